@@ -1,0 +1,1 @@
+package dev.streamer.samples; public final class Placeholder {}

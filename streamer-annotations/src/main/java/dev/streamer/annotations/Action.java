@@ -1,0 +1,33 @@
+package dev.streamer.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a public instance method as a WebSocket action.
+ *
+ * <p>The method may take, in any order: at most one payload record, an optional
+ * {@code dev.streamer.runtime.Progress} and an optional {@code dev.streamer.runtime.RequestContext}.
+ * It may return a record, a POJO, a {@code Map}, a primitive or {@code void}, and may throw checked exceptions.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS) // not SOURCE: incremental builds re-read it from class files
+@Target(ElementType.METHOD)
+public @interface Action {
+
+  /** Action name on the wire. Defaults to the method name in snake_case ({@code generateReport} → {@code generate_report}). */
+  String name() default "";
+
+  /**
+   * Expected duration: {@code "250ms"}, {@code "5s"}, {@code "2m"}, {@code "1h30m"}. An action whose estimate is
+   * strictly greater than the async threshold (5 s unless configured) is queued and run asynchronously.
+   * Left empty, the action is fast and runs synchronously.
+   */
+  String estimated() default "";
+
+  /** Human-readable description, used in generated documentation. */
+  String description() default "";
+}

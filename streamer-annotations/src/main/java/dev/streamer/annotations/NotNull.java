@@ -1,0 +1,17 @@
+package dev.streamer.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The value must not be null. Any reference type. */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.RECORD_COMPONENT)
+public @interface NotNull {
+
+  /** Message reported on violation; empty means the default message. */
+  String message() default "";
+}

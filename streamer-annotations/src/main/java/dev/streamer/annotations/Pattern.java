@@ -1,0 +1,18 @@
+package dev.streamer.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The string must match the regular expression as a whole; null is valid. Checked at compile time. */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.RECORD_COMPONENT)
+public @interface Pattern {
+  String regexp();
+
+  /** Message reported on violation; empty means the default message. */
+  String message() default "";
+}

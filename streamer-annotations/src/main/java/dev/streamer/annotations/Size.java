@@ -1,0 +1,20 @@
+package dev.streamer.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Length or size within [min, max], inclusive. CharSequence, Collection, Map or array; null is valid. */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.RECORD_COMPONENT)
+public @interface Size {
+  int min() default 0;
+
+  int max() default Integer.MAX_VALUE;
+
+  /** Message reported on violation; empty means the default message. */
+  String message() default "";
+}

@@ -1,0 +1,1 @@
+package dev.streamer.processor; public final class Placeholder {}
