@@ -1,0 +1,27 @@
+package dev.streamer.runtime.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+
+/** The one {@link JsonFactory} of the runtime, with read limits that keep hostile input cheap to reject. */
+public final class Json {
+
+  /** Deepest nesting accepted in a message, payload included. */
+  public static final int MAX_NESTING_DEPTH = 64;
+
+  /** Longest number literal accepted, in characters (Jackson's default is 1000). */
+  public static final int MAX_NUMBER_LENGTH = 200;
+
+  /** Longest string accepted, in characters; messages are capped at 128 KiB anyway. */
+  public static final int MAX_STRING_LENGTH = 256 * 1024;
+
+  public static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .maxNumberLength(MAX_NUMBER_LENGTH)
+          .maxStringLength(MAX_STRING_LENGTH)
+          .build())
+      .build();
+
+  private Json() {}
+}
