@@ -32,6 +32,8 @@ import java.util.function.IntFunction;
  * <p>Not caught here, on purpose: Jackson's {@code JsonParseException} (malformed JSON) and
  * {@code StreamConstraintsException} (input beyond the limits of {@link Json#FACTORY}: nesting, number or string
  * length). They propagate to the router, which maps them to a typed error.
+ *
+ * <p>Stateless and thread-safe. Paths are computed from the parser's context only when a fault is reported.
  */
 public final class JsonRead {
 
@@ -83,7 +85,10 @@ public final class JsonRead {
     return render(ctx);
   }
 
-  /** Requires the start of an object (the record {@code typeName}); JSON {@code null} is handled by the caller. */
+  /**
+   * Requires the start of an object; JSON {@code null} is the caller's to handle first. {@code typeName} (the
+   * record being decoded) is deliberately kept out of the client message, which names only JSON types.
+   */
   public static void startObject(JsonParser p, String typeName) {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw wrongType(p, "an object");
@@ -274,7 +279,10 @@ public final class JsonRead {
     return v;
   }
 
-  /** Any JSON number that fits a double; one that would round to infinity is out of range. */
+  /**
+   * Any JSON number that fits a double; one that would round to infinity is out of range. As in Java, a number
+   * too small for a double ({@code 1e-400}) rounds to zero.
+   */
   public static Double doubleBox(JsonParser p) throws IOException {
     if (!number(p)) {
       return null;
