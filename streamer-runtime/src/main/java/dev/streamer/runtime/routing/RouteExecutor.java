@@ -15,9 +15,20 @@ import java.util.Objects;
  * processor that executes queued requests (phase ASYNC), so that both paths decode, validate and intercept alike:
  *
  * <pre>{@code
- * Object payload = RouteExecutor.decodeAndValidate(route, asyncRequest.payload());
- * Object result = executor.execute(route, payload, context, progress, Phase.ASYNC);
+ * Object payload;
+ * try {
+ *   payload = RouteExecutor.decodeAndValidate(route, asyncRequest.payload());
+ * } catch (Exception e) {
+ *   return errors.toError(e, requestId);          // the client's fault: VALIDATION_ERROR
+ * }
+ * try {
+ *   Object result = executor.execute(route, payload, context, progress, Phase.ASYNC);
+ *   ...                                           // encode with route.writeResult, send Messages.result
+ * } catch (Exception e) {
+ *   return errors.toExecutionError(e, requestId); // the action's fault: its own code, or INTERNAL_ERROR
+ * }
  * }</pre>
+ * where {@code errors} is a {@link dev.streamer.runtime.protocol.ErrorMapper}.
  */
 public final class RouteExecutor {
 
