@@ -55,7 +55,7 @@ class ErrorMapperTest {
     StreamerError e = mapper.toError(new ValidationException(violations), "r");
 
     assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
-    assertEquals("2 constraint violations", e.message());
+    assertEquals("payload has 2 constraint violations", e.message());
     assertEquals(Map.of("violations", violations), e.details());
   }
 

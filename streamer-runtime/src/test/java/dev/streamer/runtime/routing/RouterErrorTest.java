@@ -235,7 +235,7 @@ class RouterErrorTest {
 
     JsonNode r = error(router(new OrderRoute()).route(body, CALLER), ErrorCode.VALIDATION_ERROR);
 
-    assertEquals("3 constraint violations", r.get("error").get("message").asText());
+    assertEquals("payload has 3 constraint violations", r.get("error").get("message").asText());
     JsonNode violations = r.get("error").get("details").get("violations");
     assertEquals(3, violations.size());
     assertViolation(violations.get(0), "items[1].sku", "NotBlank", "must not be blank");
