@@ -1,6 +1,8 @@
 package dev.streamer.runtime.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import dev.streamer.runtime.json.Json;
 import dev.streamer.runtime.validation.Violation;
 import java.io.IOException;
@@ -70,7 +72,13 @@ public final class Messages {
       start(g, "result", clientId, requestId);
       g.writeBooleanField("success", true);
       g.writeFieldName("data");
+      JsonStreamContext message = g.getOutputContext();
+      int entries = message.getEntryCount();
       data.write(g);
+      // Jackson would happily close the object after a dangling field name or an unclosed value.
+      if (g.getOutputContext() != message || message.getEntryCount() != entries + 1) {
+        throw new JsonGenerationException("result writer must write exactly one complete JSON value", g);
+      }
       g.writeEndObject();
     }
     return out.toString();
