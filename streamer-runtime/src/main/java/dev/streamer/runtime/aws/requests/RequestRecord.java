@@ -69,7 +69,7 @@ public record RequestRecord(
 
   /** PENDING and not held back by {@code retryAfter}: a worker may claim it at {@code now}. */
   public boolean isDue(Instant now) {
-    return status == RequestStatus.PENDING && !cancelRequested && (retryAfter == null || !retryAfter.isAfter(now));
+    return status == RequestStatus.PENDING && (retryAfter == null || !retryAfter.isAfter(now));
   }
 
   /** True when a failure of the current attempt may still be retried. */
