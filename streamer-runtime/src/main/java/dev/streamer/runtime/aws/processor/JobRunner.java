@@ -1,5 +1,6 @@
 package dev.streamer.runtime.aws.processor;
 
+import dev.streamer.runtime.aws.connections.MessageSender;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.streamer.runtime.RequestContext;
 import dev.streamer.runtime.RetryableException;
@@ -48,7 +49,7 @@ final class JobRunner {
   private final RouteTable routes;
   private final RouteExecutor executor;
   private final JobProgressFactory progressFactory;
-  private final ReplyChannel replies;
+  private final MessageSender replies;
   private final ProcessorSettings settings;
   private final ErrorMapper errors;
   private final JsonLog log;
@@ -57,7 +58,7 @@ final class JobRunner {
   private final ExecutorService workers;
 
   JobRunner(DynamoRequestStore store, RouteTable routes, RouteExecutor executor, JobProgressFactory progressFactory,
-      ReplyChannel replies, ProcessorSettings settings, JsonLog log, Metrics metrics, ExecutorService workers) {
+      MessageSender replies, ProcessorSettings settings, JsonLog log, Metrics metrics, ExecutorService workers) {
     this.store = store;
     this.routes = routes;
     this.executor = executor;

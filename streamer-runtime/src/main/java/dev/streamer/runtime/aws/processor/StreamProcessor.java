@@ -1,5 +1,6 @@
 package dev.streamer.runtime.aws.processor;
 
+import dev.streamer.runtime.aws.connections.MessageSender;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamer.runtime.aws.observability.JsonLog;
@@ -41,7 +42,7 @@ public final class StreamProcessor {
   private final Clock clock;
 
   public StreamProcessor(DynamoRequestStore store, RouteTable routes, RouteExecutor executor,
-      JobProgressFactory progress, ReplyChannel replies, ProcessorSettings settings, JsonLog log, Metrics metrics,
+      JobProgressFactory progress, MessageSender replies, ProcessorSettings settings, JsonLog log, Metrics metrics,
       ExecutorService workers) {
     this.store = store;
     this.settings = settings;

@@ -1,5 +1,6 @@
 package dev.streamer.runtime.aws.requests;
 
+import dev.streamer.runtime.aws.progress.ProgressState;
 import static dev.streamer.runtime.aws.requests.RequestAttributes.*;
 import static dev.streamer.runtime.aws.requests.RequestItemCodec.millis;
 import static dev.streamer.runtime.aws.requests.RequestItemCodec.n;

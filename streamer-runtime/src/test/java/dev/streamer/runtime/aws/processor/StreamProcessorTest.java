@@ -1,5 +1,6 @@
 package dev.streamer.runtime.aws.processor;
 
+import dev.streamer.runtime.aws.connections.MessageSender;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -325,7 +326,7 @@ class StreamProcessorTest {
   @Test
   void goneConnectionNeverFailsTheJob() throws Exception {
     JobRoute route = new JobRoute("job", (job, ctx, progress) -> 1);
-    ReplyChannel failing = (connection, message) -> {
+    MessageSender failing = (connection, message) -> {
       throw new IllegalStateException("connection manager exploded");
     };
     ProcessorSettings settings = settingsOf();

@@ -1,5 +1,6 @@
 package dev.streamer.runtime.aws.requests;
 
+import dev.streamer.runtime.aws.progress.ProgressState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
