@@ -9,6 +9,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamer.runtime.aws.DynamoDbLocal;
@@ -20,7 +22,13 @@ import dev.streamer.runtime.aws.connections.ConnectionManager;
 import dev.streamer.runtime.aws.connections.ConnectionStore;
 import dev.streamer.runtime.aws.connections.ManagementApiClients;
 import dev.streamer.runtime.aws.StreamRecords;
+import dev.streamer.runtime.aws.auth.JwtConfig;
+import dev.streamer.runtime.aws.auth.JwtVerifier;
 import dev.streamer.runtime.aws.config.StreamerConfig;
+import dev.streamer.runtime.aws.connections.ConnectionLifecycle;
+import dev.streamer.runtime.aws.observability.JsonLog;
+import dev.streamer.runtime.aws.observability.LogLevel;
+import dev.streamer.runtime.aws.observability.Metrics;
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
 import dev.streamer.runtime.aws.requests.RequestRecord;
 import dev.streamer.runtime.aws.requests.RequestStatus;
@@ -52,6 +60,9 @@ class StreamerLambdaTest {
   private MutableClock clock;
   private LocalConnectionsEndpoint gateway;
   private ManagementApiClients apis;
+  private ConnectionStore connections;
+  private ConnectionManager sender;
+  private StreamerConfig config;
   private JobRoute job;
   private StreamerLambda lambda;
   private final List<String> logLines = new CopyOnWriteArrayList<>();
@@ -68,10 +79,11 @@ class StreamerLambdaTest {
       progress.report(0.5, "half way");
       return p.n() + 1;
     });
-    ConnectionStore connections = new ConnectionStore(client, tables.connections(), Duration.ofHours(24), clock);
+    connections = new ConnectionStore(client, tables.connections(), Duration.ofHours(24), clock);
     connections.create(CONNECTION, "alice", "acme", gateway.endpoint(), Map.of());
-    ConnectionManager sender = ConnectionManager.builder(connections, apis).build();
-    StreamerConfig config = StreamerConfig.fromEnvironment(Map.of(
+    sender = ConnectionManager.builder(connections, apis).metrics(new Metrics("Streamer", "test", logLines::add, clock))
+        .build();
+    config = StreamerConfig.fromEnvironment(Map.of(
         "REQUESTS_TABLE", tables.requests(), "CONNECTIONS_TABLE", tables.connections()));
     lambda = StreamerLambda.builder(RouteTables.of("test", job))
         .config(config)
@@ -184,5 +196,86 @@ class StreamerLambdaTest {
     JsonNode summary = JSON.readTree(lambda.sweep(event, CONTEXT));
     assertEquals(0, summary.get("redriven").asInt());
     assertEquals(0, summary.get("failed").asInt());
+  }
+
+  @Test
+  void goneConnectionDuringProgressNeverFailsTheJob() throws Exception {
+    JobRoute dropping = new JobRoute("job", (p, ctx, progress) -> {
+      gateway.drop(CONNECTION); // the client goes away mid-job: API Gateway answers 410 from now on
+      progress.report(0.3, "still working");
+      return p.n();
+    });
+    StreamerLambda withDrop = lambdaFor(dropping, sender);
+    String requestId = JSON.readTree(withDrop.message(
+        LambdaEvents.read("websocket-message.json", APIGatewayV2WebSocketEvent.class), CONTEXT).getBody())
+        .get("requestId").asText();
+    try (StreamRecords stream = new StreamRecords(client, tables.requests())) {
+      assertTrue(withDrop.process(stream.await(1), CONTEXT).getBatchItemFailures().isEmpty());
+    }
+    DynamoRequestStore store = new DynamoRequestStore(client, tables.requests(), clock, Duration.ofDays(7), 3);
+    assertEquals(RequestStatus.COMPLETED, store.get(requestId).orElseThrow().status());
+    assertTrue(connections.get(CONNECTION).isEmpty(), "the gone connection's record is deleted");
+    assertTrue(logLines.stream().anyMatch(l -> l.contains("\"ConnectionGone\":1")), "ConnectionGone metric");
+  }
+
+  @Test
+  void connectMessageAndDisconnectWithJwt() throws Exception {
+    String secret = "a-test-secret-that-is-at-least-32-bytes-long";
+    String newConnection = "GXLKCz9yIAMCIdw=";
+    gateway.open(newConnection);
+    ConnectionManager fixedEndpoint = ConnectionManager.builder(connections, apis)
+        .fixedEndpoint(gateway.endpoint()).build(); // WEBSOCKET_ENDPOINT: the event's domain is not reachable here
+    StreamerLambda authenticated = StreamerLambda.builder(RouteTables.of("test", job))
+        .config(config)
+        .dynamoDb(client)
+        .sender(fixedEndpoint)
+        .callers(CallerResolver.fromStore(connections))
+        .connections(() -> ConnectionHandler.of(new ConnectionLifecycle(new JwtVerifier(JwtConfig.fromEnvironment(
+            Map.of("JWT_ALGORITHM", "HS256", "JWT_SECRET", secret)), clock), connections,
+            new JsonLog("t", LogLevel.INFO, logLines::add, clock), clock)))
+        .clock(clock)
+        .logSink(logLines::add)
+        .build();
+
+    APIGatewayV2WebSocketEvent connect = LambdaEvents.read("websocket-connect.json", APIGatewayV2WebSocketEvent.class);
+    connect.getRequestContext().setConnectionId(newConnection);
+    connect.setQueryStringParameters(Map.of("token", "not-a-jwt"));
+    assertEquals(401, authenticated.connect(connect, CONTEXT).getStatusCode());
+    assertTrue(connections.get(newConnection).isEmpty());
+
+    String token = JWT.create().withSubject("bob").withClaim("tenant_id", "acme")
+        .withExpiresAt(Instant.now().plusSeconds(300)).sign(Algorithm.HMAC256(secret));
+    connect.setQueryStringParameters(Map.of("token", token));
+    assertEquals(200, authenticated.connect(connect, CONTEXT).getStatusCode());
+    assertEquals("bob", connections.get(newConnection).orElseThrow().userId());
+
+    APIGatewayV2WebSocketEvent message = LambdaEvents.read("websocket-message.json", APIGatewayV2WebSocketEvent.class);
+    message.getRequestContext().setConnectionId(newConnection);
+    String requestId = JSON.readTree(authenticated.message(message, CONTEXT).getBody()).get("requestId").asText();
+    try (StreamRecords stream = new StreamRecords(client, tables.requests())) {
+      authenticated.process(stream.await(1), CONTEXT);
+    }
+    List<String> delivered = gateway.delivered(newConnection);
+    JsonNode result = JSON.readTree(delivered.get(delivered.size() - 1));
+    assertEquals(requestId, result.get("requestId").asText());
+    assertEquals("result", result.get("type").asText());
+
+    APIGatewayV2WebSocketEvent disconnect =
+        LambdaEvents.read("websocket-disconnect.json", APIGatewayV2WebSocketEvent.class);
+    disconnect.getRequestContext().setConnectionId(newConnection);
+    assertEquals(200, authenticated.disconnect(disconnect, CONTEXT).getStatusCode());
+    JsonNode refused = JSON.readTree(authenticated.message(message, CONTEXT).getBody());
+    assertEquals("UNAUTHORIZED", refused.at("/error/code").asText());
+  }
+
+  private StreamerLambda lambdaFor(JobRoute route, ConnectionManager messageSender) {
+    return StreamerLambda.builder(RouteTables.of("test", route))
+        .config(config)
+        .dynamoDb(client)
+        .sender(messageSender)
+        .callers(CallerResolver.fromStore(connections))
+        .clock(clock)
+        .logSink(logLines::add)
+        .build();
   }
 }
