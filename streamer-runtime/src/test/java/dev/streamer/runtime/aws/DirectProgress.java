@@ -1,10 +1,10 @@
 package dev.streamer.runtime.aws;
 
+import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.processor.JobProgress;
 import dev.streamer.runtime.aws.processor.JobProgressFactory;
-import dev.streamer.runtime.aws.connections.MessageSender;
-import dev.streamer.runtime.aws.requests.DynamoRequestStore;
 import dev.streamer.runtime.aws.progress.ProgressState;
+import dev.streamer.runtime.aws.requests.DynamoRequestStore;
 import dev.streamer.runtime.aws.requests.RequestRecord;
 import dev.streamer.runtime.protocol.Messages;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package dev.streamer.runtime.aws.processor;
 
-import dev.streamer.runtime.aws.connections.MessageSender;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.streamer.runtime.RequestContext;
 import dev.streamer.runtime.RetryableException;
 import dev.streamer.runtime.StreamerException;
+import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.Metrics;

@@ -1,8 +1,8 @@
 package dev.streamer.runtime.aws.processor;
 
-import dev.streamer.runtime.aws.connections.MessageSender;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.Metrics;

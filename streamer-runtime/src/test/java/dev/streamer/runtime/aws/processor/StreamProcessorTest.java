@@ -1,6 +1,5 @@
 package dev.streamer.runtime.aws.processor;
 
-import dev.streamer.runtime.aws.connections.MessageSender;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,6 +15,7 @@ import dev.streamer.runtime.aws.JobRoute;
 import dev.streamer.runtime.aws.MutableClock;
 import dev.streamer.runtime.aws.RecordingReplies;
 import dev.streamer.runtime.aws.StreamRecords;
+import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogLevel;
 import dev.streamer.runtime.aws.observability.Metrics;

@@ -1,6 +1,5 @@
 package dev.streamer.runtime.aws.requests;
 
-import dev.streamer.runtime.aws.progress.ProgressState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.streamer.runtime.RetryableException;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.MutableClock;
+import dev.streamer.runtime.aws.progress.ProgressState;
 import dev.streamer.runtime.aws.tables.TableNames;
 import dev.streamer.runtime.protocol.ErrorCode;
 import dev.streamer.runtime.routing.AsyncRequest;
