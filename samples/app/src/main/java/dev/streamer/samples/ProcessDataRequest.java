@@ -21,7 +21,7 @@ public record ProcessDataRequest(
     Map<String, String> tags,
     Priority priority,
     Optional<LocalDate> deliverBy,
-    @Email String notify) {
+    @Email String notifyEmail) {
 
   /** Small batches answer at once; large ones are queued and processed asynchronously. */
   @QueueWhen

@@ -141,7 +141,7 @@ class SampleRouterTest {
   @Test
   void everyViolationIsReportedWithItsPath() throws Exception {
     JsonNode reply = route("{\"id\":\"c-6\",\"action\":\"process_data\",\"payload\":{\"datasetId\":\" \","
-        + "\"notify\":\"not-an-email\",\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":1},"
+        + "\"notifyEmail\":\"not-an-email\",\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":1},"
         + "{\"sku\":\"\",\"quantity\":0,\"unitPrice\":-1}]}}");
     assertEquals("error", reply.get("type").asText());
     assertEquals("VALIDATION_ERROR", reply.at("/error/code").asText());
@@ -149,7 +149,7 @@ class SampleRouterTest {
     for (JsonNode v : reply.at("/error/details/violations")) {
       found.add(v.get("path").asText() + ":" + v.get("constraint").asText());
     }
-    assertTrue(found.containsAll(List.of("datasetId:NotBlank", "batchId:NotNull", "notify:Email",
+    assertTrue(found.containsAll(List.of("datasetId:NotBlank", "batchId:NotNull", "notifyEmail:Email",
         "items[1].sku:NotBlank", "items[1].quantity:Min", "items[1].unitPrice:Positive")), found.toString());
     assertEquals(6, found.size(), found.toString());
     assertEquals(0, queue.size());
