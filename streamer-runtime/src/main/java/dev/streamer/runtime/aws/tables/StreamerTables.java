@@ -33,7 +33,7 @@ public final class StreamerTables {
 
   /** Attributes the sweeper needs besides the keys; projected into {@link #STATUS_TIME_INDEX}. */
   public static final List<String> STATUS_TIME_PROJECTION = List.of(
-      "retryAfter", "leaseExpiresAt", "retryCount", "maxRetries", "attempts", CONNECTION_ID);
+      "retryAfter", "leaseExpiresAt", "retryCount", "maxRetries", "attempts", "cancelRequested", CONNECTION_ID);
 
   public static final Duration DEFAULT_REQUEST_TTL = Duration.ofDays(7);
   public static final Duration DEFAULT_CONNECTION_TTL = Duration.ofHours(24);
