@@ -236,7 +236,10 @@ final class ActionReader {
     if (ref != null && codec.ok()) {
       Set<ClassName> records = new LinkedHashSet<>();
       RecordCatalog.collectRecords(ref, records);
-      if (!records.isEmpty() && recordsOf(List.copyOf(records)).ok()) {
+      Set<ClassName> enums = new LinkedHashSet<>();
+      RecordCatalog.collectEnums(ref, enums);
+      boolean generatedCodecs = !records.isEmpty() || !enums.isEmpty();
+      if (generatedCodecs && recordsOf(List.copyOf(records)).ok()) {
         return new ResultModel(ResultModel.Kind.CODEC, javaType, ref);
       }
     }

@@ -55,7 +55,7 @@ public final class AppWriter {
     String what = origin == null ? "application" : origin.toString();
     try {
       TypeSpec type = build.get();
-      JavaFile.builder(packageName, type).build().writeTo(filer);
+      JavaFile.builder(packageName, type).skipJavaLangImports(true).build().writeTo(filer);
     } catch (IOException | RuntimeException e) {
       reporter.report(Message.INTERNAL_ERROR, origin, what, ModelReader.describe(e));
     }
