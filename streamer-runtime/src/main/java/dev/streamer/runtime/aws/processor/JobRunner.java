@@ -45,6 +45,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class JobRunner {
 
+  /** Client-safe message of a result over {@link DynamoRequestStore#MAX_RESULT_BYTES}. */
+  static final String RESULT_TOO_LARGE_MESSAGE = "result too large";
+
   private final DynamoRequestStore store;
   private final RouteTable routes;
   private final RouteExecutor executor;
@@ -125,8 +128,11 @@ final class JobRunner {
   }
 
   private void recordSuccess(RequestRecord claimed, String resultJson, JsonLog jobLog) {
-    if (resultJson.getBytes(StandardCharsets.UTF_8).length > DynamoRequestStore.MAX_RESULT_BYTES) {
-      recordFailure(claimed, StreamerError.of(ErrorCode.INTERNAL_ERROR, "result too large"), jobLog);
+    int resultBytes = resultJson.getBytes(StandardCharsets.UTF_8).length;
+    if (resultBytes > DynamoRequestStore.MAX_RESULT_BYTES) {
+      jobLog.error("result too large to store and send", LogFields.empty().with("resultBytes", resultBytes)
+          .with("maxResultBytes", DynamoRequestStore.MAX_RESULT_BYTES));
+      recordFailure(claimed, StreamerError.of(ErrorCode.INTERNAL_ERROR, RESULT_TOO_LARGE_MESSAGE), jobLog);
       return;
     }
     Optional<RequestRecord> completed = store.complete(claimed.requestId(), claimed.attempts(), resultJson);

@@ -246,6 +246,24 @@ class StreamProcessorTest {
   }
 
   @Test
+  void resultThatCannotBeSentInOneMessageFails() throws Exception {
+    JobRoute fits = new JobRoute("job", (job, ctx, progress) -> job.n()).withResultPadding(100 * 1024);
+    AsyncRequest small = enqueue("{\"n\":1}");
+    processor(fits).process(stream.await(1), FIVE_MINUTES);
+    assertEquals(RequestStatus.COMPLETED, stored(small).status());
+    String result = replies.to(small.connectionId()).get(0);
+    assertTrue(result.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        <= dev.streamer.runtime.aws.connections.ConnectionManager.MAX_MESSAGE_BYTES, "the result message fits");
+
+    JobRoute tooBig = new JobRoute("job", (job, ctx, progress) -> job.n()).withResultPadding(130 * 1024);
+    AsyncRequest big = enqueue("{\"n\":1}");
+    assertTrue(processor(tooBig).process(stream.await(3), FIVE_MINUTES).getBatchItemFailures().isEmpty());
+    assertEquals(1, tooBig.invocations());
+    assertFailed(big, "INTERNAL_ERROR", "result too large");
+    assertEquals(null, stored(big).result());
+  }
+
+  @Test
   void jobRunningPastRemainingTimeFailsWithTimeout() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
     JobRoute route = new JobRoute("job", (job, ctx, progress) -> {
