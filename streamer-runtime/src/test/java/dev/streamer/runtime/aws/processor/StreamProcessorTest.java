@@ -270,15 +270,60 @@ class StreamProcessorTest {
       never.await(); // interrupted when the processor gives up
       return 0;
     });
-    // 1.5 s left, 1 s buffer: the job gets 0.5 s
+    // 2.5 s left, 1 s buffer: the job gets 1.5 s
     StreamProcessor processor = processor(route, Duration.ofSeconds(1));
     AsyncRequest request = enqueue("{\"n\":1}");
-    assertTrue(processor.process(stream.await(1), () -> 1_500).getBatchItemFailures().isEmpty());
+    assertTrue(processor.process(stream.await(1), () -> 2_500).getBatchItemFailures().isEmpty());
     RequestRecord failed = stored(request);
     assertEquals(RequestStatus.FAILED, failed.status());
     assertEquals("TIMEOUT", failed.errorCode());
     assertTrue(replies.to(request.connectionId()).get(0).contains("\"code\":\"TIMEOUT\""));
     assertTrue(route.lastContext().isCancelled(), "the job sees that it was stopped");
+  }
+
+  @Test
+  void tooLittleTimeLeftLeavesTheRequestPendingForRedelivery() throws Exception {
+    JobRoute route = new JobRoute("job", (job, ctx, progress) -> job.n());
+    StreamProcessor processor = processor(route, Duration.ofSeconds(1));
+    AsyncRequest request = enqueue("{\"n\":4}");
+    DynamodbEvent insert = stream.await(1);
+
+    StreamsEventResponse response = processor.process(insert, () -> 2_000); // no more than twice the buffer
+    assertEquals(1, response.getBatchItemFailures().size());
+    assertEquals(insert.getRecords().get(0).getDynamodb().getSequenceNumber(),
+        response.getBatchItemFailures().get(0).getItemIdentifier());
+    assertEquals(0, route.invocations());
+    RequestRecord untouched = stored(request);
+    assertEquals(RequestStatus.PENDING, untouched.status());
+    assertEquals(0, untouched.attempts());
+
+    assertTrue(processor.process(insert, FIVE_MINUTES).getBatchItemFailures().isEmpty()); // Lambda's redelivery
+    assertEquals(RequestStatus.COMPLETED, stored(request).status());
+  }
+
+  @Test
+  void unexpectedErrorSkipsOnlyItsRecord() throws Exception {
+    JobRoute route = new JobRoute("job", (job, ctx, progress) -> job.n());
+    AtomicInteger opened = new AtomicInteger();
+    JobProgressFactory direct = DirectProgress.factory(store, replies);
+    JobProgressFactory failingOnce = claimed -> {
+      if (opened.incrementAndGet() == 1) {
+        throw new IllegalStateException("bug in a reporter");
+      }
+      return direct.open(claimed);
+    };
+    StreamProcessor processor = new StreamProcessor(store, RouteTables.of("test", route),
+        new RouteExecutor(List.of()), failingOnce, replies, settingsOf(),
+        new JsonLog("t", LogLevel.INFO, logLines::add, clock), new Metrics("S", "t", l -> {}, clock), workers);
+    AsyncRequest first = enqueue("{\"n\":1}");
+    AsyncRequest second = enqueue("{\"n\":2}");
+
+    assertTrue(processor.process(stream.await(2), FIVE_MINUTES).getBatchItemFailures().isEmpty(),
+        "redelivering a record that fails the same way would block the shard");
+    assertEquals(RequestStatus.PROCESSING, stored(first).status(), "left for the sweeper once its lease runs out");
+    assertEquals(RequestStatus.COMPLETED, stored(second).status());
+    assertTrue(logLines.stream().anyMatch(l -> l.contains("stream record skipped after an unexpected error")
+        && l.contains("bug in a reporter")));
   }
 
   @Test
