@@ -204,6 +204,23 @@ public final class DynamoRequestStore implements RequestQueue {
     return conditionalUpdate(requestId, update).map(r -> new ProgressState(r.connectionId(), r.cancelRequested()));
   }
 
+  /**
+   * Whether attempt {@code attempt} should stop: the caller asked to cancel, or the attempt no longer holds the
+   * request (finished, or its lease was taken over). One eventually consistent read of three attributes.
+   */
+  public boolean shouldStop(String requestId, int attempt) {
+    Map<String, AttributeValue> item = call(() -> client.getItem(b -> b
+        .tableName(table).key(key(requestId))
+        .projectionExpression("#status, #attempts, #cancelRequested")
+        .expressionAttributeNames(ItemUpdate.aliasesIn("#status, #attempts, #cancelRequested")))).item();
+    if (item == null || item.isEmpty()) {
+      return true;
+    }
+    return RequestItemCodec.bool(item, CANCEL_REQUESTED)
+        || !RequestStatus.PROCESSING.name().equals(RequestItemCodec.string(item, STATUS))
+        || RequestItemCodec.longValue(item, ATTEMPTS, 0) != attempt;
+  }
+
   /** PENDING → CANCELLED at once; PROCESSING → {@code cancelRequested}; terminal → unchanged. */
   public CancelResult cancel(String requestId) {
     ItemUpdate cancelQueued = new ItemUpdate()

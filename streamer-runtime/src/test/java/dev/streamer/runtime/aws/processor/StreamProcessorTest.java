@@ -364,6 +364,43 @@ class StreamProcessorTest {
   }
 
   @Test
+  void runningJobSeesCancellationWithoutReportingProgress() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    JobRoute route = new JobRoute("job", (job, ctx, progress) -> {
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      started.countDown();
+      while (!ctx.isCancelled()) {
+        if (System.nanoTime() > giveUp) {
+          return -1; // never told
+        }
+        Thread.sleep(5);
+      }
+      throw new FatalException(ErrorCode.CANCELLED, "stopped");
+    });
+    java.util.concurrent.ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    try {
+      JsonLog log = new JsonLog("t", LogLevel.INFO, logLines::add, clock);
+      Metrics metrics = new Metrics("S", "t", l -> {}, clock);
+      StreamProcessor processor = new StreamProcessor(store, RouteTables.of("test", route),
+          new RouteExecutor(List.of()),
+          BatchedJobProgress.factory(store, replies, Duration.ofMillis(200), scheduler, log, metrics), replies,
+          settingsOf(), log, metrics, workers);
+      AsyncRequest request = enqueue("{\"n\":1}");
+      DynamodbEvent insert = stream.await(1);
+      CompletableFuture<StreamsEventResponse> run =
+          CompletableFuture.supplyAsync(() -> processor.process(insert, FIVE_MINUTES), workers);
+      assertTrue(started.await(30, TimeUnit.SECONDS));
+      assertEquals(CancelResult.Outcome.CANCEL_REQUESTED, store.cancel(request.requestId()).outcome());
+      clock.advance(Duration.ofMillis(200)); // the next isCancelled() may read the item again
+      assertTrue(run.get(90, TimeUnit.SECONDS).getBatchItemFailures().isEmpty());
+      assertEquals(RequestStatus.CANCELLED, stored(request).status());
+      assertTrue(replies.to(request.connectionId()).get(0).contains("\"code\":\"CANCELLED\""));
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Test
   void finalMessageGoesToTheCurrentConnection() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch attached = new CountDownLatch(1);
