@@ -84,14 +84,14 @@ final class JobRunner {
     }
     Route<?, ?> route = routes.find(claimed.action());
     if (route == null) {
-      recordFailure(claimed, StreamerError.of(ErrorCode.INVALID_ACTION, "unknown action"), jobLog);
+      recordFailure(claimed, StreamerError.of(ErrorCode.INVALID_ACTION, "unknown action"), null, jobLog);
       return;
     }
     Object payload;
     try {
       payload = RouteExecutor.decodeAndValidate(route, claimed.payload());
     } catch (Exception invalid) {
-      recordFailure(claimed, errors.toError(invalid, claimed.requestId()), jobLog);
+      recordFailure(claimed, errors.toError(invalid, claimed.requestId()), invalid, jobLog);
       return;
     }
 
@@ -110,7 +110,8 @@ final class JobRunner {
       timedOut.set(true);
       job.cancel(true);
       progress.close();
-      recordFailure(claimed, StreamerError.of(ErrorCode.TIMEOUT, DynamoRequestStore.TIMEOUT_MESSAGE), jobLog);
+      recordFailure(claimed, StreamerError.of(ErrorCode.TIMEOUT, DynamoRequestStore.TIMEOUT_MESSAGE), null,
+          jobLog);
       return;
     } catch (ExecutionException failed) {
       progress.close();
@@ -132,7 +133,7 @@ final class JobRunner {
     if (resultBytes > DynamoRequestStore.MAX_RESULT_BYTES) {
       jobLog.error("result too large to store and send", LogFields.empty().with("resultBytes", resultBytes)
           .with("maxResultBytes", DynamoRequestStore.MAX_RESULT_BYTES));
-      recordFailure(claimed, StreamerError.of(ErrorCode.INTERNAL_ERROR, RESULT_TOO_LARGE_MESSAGE), jobLog);
+      recordFailure(claimed, StreamerError.of(ErrorCode.INTERNAL_ERROR, RESULT_TOO_LARGE_MESSAGE), null, jobLog);
       return;
     }
     Optional<RequestRecord> completed = store.complete(claimed.requestId(), claimed.attempts(), resultJson);
@@ -174,10 +175,14 @@ final class JobRunner {
       error = new StreamerError(error.code(), error.message(), error.details(),
           new RetryInfo(false, null, claimed.maxRetries() + 1, claimed.attempts()));
     }
-    recordFailure(claimed, error, jobLog);
+    recordFailure(claimed, error, failure, jobLog);
   }
 
-  private void recordFailure(RequestRecord claimed, StreamerError error, JsonLog jobLog) {
+  /**
+   * Records a final failure and tells the client. {@code cause} (nullable) is logged with its stack trace when the
+   * error is INTERNAL_ERROR: the client sees only the fixed message, so the log line is where the cause is found.
+   */
+  private void recordFailure(RequestRecord claimed, StreamerError error, Throwable cause, JsonLog jobLog) {
     Optional<RequestRecord> failed = store.fail(claimed.requestId(), claimed.attempts(), error.code(),
         error.message());
     if (failed.isEmpty()) {
@@ -187,8 +192,13 @@ final class JobRunner {
     RequestRecord done = failed.get();
     Duration took = Duration.between(claimed.started(), done.ended());
     metrics.requestFailed(done.action(), done.requestId(), error.code().name(), took);
-    jobLog.info("request failed", LogFields.empty().status(done.status().name()).durationMs(took.toMillis())
-        .with("errorCode", error.code().name()));
+    LogFields fields = LogFields.empty().status(done.status().name()).durationMs(took.toMillis())
+        .with("errorCode", error.code().name());
+    if (error.code() == ErrorCode.INTERNAL_ERROR) {
+      jobLog.error("request failed", fields, cause);
+    } else {
+      jobLog.info("request failed", fields);
+    }
     deliver(done, Messages.error(done.clientId(), done.requestId(), error), jobLog);
   }
 

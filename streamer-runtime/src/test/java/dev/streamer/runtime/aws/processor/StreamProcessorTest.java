@@ -234,6 +234,24 @@ class StreamProcessorTest {
     assertTrue(replies.to(invalid.connectionId()).get(0).contains("\"constraint\":\"Min\""));
   }
 
+  @Test
+  void internalErrorsReachTheLogButNeverTheClient() throws Exception {
+    JobRoute route = new JobRoute("job", (job, ctx, progress) -> {
+      throw new IllegalStateException("jdbc:postgresql://db.internal password=hunter2");
+    });
+    AsyncRequest request = enqueue("{\"n\":1}");
+    processor(route).process(stream.await(1), FIVE_MINUTES);
+
+    assertFailed(request, "INTERNAL_ERROR", "internal error");
+    String reply = replies.to(request.connectionId()).get(0);
+    assertFalse(reply.contains("hunter2") || reply.contains("IllegalStateException"), reply);
+    var failedLine = logLines.stream().filter(l -> l.contains("\"message\":\"request failed\"")).toList();
+    assertEquals(1, failedLine.size(), logLines.toString());
+    assertTrue(failedLine.get(0).contains("\"level\":\"ERROR\""), failedLine.get(0));
+    assertTrue(failedLine.get(0).contains("\"type\":\"java.lang.IllegalStateException\""), failedLine.get(0));
+    assertTrue(failedLine.get(0).contains("\"requestId\":\"" + request.requestId() + "\""), failedLine.get(0));
+  }
+
   private void assertFailed(AsyncRequest request, String code, String message) {
     RequestRecord r = stored(request);
     assertEquals(RequestStatus.FAILED, r.status());
