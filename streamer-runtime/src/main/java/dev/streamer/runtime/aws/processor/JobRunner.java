@@ -226,17 +226,24 @@ final class JobRunner {
         LogFields.empty().with("attempt", claimed.attempts()));
   }
 
-  /** Best effort: a connection that is gone or a send fault never fails the job. */
   private void deliver(RequestRecord request, String message, JsonLog jobLog) {
+    deliverFinal(replies, request, message, jobLog);
+  }
+
+  /**
+   * Sends a request's final message to its current connection, best effort: a connection that is gone or a send
+   * fault is logged and never fails the request (the client can still ask for {@code status}).
+   */
+  static void deliverFinal(MessageSender replies, RequestRecord request, String message, JsonLog requestLog) {
     if (request.connectionId() == null) {
       return;
     }
     try {
       if (!replies.send(request.connectionId(), message)) {
-        jobLog.info("final message not delivered", LogFields.empty().connectionId(request.connectionId()));
+        requestLog.info("final message not delivered", LogFields.empty().connectionId(request.connectionId()));
       }
     } catch (RuntimeException e) {
-      jobLog.warn("final message not delivered", LogFields.empty().connectionId(request.connectionId()), e);
+      requestLog.warn("final message not delivered", LogFields.empty().connectionId(request.connectionId()), e);
     }
   }
 

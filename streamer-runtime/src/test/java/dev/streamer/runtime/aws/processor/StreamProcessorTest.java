@@ -12,7 +12,7 @@ import dev.streamer.runtime.RetryableException;
 import dev.streamer.runtime.aws.DirectProgress;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.JobRoute;
-import dev.streamer.runtime.aws.MutableClock;
+import dev.streamer.runtime.aws.ManualClock;
 import dev.streamer.runtime.aws.RecordingReplies;
 import dev.streamer.runtime.aws.StreamRecords;
 import dev.streamer.runtime.aws.connections.MessageSender;
@@ -52,7 +52,7 @@ class StreamProcessorTest {
 
   private DynamoDbClient client;
   private StreamRecords stream;
-  private MutableClock clock;
+  private ManualClock clock;
   private DynamoRequestStore store;
   private RecordingReplies replies;
   private ExecutorService workers;
@@ -63,7 +63,7 @@ class StreamProcessorTest {
     client = DynamoDbLocal.client();
     TableNames tables = DynamoDbLocal.createTables("processor");
     stream = new StreamRecords(client, tables.requests());
-    clock = MutableClock.startingNow();
+    clock = ManualClock.startingNow();
     store = new DynamoRequestStore(client, tables.requests(), clock, Duration.ofDays(7), 2);
     replies = new RecordingReplies();
     workers = Executors.newCachedThreadPool();
