@@ -56,9 +56,10 @@ final class AwsWiring {
         .dynamoDb(dynamoDb)
         .sender(manager.build())
         .callers(CallerResolver.fromStore(connections))
-        // JWT settings are read on the first $connect only: the other functions run without them
-        .connections(() -> ConnectionHandler.of(new ConnectionLifecycle(
-            new JwtVerifier(JwtConfig.fromEnvironment(env), clock), connections, log, clock)))
+        // JWT settings are read on the first $connect only: the other functions, $disconnect included, run
+        // without them
+        .connections(() -> ConnectionHandler.of(ConnectionLifecycle.withLazyVerifier(
+            () -> new JwtVerifier(JwtConfig.fromEnvironment(env), clock), connections, log, clock)))
         .clock(clock)
         .logSink(sink)
         .environment(env)

@@ -175,8 +175,8 @@ public final class StreamerLambda {
   }
 
   /**
-   * Builds the connection handler on first use: only the {@code $connect}/{@code $disconnect} functions need the
-   * JWT configuration, so the other handlers start without it.
+   * Builds the connection handler on first use, so that the message, processor and sweeper functions never touch
+   * connection settings (and, in production, only {@code $connect} reads the JWT ones).
    */
   private static final class LazyHandler {
     private final Supplier<ConnectionHandler> factory;

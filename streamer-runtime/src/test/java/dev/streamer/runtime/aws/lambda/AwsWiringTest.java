@@ -57,6 +57,26 @@ class AwsWiringTest {
   }
 
   @Test
+  void disconnectNeedsNoJwtSettingsAndConnectRefusesWithoutThem() {
+    StreamerLambda lambda = AwsWiring.fromEnvironment(RouteTables.of("test", new JobRoute("job", (p, c, g) -> 0)),
+        env, DynamoDbLocal.CREDENTIALS); // no JWT_* variables, as a $disconnect function may be deployed
+    ConnectionStore connections =
+        new ConnectionStore(client, tables.connections(), Duration.ofHours(1), Clock.systemUTC());
+
+    APIGatewayV2WebSocketEvent disconnect =
+        LambdaEvents.read("websocket-disconnect.json", APIGatewayV2WebSocketEvent.class);
+    disconnect.getRequestContext().setConnectionId(CONNECTION);
+    assertEquals(200, lambda.disconnect(disconnect, LambdaEvents.context(3_000)).getStatusCode());
+    assertTrue(connections.get(CONNECTION).isEmpty());
+
+    APIGatewayV2WebSocketEvent connect = LambdaEvents.read("websocket-connect.json", APIGatewayV2WebSocketEvent.class);
+    var refused = lambda.connect(connect, LambdaEvents.context(3_000));
+    assertEquals(500, refused.getStatusCode());
+    assertTrue(refused.getBody().contains("\"code\":\"INTERNAL_ERROR\""), refused.getBody());
+    assertTrue(connections.get(connect.getRequestContext().getConnectionId()).isEmpty());
+  }
+
+  @Test
   void sendRetrySettingsComeFromTheEnvironment() throws Exception {
     env.put("SEND_MAX_ATTEMPTS", "2");
     env.put("SEND_BACKOFF_BASE", "1ms");
