@@ -263,12 +263,12 @@ public final class JsonRead {
 
   // ---------------------------------------------------------------- other numbers
 
-  /** Any JSON number; strings are the wrong type. */
+  /** Any JSON number with a scale within {@link Json#MAX_DECIMAL_SCALE}; strings are the wrong type. */
   public static BigDecimal bigDecimal(JsonParser p) throws IOException {
     if (!number(p)) {
       return null;
     }
-    return p.getDecimalValue();
+    return boundedScale(p, p.getDecimalValue());
   }
 
   public static double doubleValue(JsonParser p) throws IOException {
@@ -381,7 +381,7 @@ public final class JsonRead {
   /**
    * Any JSON value as plain Java: {@link LinkedHashMap}, {@link ArrayList}, {@link String}, {@link Integer},
    * {@link Long} or {@link BigInteger} (the smallest that fits), {@link Double} (or {@link BigDecimal} when the
-   * number is beyond double's range), {@link Boolean}, or {@code null}.
+   * number is beyond double's range, within {@link Json#MAX_DECIMAL_SCALE}), {@link Boolean}, or {@code null}.
    */
   public static Object any(JsonParser p) throws IOException {
     switch (token(p)) {
@@ -407,7 +407,7 @@ public final class JsonRead {
         return p.getNumberValue(); // Integer, Long or BigInteger, the smallest that fits
       case VALUE_NUMBER_FLOAT: {
         double d = p.getDoubleValue();
-        return Double.isInfinite(d) ? p.getDecimalValue() : (Object) d;
+        return Double.isInfinite(d) ? boundedScale(p, p.getDecimalValue()) : (Object) d;
       }
       case VALUE_TRUE:
         return Boolean.TRUE;
@@ -654,6 +654,13 @@ public final class JsonRead {
     int v = p.getIntValue();
     if (v < min || v > max) {
       throw outOfRange(p, type);
+    }
+    return v;
+  }
+
+  private static BigDecimal boundedScale(JsonParser p, BigDecimal v) throws IOException {
+    if (Math.abs(v.scale()) > Json.MAX_DECIMAL_SCALE) {
+      throw outOfRange(p, "decimal");
     }
     return v;
   }
