@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -478,109 +477,32 @@ public final class JsonRead {
   }
 
   public static int[] intArray(JsonParser p) throws IOException {
-    if (!startArray(p)) {
-      return null;
-    }
-    int[] a = new int[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = intValue(p);
-    }
-    return Arrays.copyOf(a, n);
+    return primitiveArray(p, int[]::new, (q, a, i) -> a[i] = intValue(q));
   }
 
   public static long[] longArray(JsonParser p) throws IOException {
-    if (!startArray(p)) {
-      return null;
-    }
-    long[] a = new long[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = longValue(p);
-    }
-    return Arrays.copyOf(a, n);
+    return primitiveArray(p, long[]::new, (q, a, i) -> a[i] = longValue(q));
   }
 
   public static short[] shortArray(JsonParser p) throws IOException {
-    if (!startArray(p)) {
-      return null;
-    }
-    short[] a = new short[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = shortValue(p);
-    }
-    return Arrays.copyOf(a, n);
+    return primitiveArray(p, short[]::new, (q, a, i) -> a[i] = shortValue(q));
   }
 
   /** A JSON array of numbers from -128 to 127, not base64. */
   public static byte[] byteArray(JsonParser p) throws IOException {
-    if (!startArray(p)) {
-      return null;
-    }
-    byte[] a = new byte[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = byteValue(p);
-    }
-    return Arrays.copyOf(a, n);
+    return primitiveArray(p, byte[]::new, (q, a, i) -> a[i] = byteValue(q));
   }
 
   public static double[] doubleArray(JsonParser p) throws IOException {
-    if (!startArray(p)) {
-      return null;
-    }
-    double[] a = new double[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = doubleValue(p);
-    }
-    return Arrays.copyOf(a, n);
+    return primitiveArray(p, double[]::new, (q, a, i) -> a[i] = doubleValue(q));
   }
 
   public static float[] floatArray(JsonParser p) throws IOException {
-    if (!startArray(p)) {
-      return null;
-    }
-    float[] a = new float[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = floatValue(p);
-    }
-    return Arrays.copyOf(a, n);
+    return primitiveArray(p, float[]::new, (q, a, i) -> a[i] = floatValue(q));
   }
 
   public static boolean[] booleanArray(JsonParser p) throws IOException {
-    if (!startArray(p)) {
-      return null;
-    }
-    boolean[] a = new boolean[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = booleanValue(p);
-    }
-    return Arrays.copyOf(a, n);
+    return primitiveArray(p, boolean[]::new, (q, a, i) -> a[i] = booleanValue(q));
   }
 
   /** A JSON string, not an array. */
@@ -630,6 +552,33 @@ public final class JsonRead {
       return false;
     }
     throw wrongType(p, "a number");
+  }
+
+  /** Reads the current element into {@code array[index]}; one per primitive type, so that nothing is boxed. */
+  private interface ElementReader<A> {
+    void read(JsonParser p, A array, int index) throws IOException;
+  }
+
+  /** A JSON array into a primitive array {@code A}, grown by doubling; null reads as null. */
+  private static <A> A primitiveArray(JsonParser p, IntFunction<A> newArray, ElementReader<A> element)
+      throws IOException {
+    if (!startArray(p)) {
+      return null;
+    }
+    int capacity = 8;
+    A array = newArray.apply(capacity);
+    int n = 0;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (n == capacity) {
+        A bigger = newArray.apply(capacity *= 2);
+        System.arraycopy(array, 0, bigger, 0, n);
+        array = bigger;
+      }
+      element.read(p, array, n++);
+    }
+    A exact = newArray.apply(n);
+    System.arraycopy(array, 0, exact, 0, n);
+    return exact;
   }
 
   /** On an array start (true) or null (false); anything else is the wrong type. */
