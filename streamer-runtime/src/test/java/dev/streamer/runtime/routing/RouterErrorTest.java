@@ -100,6 +100,17 @@ class RouterErrorTest {
     error(router(echo).route("{\"action\":\"echo\"}}", CALLER), ErrorCode.VALIDATION_ERROR);
   }
 
+  /** RFC 8259 forbids senders a byte order mark; the README documents that one is malformed JSON. */
+  @Test
+  void byteOrderMarkIsMalformedJson() {
+    String body = "\uFEFF{\"action\":\"echo\",\"payload\":{\"text\":\"a\"}}";
+    JsonNode text = error(router(echo).route(body, CALLER), ErrorCode.VALIDATION_ERROR);
+    assertEquals("malformed JSON", text.get("error").get("message").asText());
+    JsonNode bytes = error(router(echo).route(body.getBytes(StandardCharsets.UTF_8), CALLER),
+        ErrorCode.VALIDATION_ERROR);
+    assertEquals("malformed JSON", bytes.get("error").get("message").asText());
+  }
+
   @Test
   void invalidUtf8Bytes() {
     byte[] body = {'{', '"', 'a', 'c', 't', 'i', 'o', 'n', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
