@@ -7,6 +7,7 @@ import dev.streamer.runtime.aws.connections.ConnectionLifecycle;
 import dev.streamer.runtime.aws.connections.ConnectionManager;
 import dev.streamer.runtime.aws.connections.ConnectionStore;
 import dev.streamer.runtime.aws.connections.ManagementApiClients;
+import dev.streamer.runtime.aws.connections.SendRetryPolicy;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogSink;
 import dev.streamer.runtime.aws.observability.Metrics;
@@ -37,6 +38,7 @@ final class AwsWiring {
         new ConnectionStore(dynamoDb, config.tables().connections(), config.connectionTtl(), clock);
     ConnectionManager.Builder manager = ConnectionManager
         .builder(connections, new ManagementApiClients(AwsClients.region(config), credentials))
+        .retryPolicy(SendRetryPolicy.fromEnvironment(env))
         .log(log)
         .metrics(metrics);
     if (config.websocketEndpoint() != null) {
