@@ -9,6 +9,7 @@ import dev.streamer.runtime.aws.config.EnvironmentVariables.Handler;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import dev.streamer.runtime.aws.tables.TableDefinition;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ public final class Permissions {
             "Principal", map("Service", "lambda.amazonaws.com"),
             "Action", "sts:AssumeRole")));
     Map<String, Object> policy = map(
-        "PolicyName", "streamer-" + handler.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+        "PolicyName", "streamer-" + handler.name().toLowerCase(Locale.ROOT).replace('_', '-'),
         "PolicyDocument", map("Version", "2012-10-17", "Statement", statements(app, handler)));
     return Cfn.resource("AWS::IAM::Role", map(
         "Description", "Streamer " + app.appName() + " " + LogicalIds.function(app, handler),

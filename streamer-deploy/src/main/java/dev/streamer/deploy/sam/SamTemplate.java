@@ -11,7 +11,6 @@ import dev.streamer.runtime.aws.config.EnvironmentVariables.Handler;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import dev.streamer.runtime.aws.tables.TableDefinition;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -102,10 +101,5 @@ public final class SamTemplate {
 
   private static Map<String, Object> output(String description, Object value) {
     return map("Description", description, "Value", value);
-  }
-
-  /** Every function's logical id, in handler order. */
-  public static List<String> functionIds(DeployedApp app) {
-    return java.util.Arrays.stream(Handler.values()).map(h -> LogicalIds.function(app, h)).toList();
   }
 }
