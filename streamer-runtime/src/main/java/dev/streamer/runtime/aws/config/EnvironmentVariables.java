@@ -64,8 +64,8 @@ public final class EnvironmentVariables {
   }
 
   private static final Set<Handler> EVERY = EnumSet.allOf(Handler.class);
-  /** The JWT settings are read when the shared {@code $connect}/{@code $disconnect} handler is first built. */
-  private static final Set<Handler> CONNECTIONS = EnumSet.of(Handler.CONNECT, Handler.DISCONNECT);
+  /** The JWT settings are read on the first {@code $connect} only: {@code $disconnect} never verifies a token. */
+  private static final Set<Handler> CONNECT_ONLY = EnumSet.of(Handler.CONNECT);
   private static final Set<Handler> TRACED = EnumSet.of(Handler.CONNECT, Handler.DISCONNECT, Handler.DEFAULT);
 
   /** Every variable, in documentation order. */
@@ -92,17 +92,17 @@ public final class EnvironmentVariables {
       template("SERVICE_NAME", "streamer", "service name in log lines and the metrics dimension", EVERY),
       template("LOG_LEVEL", "INFO", "least level logged: TRACE, DEBUG, INFO, WARN, ERROR", EVERY),
       template("METRICS_NAMESPACE", "Streamer", "CloudWatch namespace of the EMF metrics", EVERY),
-      template("JWT_ALGORITHM", "", "required: HS256, RS256 or ES256, the only algorithm accepted", CONNECTIONS),
-      template("JWT_SECRET", "", "HS256 secret (at least 32 bytes)", CONNECTIONS),
-      template("JWT_PUBLIC_KEY", "", "RS256/ES256 public key, PEM", CONNECTIONS),
-      template("JWT_JWKS_URL", "", "RS256/ES256 key set URL, instead of JWT_PUBLIC_KEY", CONNECTIONS),
-      template("JWT_ISSUER", "", "accepted issuers, comma-separated; empty: not checked", CONNECTIONS),
-      template("JWT_AUDIENCE", "", "accepted audiences, comma-separated; empty: not checked", CONNECTIONS),
-      template("JWT_LEEWAY", "30s", "clock skew allowed on exp, nbf and iat", CONNECTIONS),
-      template("JWT_USER_CLAIM", "sub", "claim holding the user id", CONNECTIONS),
-      template("JWT_TENANT_CLAIM", "tenant_id", "claim holding the tenant id", CONNECTIONS),
-      template("ALLOWED_TENANTS", "", "tenant allow-list, comma-separated; empty: every tenant", CONNECTIONS),
-      template("JWT_KEEP_CLAIMS", "", "claims stored with the connection, comma-separated", CONNECTIONS),
+      template("JWT_ALGORITHM", "", "required: HS256, RS256 or ES256, the only algorithm accepted", CONNECT_ONLY),
+      template("JWT_SECRET", "", "HS256 secret (at least 32 bytes)", CONNECT_ONLY),
+      template("JWT_PUBLIC_KEY", "", "RS256/ES256 public key, PEM", CONNECT_ONLY),
+      template("JWT_JWKS_URL", "", "RS256/ES256 key set URL, instead of JWT_PUBLIC_KEY", CONNECT_ONLY),
+      template("JWT_ISSUER", "", "accepted issuers, comma-separated; empty: not checked", CONNECT_ONLY),
+      template("JWT_AUDIENCE", "", "accepted audiences, comma-separated; empty: not checked", CONNECT_ONLY),
+      template("JWT_LEEWAY", "30s", "clock skew allowed on exp, nbf and iat", CONNECT_ONLY),
+      template("JWT_USER_CLAIM", "sub", "claim holding the user id", CONNECT_ONLY),
+      template("JWT_TENANT_CLAIM", "tenant_id", "claim holding the tenant id", CONNECT_ONLY),
+      template("ALLOWED_TENANTS", "", "tenant allow-list, comma-separated; empty: every tenant", CONNECT_ONLY),
+      template("JWT_KEEP_CLAIMS", "", "claims stored with the connection, comma-separated", CONNECT_ONLY),
       new Variable("DYNAMODB_ENDPOINT", "", "DynamoDB endpoint override (DynamoDB Local)", SetBy.USER, EVERY),
       new Variable("WEBSOCKET_ENDPOINT", "", "Management API endpoint override; without it the endpoint comes "
           + "from the $connect event", SetBy.USER, EVERY),

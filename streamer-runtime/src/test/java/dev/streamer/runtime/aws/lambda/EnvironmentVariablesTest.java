@@ -105,12 +105,11 @@ class EnvironmentVariablesTest {
   }
 
   @Test
-  void everyHandlerReadsTheTablesAndOnlyConnectionHandlersReadJwtSettings() {
+  void everyHandlerReadsTheTablesAndOnlyConnectReadsJwtSettings() {
     for (Handler handler : Handler.values()) {
       Set<String> template = names(EnvironmentVariables.templateVariables(handler));
       assertTrue(template.containsAll(Set.of("REQUESTS_TABLE", "CONNECTIONS_TABLE")), handler.name());
-      boolean connection = handler == Handler.CONNECT || handler == Handler.DISCONNECT;
-      assertEquals(connection, template.contains("JWT_ALGORITHM"), handler.name());
+      assertEquals(handler == Handler.CONNECT, template.contains("JWT_ALGORITHM"), handler.name());
     }
     assertTrue(EnvironmentVariables.ALL.stream()
         .filter(v -> v.name().startsWith("AWS_") || v.name().startsWith("_"))
