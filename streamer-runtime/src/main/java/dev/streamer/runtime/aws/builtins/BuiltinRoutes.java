@@ -1,0 +1,24 @@
+package dev.streamer.runtime.aws.builtins;
+
+import dev.streamer.runtime.aws.requests.DynamoRequestStore;
+import dev.streamer.runtime.routing.Route;
+import dev.streamer.runtime.routing.RouteTable;
+import dev.streamer.runtime.routing.RouteTables;
+
+/** The actions every Streamer deployment has besides the application's: {@code status}, {@code subscribe}, {@code cancel}. */
+public final class BuiltinRoutes {
+
+  private BuiltinRoutes() {}
+
+  public static Route<?, ?>[] all(DynamoRequestStore store) {
+    return new Route<?, ?>[] {new StatusRoute(store), new SubscribeRoute(store), new CancelRoute(store)};
+  }
+
+  /**
+   * {@code app}'s routes plus the built-ins. Throws {@link IllegalArgumentException} when the application declares an
+   * action with a built-in's name.
+   */
+  public static RouteTable withBuiltins(RouteTable app, DynamoRequestStore store) {
+    return RouteTables.combine(app, all(store));
+  }
+}

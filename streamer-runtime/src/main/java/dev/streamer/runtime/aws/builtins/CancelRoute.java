@@ -1,0 +1,40 @@
+package dev.streamer.runtime.aws.builtins;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.streamer.runtime.Progress;
+import dev.streamer.runtime.RequestContext;
+import dev.streamer.runtime.aws.requests.CancelResult;
+import dev.streamer.runtime.aws.requests.DynamoRequestStore;
+import java.io.IOException;
+
+/**
+ * {@code cancel}: a queued request is cancelled at once and never runs; a running one is asked to stop and sees it
+ * through {@code RequestContext.isCancelled()} / {@code Progress.isCancelled()}; a finished one is left as it is. The
+ * reply is the request's status plus {@code outcome} (CANCELLED, CANCEL_REQUESTED or ALREADY_FINISHED).
+ */
+public final class CancelRoute extends RequestRefRoute<CancelResult> {
+
+  public static final String ACTION = "cancel";
+
+  public CancelRoute(DynamoRequestStore store) {
+    super(store, ACTION, "Cancel one of your requests");
+  }
+
+  @Override
+  public CancelResult invoke(RequestRef payload, RequestContext context, Progress progress) {
+    owned(payload, context);
+    CancelResult result = store.cancel(payload.requestId());
+    if (result.outcome() == CancelResult.Outcome.NOT_FOUND) {
+      throw notFound();
+    }
+    return result;
+  }
+
+  @Override
+  public void writeResult(CancelResult result, JsonGenerator generator) throws IOException {
+    generator.writeStartObject();
+    generator.writeStringField("outcome", result.outcome().name());
+    RequestStatusJson.writeFields(generator, result.record());
+    generator.writeEndObject();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.streamer.runtime.aws.builtins;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.streamer.runtime.Progress;
+import dev.streamer.runtime.RequestContext;
+import dev.streamer.runtime.StreamerException;
+import dev.streamer.runtime.aws.requests.DynamoRequestStore;
+import dev.streamer.runtime.aws.requests.RequestRecord;
+import dev.streamer.runtime.protocol.ErrorCode;
+import java.io.IOException;
+
+/**
+ * {@code subscribe}: re-attaches one of the caller's requests to the caller's current connection (after a reconnect),
+ * so its further progress and its result arrive there. The reply is the request's status after attaching; when it has
+ * already finished, the reply carries the result or error, so nothing is lost in between.
+ */
+public final class SubscribeRoute extends RequestRefRoute<RequestRecord> {
+
+  public static final String ACTION = "subscribe";
+
+  public SubscribeRoute(DynamoRequestStore store) {
+    super(store, ACTION, "Receive the rest of one of your requests on this connection");
+  }
+
+  @Override
+  public RequestRecord invoke(RequestRef payload, RequestContext context, Progress progress) {
+    if (context.connectionId() == null) {
+      throw new StreamerException(ErrorCode.VALIDATION_ERROR, "subscribe needs a WebSocket connection");
+    }
+    owned(payload, context);
+    return store.attach(payload.requestId(), context.connectionId()).orElseThrow(RequestRefRoute::notFound);
+  }
+
+  @Override
+  public void writeResult(RequestRecord result, JsonGenerator generator) throws IOException {
+    RequestStatusJson.write(generator, result);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.streamer.runtime.aws.observability;
+
+/** The metrics Streamer emits, with their CloudWatch names and units. */
+public enum Metric {
+  /** An async request was written to the queue. */
+  REQUEST_QUEUED("RequestQueued", Unit.COUNT),
+  /** An async request finished successfully. */
+  REQUEST_COMPLETED("RequestCompleted", Unit.COUNT),
+  /** An async request ended FAILED (retries exhausted, fatal error, timeout). */
+  REQUEST_FAILED("RequestFailed", Unit.COUNT),
+  /** Time from claim to outcome of one attempt. */
+  PROCESSING_TIME("ProcessingTime", Unit.MILLISECONDS),
+  /** Progress messages delivered to a connection. */
+  PROGRESS_SENT("ProgressSent", Unit.COUNT),
+  /** A send found the connection gone (410) and its record was deleted. */
+  CONNECTION_GONE("ConnectionGone", Unit.COUNT);
+
+  /** CloudWatch units used here, spelled as EMF wants them. */
+  public enum Unit {
+    COUNT("Count"),
+    MILLISECONDS("Milliseconds");
+
+    private final String cloudWatchName;
+
+    Unit(String cloudWatchName) {
+      this.cloudWatchName = cloudWatchName;
+    }
+
+    public String cloudWatchName() {
+      return cloudWatchName;
+    }
+  }
+
+  private final String metricName;
+  private final Unit unit;
+
+  Metric(String metricName, Unit unit) {
+    this.metricName = metricName;
+    this.unit = unit;
+  }
+
+  /** The name in CloudWatch, such as {@code RequestQueued}. */
+  public String metricName() {
+    return metricName;
+  }
+
+  public Unit unit() {
+    return unit;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.streamer.runtime.aws.processor;
+
+import dev.streamer.runtime.aws.requests.RequestRecord;
+
+/** Opens the progress reporter of one claimed attempt (throttled sends plus throttled writes to the item). */
+@FunctionalInterface
+public interface JobProgressFactory {
+
+  /** A reporter for {@code claimed}, whose {@code attempts} identifies the attempt. */
+  JobProgress open(RequestRecord claimed);
+}

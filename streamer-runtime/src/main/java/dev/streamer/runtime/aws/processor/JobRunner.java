@@ -1,0 +1,239 @@
+package dev.streamer.runtime.aws.processor;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.streamer.runtime.RequestContext;
+import dev.streamer.runtime.RetryableException;
+import dev.streamer.runtime.StreamerException;
+import dev.streamer.runtime.aws.observability.JsonLog;
+import dev.streamer.runtime.aws.observability.LogFields;
+import dev.streamer.runtime.aws.observability.Metrics;
+import dev.streamer.runtime.aws.requests.DynamoRequestStore;
+import dev.streamer.runtime.aws.requests.RequestRecord;
+import dev.streamer.runtime.aws.requests.RequestStatus;
+import dev.streamer.runtime.json.Json;
+import dev.streamer.runtime.protocol.ErrorCode;
+import dev.streamer.runtime.protocol.ErrorMapper;
+import dev.streamer.runtime.protocol.Messages;
+import dev.streamer.runtime.protocol.RetryInfo;
+import dev.streamer.runtime.protocol.StreamerError;
+import dev.streamer.runtime.routing.Phase;
+import dev.streamer.runtime.routing.Route;
+import dev.streamer.runtime.routing.RouteExecutor;
+import dev.streamer.runtime.routing.RouteTable;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one claimed request to its outcome and records it: decode and validate the stored payload, run the action
+ * through the interceptor chain (phase ASYNC) on a worker thread with a deadline, then complete, retry, fail or
+ * cancel it with a conditional update and send the final message to the request's current connection.
+ *
+ * <p>A job's own failure is always recorded on the request, never thrown. Only {@link
+ * dev.streamer.runtime.aws.requests.RequestStoreException} (DynamoDB unavailable) escapes.
+ */
+final class JobRunner {
+
+  private final DynamoRequestStore store;
+  private final RouteTable routes;
+  private final RouteExecutor executor;
+  private final JobProgressFactory progressFactory;
+  private final ReplyChannel replies;
+  private final ProcessorSettings settings;
+  private final ErrorMapper errors;
+  private final JsonLog log;
+  private final Metrics metrics;
+  private final Clock clock;
+  private final ExecutorService workers;
+
+  JobRunner(DynamoRequestStore store, RouteTable routes, RouteExecutor executor, JobProgressFactory progressFactory,
+      ReplyChannel replies, ProcessorSettings settings, JsonLog log, Metrics metrics, ExecutorService workers) {
+    this.store = store;
+    this.routes = routes;
+    this.executor = executor;
+    this.progressFactory = progressFactory;
+    this.replies = replies;
+    this.settings = settings;
+    this.clock = store.clock();
+    this.errors = new ErrorMapper(clock);
+    this.log = log;
+    this.metrics = metrics;
+    this.workers = workers;
+  }
+
+  /** Runs {@code claimed} (just claimed by this worker) and records its outcome; the job must end by {@code deadline}. */
+  void run(RequestRecord claimed, Instant deadline) {
+    JsonLog jobLog = log.withContext(fieldsOf(claimed));
+    if (claimed.cancelRequested()) {
+      recordCancelled(claimed, jobLog);
+      return;
+    }
+    Route<?, ?> route = routes.find(claimed.action());
+    if (route == null) {
+      recordFailure(claimed, StreamerError.of(ErrorCode.INVALID_ACTION, "unknown action"), jobLog);
+      return;
+    }
+    Object payload;
+    try {
+      payload = RouteExecutor.decodeAndValidate(route, claimed.payload());
+    } catch (Exception invalid) {
+      recordFailure(claimed, errors.toError(invalid, claimed.requestId()), jobLog);
+      return;
+    }
+
+    JobProgress progress = progressFactory.open(claimed);
+    AtomicBoolean timedOut = new AtomicBoolean();
+    RequestContext context = new RequestContext(claimed.requestId(), claimed.clientId(), claimed.action(),
+        claimed.connectionId(), claimed.userId(), claimed.tenantId(), claimed.traceId(), claimed.metadata(),
+        deadline, () -> timedOut.get() || progress.isCancelled(), clock);
+    Future<String> job = workers.submit(() -> resultJson(route,
+        executor.execute(route, payload, context, progress, Phase.ASYNC)));
+    String resultJson;
+    try {
+      long waitMillis = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+      resultJson = job.get(waitMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException late) {
+      timedOut.set(true);
+      job.cancel(true);
+      progress.close();
+      recordFailure(claimed, StreamerError.of(ErrorCode.TIMEOUT, DynamoRequestStore.TIMEOUT_MESSAGE), jobLog);
+      return;
+    } catch (ExecutionException failed) {
+      progress.close();
+      recordJobFailure(claimed, failed.getCause(), context, jobLog);
+      return;
+    } catch (InterruptedException interrupted) {
+      // this invocation is being torn down: the lease expires and the sweeper recovers the request
+      job.cancel(true);
+      progress.close();
+      Thread.currentThread().interrupt();
+      return;
+    }
+    progress.close();
+    recordSuccess(claimed, resultJson, jobLog);
+  }
+
+  private void recordSuccess(RequestRecord claimed, String resultJson, JsonLog jobLog) {
+    if (resultJson.getBytes(StandardCharsets.UTF_8).length > DynamoRequestStore.MAX_RESULT_BYTES) {
+      recordFailure(claimed, StreamerError.of(ErrorCode.INTERNAL_ERROR, "result too large"), jobLog);
+      return;
+    }
+    Optional<RequestRecord> completed = store.complete(claimed.requestId(), claimed.attempts(), resultJson);
+    if (completed.isEmpty()) {
+      lostLease(claimed, jobLog);
+      return;
+    }
+    RequestRecord done = completed.get();
+    Duration took = Duration.between(claimed.started(), done.ended());
+    metrics.requestCompleted(done.action(), done.requestId(), took);
+    jobLog.info("request completed", LogFields.empty().status(done.status().name()).durationMs(took.toMillis()));
+    deliver(done, Messages.result(done.clientId(), done.requestId(), resultJson), jobLog);
+  }
+
+  private void recordJobFailure(RequestRecord claimed, Throwable failure, RequestContext context, JsonLog jobLog) {
+    boolean cancelledByCode = failure instanceof StreamerException s && s.code() == ErrorCode.CANCELLED;
+    if (cancelledByCode || context.isCancelled()) {
+      recordCancelled(claimed, jobLog);
+      return;
+    }
+    if (failure instanceof RetryableException retryable && claimed.hasRetriesLeft()) {
+      Duration delay = settings.backoff().delay(claimed.retryCount(), retryable.retryAfter());
+      StreamerError error = errors.toExecutionError(failure, claimed.requestId());
+      Optional<RequestRecord> retried = store.retry(claimed.requestId(), claimed.attempts(),
+          clock.instant().plus(delay), error.code(), error.message());
+      if (retried.isEmpty()) {
+        lostLease(claimed, jobLog);
+      } else if (retried.get().status() == RequestStatus.CANCELLED) {
+        finishCancelled(retried.get(), jobLog);
+      } else {
+        jobLog.info("retry scheduled", LogFields.empty().status(RequestStatus.PENDING.name())
+            .with("retryCount", retried.get().retryCount()).with("retryInMs", delay.toMillis())
+            .with("errorCode", error.code().name()));
+      }
+      return;
+    }
+    StreamerError error = errors.toExecutionError(failure, claimed.requestId());
+    if (failure instanceof RetryableException) {
+      error = new StreamerError(error.code(), error.message(), error.details(),
+          new RetryInfo(false, null, claimed.maxRetries() + 1, claimed.attempts()));
+    }
+    recordFailure(claimed, error, jobLog);
+  }
+
+  private void recordFailure(RequestRecord claimed, StreamerError error, JsonLog jobLog) {
+    Optional<RequestRecord> failed = store.fail(claimed.requestId(), claimed.attempts(), error.code(),
+        error.message());
+    if (failed.isEmpty()) {
+      lostLease(claimed, jobLog);
+      return;
+    }
+    RequestRecord done = failed.get();
+    Duration took = Duration.between(claimed.started(), done.ended());
+    metrics.requestFailed(done.action(), done.requestId(), error.code().name(), took);
+    jobLog.info("request failed", LogFields.empty().status(done.status().name()).durationMs(took.toMillis())
+        .with("errorCode", error.code().name()));
+    deliver(done, Messages.error(done.clientId(), done.requestId(), error), jobLog);
+  }
+
+  private void recordCancelled(RequestRecord claimed, JsonLog jobLog) {
+    Optional<RequestRecord> cancelled = store.cancelled(claimed.requestId(), claimed.attempts());
+    if (cancelled.isEmpty()) {
+      lostLease(claimed, jobLog);
+    } else {
+      finishCancelled(cancelled.get(), jobLog);
+    }
+  }
+
+  private void finishCancelled(RequestRecord cancelled, JsonLog jobLog) {
+    jobLog.info("request cancelled", LogFields.empty().status(cancelled.status().name()));
+    deliver(cancelled, cancelledMessage(cancelled), jobLog);
+  }
+
+  static String cancelledMessage(RequestRecord cancelled) {
+    return Messages.error(cancelled.clientId(), cancelled.requestId(),
+        StreamerError.of(ErrorCode.CANCELLED, DynamoRequestStore.CANCELLED_MESSAGE));
+  }
+
+  private void lostLease(RequestRecord claimed, JsonLog jobLog) {
+    jobLog.warn("outcome not recorded: the request is no longer held by this attempt",
+        LogFields.empty().with("attempt", claimed.attempts()));
+  }
+
+  /** Best effort: a connection that is gone or a send fault never fails the job. */
+  private void deliver(RequestRecord request, String message, JsonLog jobLog) {
+    if (request.connectionId() == null) {
+      return;
+    }
+    try {
+      if (!replies.send(request.connectionId(), message)) {
+        jobLog.info("final message not delivered", LogFields.empty().connectionId(request.connectionId()));
+      }
+    } catch (RuntimeException e) {
+      jobLog.warn("final message not delivered", LogFields.empty().connectionId(request.connectionId()), e);
+    }
+  }
+
+  static LogFields fieldsOf(RequestRecord r) {
+    return LogFields.empty().requestId(r.requestId()).action(r.action()).connectionId(r.connectionId())
+        .tenantId(r.tenantId()).traceId(r.traceId());
+  }
+
+  @SuppressWarnings("unchecked") // an interceptor returning another type fails here, as an internal error
+  private static <R> String resultJson(Route<?, R> route, Object result) throws IOException {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator generator = Json.FACTORY.createGenerator(out)) {
+      route.writeResult((R) result, generator);
+    }
+    return out.toString();
+  }
+}

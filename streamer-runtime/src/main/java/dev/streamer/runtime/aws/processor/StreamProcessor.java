@@ -1,0 +1,103 @@
+package dev.streamer.runtime.aws.processor;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.streamer.runtime.aws.observability.JsonLog;
+import dev.streamer.runtime.aws.observability.LogFields;
+import dev.streamer.runtime.aws.observability.Metrics;
+import dev.streamer.runtime.aws.requests.DynamoRequestStore;
+import dev.streamer.runtime.aws.requests.RequestItemCodec;
+import dev.streamer.runtime.aws.requests.RequestRecord;
+import dev.streamer.runtime.aws.requests.RequestStoreException;
+import dev.streamer.runtime.routing.RouteExecutor;
+import dev.streamer.runtime.routing.RouteTable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.LongSupplier;
+
+/**
+ * Consumes the requests table's stream and runs queued requests.
+ *
+ * <p>Per record, in order: only INSERT and MODIFY records whose new image is PENDING and due are acted on; the
+ * request is claimed (a conditional PENDING → PROCESSING update), so a record delivered twice, or a MODIFY that
+ * the claim itself caused, runs nothing. A PENDING request whose {@code retryAfter} lies in the future is left for
+ * the {@link Sweeper}, which touches it once due so that a new MODIFY record arrives.
+ *
+ * <p>Batch item failures are reported only for infrastructure faults (DynamoDB unavailable): the first failing
+ * record's sequence number is returned and later records are not processed, since Lambda redelivers from the lowest
+ * failed sequence number anyway. A job's own failure is recorded on its request and is never a batch failure.
+ */
+public final class StreamProcessor {
+
+  private final DynamoRequestStore store;
+  private final JobRunner runner;
+  private final ProcessorSettings settings;
+  private final JsonLog log;
+  private final Clock clock;
+
+  public StreamProcessor(DynamoRequestStore store, RouteTable routes, RouteExecutor executor,
+      JobProgressFactory progress, ReplyChannel replies, ProcessorSettings settings, JsonLog log, Metrics metrics,
+      ExecutorService workers) {
+    this.store = store;
+    this.settings = settings;
+    this.log = log;
+    this.clock = store.clock();
+    this.runner = new JobRunner(store, routes, executor, progress, replies, settings, log, metrics, workers);
+  }
+
+  /**
+   * Processes one batch. {@code remainingMillis} is the invocation's remaining time (Lambda's
+   * {@code Context.getRemainingTimeInMillis()}), read before each claim.
+   */
+  public StreamsEventResponse process(DynamodbEvent event, LongSupplier remainingMillis) {
+    List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>(1);
+    List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null
+        ? List.of() : event.getRecords();
+    for (DynamodbEvent.DynamodbStreamRecord record : records) {
+      try {
+        handle(record, remainingMillis);
+      } catch (RequestStoreException unavailable) {
+        String sequenceNumber = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+        log.error("requests table unavailable; batch stopped for redelivery",
+            LogFields.empty().with("sequenceNumber", sequenceNumber), unavailable);
+        failures.add(new StreamsEventResponse.BatchItemFailure(sequenceNumber));
+        break;
+      }
+    }
+    return new StreamsEventResponse(failures);
+  }
+
+  private void handle(DynamodbEvent.DynamodbStreamRecord record, LongSupplier remainingMillis) {
+    String eventName = record.getEventName();
+    if (!"INSERT".equals(eventName) && !"MODIFY".equals(eventName) || record.getDynamodb() == null
+        || record.getDynamodb().getNewImage() == null) {
+      return;
+    }
+    RequestRecord image;
+    try {
+      image = RequestItemCodec.fromItem(StreamImages.toSdk(record.getDynamodb().getNewImage()));
+    } catch (IllegalArgumentException malformed) {
+      // not a request written by Streamer: redelivering it would never help
+      log.error("skipping malformed requests-table record",
+          LogFields.empty().with("sequenceNumber", record.getDynamodb().getSequenceNumber()), malformed);
+      return;
+    }
+    Instant now = clock.instant();
+    if (!image.isDue(now)) {
+      return;
+    }
+    Duration remaining = Duration.ofMillis(Math.max(0, remainingMillis.getAsLong()));
+    Optional<RequestRecord> claimed = store.claim(image.requestId(), remaining);
+    if (claimed.isEmpty()) {
+      log.debug("not claimed: already taken, finished, or not due", JobRunner.fieldsOf(image));
+      return;
+    }
+    Instant deadline = now.plus(remaining).minus(settings.timeoutBuffer());
+    runner.run(claimed.get(), deadline);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.streamer.runtime.aws.processor;
+
+import dev.streamer.runtime.aws.observability.JsonLog;
+import dev.streamer.runtime.aws.observability.LogFields;
+import dev.streamer.runtime.aws.observability.Metrics;
+import dev.streamer.runtime.aws.requests.DynamoRequestStore;
+import dev.streamer.runtime.aws.requests.RequestRecord;
+import dev.streamer.runtime.aws.requests.RequestStatus;
+import dev.streamer.runtime.aws.requests.SweepCandidate;
+import dev.streamer.runtime.protocol.ErrorCode;
+import dev.streamer.runtime.protocol.Messages;
+import dev.streamer.runtime.protocol.RetryInfo;
+import dev.streamer.runtime.protocol.StreamerError;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The scheduled safety net of the queue. Re-drives PENDING requests that are due (a retry whose delay has passed,
+ * or one whose stream record was lost) by touching them, which makes the stream deliver a fresh MODIFY record; and
+ * takes back PROCESSING requests whose lease expired because their Lambda crashed or was stopped (back to PENDING
+ * while retries are left, else FAILED with TIMEOUT, and CANCELLED when the caller asked to cancel).
+ *
+ * <p>Every action is a conditional update, so sweepers running concurrently with each other or with the processor
+ * never override a live worker.
+ */
+public final class Sweeper {
+
+  /**
+   * What one sweep did.
+   *
+   * @param redriven  PENDING requests touched for redelivery
+   * @param recovered expired leases put back to PENDING
+   * @param failed    expired leases with no retries left, now FAILED
+   * @param cancelled expired leases whose caller had cancelled, now CANCELLED
+   */
+  public record Report(int redriven, int recovered, int failed, int cancelled) {
+
+    public String toJson() {
+      return "{\"redriven\":" + redriven + ",\"recovered\":" + recovered + ",\"failed\":" + failed
+          + ",\"cancelled\":" + cancelled + "}";
+    }
+  }
+
+  private final DynamoRequestStore store;
+  private final ReplyChannel replies;
+  private final ProcessorSettings settings;
+  private final JsonLog log;
+  private final Metrics metrics;
+
+  public Sweeper(DynamoRequestStore store, ReplyChannel replies, ProcessorSettings settings, JsonLog log,
+      Metrics metrics) {
+    this.store = store;
+    this.replies = replies;
+    this.settings = settings;
+    this.log = log;
+    this.metrics = metrics;
+  }
+
+  /** One sweep. Throws {@link dev.streamer.runtime.aws.requests.RequestStoreException} when DynamoDB is down. */
+  public Report sweep() {
+    int redriven = 0;
+    int recovered = 0;
+    int failed = 0;
+    int cancelled = 0;
+    for (SweepCandidate candidate : store.dueForSweep(store.clock().instant(), settings.stalePendingAfter(),
+        settings.sweepLimit())) {
+      if (candidate.status() == RequestStatus.PENDING) {
+        if (store.redrive(candidate.requestId()).isPresent()) {
+          redriven++;
+        }
+        continue;
+      }
+      Optional<RequestRecord> after = store.expireLease(candidate);
+      if (after.isEmpty()) {
+        continue; // its worker finished, or another sweeper got there first
+      }
+      RequestRecord request = after.get();
+      JsonLog requestLog = log.withContext(JobRunner.fieldsOf(request));
+      switch (request.status()) {
+        case PENDING -> {
+          recovered++;
+          requestLog.warn("expired lease recovered", LogFields.empty().status(request.status().name())
+              .with("attempt", candidate.attempts()).with("retryCount", request.retryCount()));
+        }
+        case CANCELLED -> {
+          cancelled++;
+          requestLog.info("request cancelled", LogFields.empty().status(request.status().name()));
+          deliver(request, JobRunner.cancelledMessage(request), requestLog);
+        }
+        default -> {
+          failed++;
+          Duration took = request.started() == null || request.ended() == null
+              ? null : Duration.between(request.started(), request.ended());
+          metrics.requestFailed(request.action(), request.requestId(), ErrorCode.TIMEOUT.name(), took);
+          requestLog.warn("expired lease with no retries left: request failed",
+              LogFields.empty().status(request.status().name()));
+          StreamerError error = new StreamerError(ErrorCode.TIMEOUT, DynamoRequestStore.TIMEOUT_MESSAGE, Map.of(),
+              new RetryInfo(false, null, request.maxRetries() + 1, request.attempts()));
+          deliver(request, Messages.error(request.clientId(), request.requestId(), error), requestLog);
+        }
+      }
+    }
+    Report report = new Report(redriven, recovered, failed, cancelled);
+    log.info("sweep done", LogFields.empty().with("redriven", redriven).with("recovered", recovered)
+        .with("failed", failed).with("cancelled", cancelled));
+    return report;
+  }
+
+  private void deliver(RequestRecord request, String message, JsonLog requestLog) {
+    if (request.connectionId() == null) {
+      return;
+    }
+    try {
+      replies.send(request.connectionId(), message);
+    } catch (RuntimeException e) {
+      requestLog.warn("final message not delivered", LogFields.empty(), e);
+    }
+  }
+}

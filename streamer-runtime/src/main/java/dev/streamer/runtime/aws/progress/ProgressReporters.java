@@ -1,0 +1,57 @@
+package dev.streamer.runtime.aws.progress;
+
+import dev.streamer.runtime.aws.connections.MessageSender;
+import dev.streamer.runtime.aws.env.EnvDuration;
+import dev.streamer.runtime.aws.observability.JsonLog;
+import dev.streamer.runtime.aws.observability.LogFields;
+import dev.streamer.runtime.aws.observability.Metrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Opens a {@link BatchedProgress} per request from the parts every request shares: build one per Lambda environment
+ * (with the one scheduler) and call {@link #open} for each job.
+ *
+ * @param sink      persists progress on the request item
+ * @param sender    delivers progress messages
+ * @param interval  minimum time between two flushes of one request
+ * @param clock     time source
+ * @param scheduler runs trailing-edge flushes; shared, owned by the caller
+ * @param log       where persist/send failures are logged
+ * @param metrics   receives ProgressSent per request on close, or null for none
+ */
+public record ProgressReporters(
+    ProgressSink sink,
+    MessageSender sender,
+    Duration interval,
+    Clock clock,
+    ScheduledExecutorService scheduler,
+    JsonLog log,
+    Metrics metrics) {
+
+  /** Environment variable of the interval, such as {@code 200ms}. */
+  public static final String INTERVAL_ENV = "PROGRESS_INTERVAL";
+
+  public ProgressReporters {
+    Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(sender, "sender");
+    Objects.requireNonNull(interval, "interval");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(scheduler, "scheduler");
+    Objects.requireNonNull(log, "log");
+  }
+
+  /** {@code PROGRESS_INTERVAL} from {@code env}, default {@link BatchedProgress#DEFAULT_INTERVAL}. */
+  public static Duration intervalFromEnvironment(Map<String, String> env) {
+    return EnvDuration.get(env, INTERVAL_ENV, BatchedProgress.DEFAULT_INTERVAL);
+  }
+
+  /** A reporter for one request; close it before sending the request's outcome. */
+  public BatchedProgress open(String requestId, String clientId) {
+    return new BatchedProgress(requestId, clientId, sink, sender, interval, clock, scheduler,
+        log.withContext(LogFields.empty().requestId(requestId)), metrics);
+  }
+}
