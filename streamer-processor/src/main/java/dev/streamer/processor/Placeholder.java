@@ -1,1 +1,0 @@
-package dev.streamer.processor; public final class Placeholder {}

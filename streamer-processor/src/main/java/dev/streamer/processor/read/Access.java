@@ -1,0 +1,36 @@
+package dev.streamer.processor.read;
+
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/** Whether generated code in some package can name a type. */
+final class Access {
+
+  private Access() {}
+
+  /** {@code type} and every class enclosing it are visible from {@code packageName}. */
+  static boolean visibleFrom(TypeElement type, String packageName, Elements elements) {
+    boolean samePackage = packageOf(type, elements).equals(packageName);
+    for (Element e = type; e != null && e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
+      if (!(e instanceof TypeElement)) {
+        return false; // local or anonymous
+      }
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        return false;
+      }
+      if (!samePackage && !e.getModifiers().contains(Modifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String packageOf(Element element, Elements elements) {
+    PackageElement pkg = elements.getPackageOf(element);
+    return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+  }
+}

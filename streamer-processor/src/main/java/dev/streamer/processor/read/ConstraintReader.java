@@ -1,0 +1,262 @@
+package dev.streamer.processor.read;
+
+import dev.streamer.processor.diag.Message;
+import dev.streamer.processor.diag.Reporter;
+import dev.streamer.processor.model.ConstraintKind;
+import dev.streamer.processor.model.ConstraintModel;
+import dev.streamer.processor.model.PrimitiveKind;
+import dev.streamer.processor.model.TypeRef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Reads the constraints of one record component: Streamer's own annotations, and jakarta.validation's by name.
+ * Jakarta constraints cannot target a record component, so javac puts them on the accessor, the field, the canonical
+ * constructor's parameter and (TYPE_USE) the component's type: all of these are read, de-duplicated by name.
+ */
+final class ConstraintReader {
+
+  /** The constraints of a component, sorted by kind, and whether {@code @Valid} cascades into it. */
+  record Read(List<ConstraintModel> constraints, boolean cascade) {}
+
+  private final Annotations annotations;
+
+  ConstraintReader(ProcessingEnvironment env, Annotations annotations) {
+    this.annotations = annotations;
+  }
+
+  Read read(TypeElement record, RecordComponentElement component, TypeRef type, Reporter problems) {
+    List<ConstraintModel> constraints = new ArrayList<>();
+    boolean cascade = false;
+    String componentName = record.getSimpleName() + "." + component.getSimpleName();
+    for (Map.Entry<String, AnnotationMirror> e : mirrors(record, component).entrySet()) {
+      String qualified = e.getKey();
+      AnnotationMirror mirror = e.getValue();
+      String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
+      if (qualified.equals(Annotations.VALID) || qualified.equals(Annotations.JAKARTA_VALID)) {
+        if (cascadable(type)) {
+          cascade = true;
+        } else {
+          problems.report(Message.CONSTRAINT_WRONG_TYPE, component, mirror, null, "Valid", TypeDisplay.of(type),
+              componentName, "records, and List, Set, array, Optional and Map values of records");
+        }
+        continue;
+      }
+      ConstraintKind kind = ConstraintKind.bySimpleName(simple);
+      if (kind == null) {
+        problems.report(Message.UNSUPPORTED_CONSTRAINT, component, mirror, null, simple, componentName);
+        continue;
+      }
+      String appliesTo = appliesTo(kind, type);
+      if (appliesTo != null) {
+        problems.report(Message.CONSTRAINT_WRONG_TYPE, component, mirror, null, simple, TypeDisplay.of(type),
+            componentName, appliesTo);
+        continue;
+      }
+      ConstraintModel constraint = constraint(kind, mirror, component, componentName, problems);
+      if (constraint != null) {
+        constraints.add(constraint);
+      }
+    }
+    if (containerAnnotations(component.asType(), component, componentName, problems)) {
+      if (cascadable(type)) {
+        cascade = true;
+      }
+    }
+    constraints.sort(Comparator.comparing(ConstraintModel::kind));
+    return new Read(constraints, cascade);
+  }
+
+  private ConstraintModel constraint(
+      ConstraintKind kind, AnnotationMirror mirror, Element component, String componentName, Reporter problems) {
+    String message = annotations.string(mirror, "message");
+    if (message.startsWith("{") && message.endsWith("}")) {
+      message = ""; // a jakarta message template key: use Streamer's default text
+    }
+    switch (kind) {
+      case SIZE:
+        return ConstraintModel.size(message, (int) annotations.number(mirror, "min", 0),
+            (int) annotations.number(mirror, "max", Integer.MAX_VALUE));
+      case MIN:
+      case MAX:
+        return ConstraintModel.bound(kind, message, annotations.number(mirror, "value", 0));
+      case PATTERN: {
+        String regexp = annotations.string(mirror, "regexp");
+        int flags = 0;
+        for (String flag : annotations.enumNames(mirror, "flags")) {
+          flags |= RegexFlags.valueOf(flag);
+        }
+        try {
+          Pattern.compile(regexp, flags);
+        } catch (PatternSyntaxException e) {
+          problems.report(Message.INVALID_PATTERN, component, mirror, Annotations.explicitValue(mirror, "regexp"),
+              componentName, e.getDescription() + " near index " + e.getIndex() + " of \"" + regexp + "\"");
+          return null;
+        }
+        return ConstraintModel.pattern(message, regexp, flags);
+      }
+      default:
+        return ConstraintModel.of(kind, message);
+    }
+  }
+
+  /** Null when {@code kind} applies to {@code type}, else what it applies to. */
+  private static String appliesTo(ConstraintKind kind, TypeRef type) {
+    boolean ok;
+    String what;
+    switch (kind) {
+      case NOT_NULL -> {
+        ok = !type.isPrimitive();
+        what = "reference types (not primitives)";
+      }
+      case NOT_BLANK, PATTERN, EMAIL -> {
+        ok = type instanceof TypeRef.Text;
+        what = "String";
+      }
+      case NOT_EMPTY, SIZE -> {
+        ok = type instanceof TypeRef.Text || type instanceof TypeRef.ListRef || type instanceof TypeRef.SetRef
+            || type instanceof TypeRef.MapRef || type instanceof TypeRef.ArrayRef;
+        what = "String, List, Set, Map and arrays";
+      }
+      case MIN, MAX -> {
+        ok = integral(type) || bigNumber(type);
+        what = "byte, short, int, long, their boxes, BigDecimal and BigInteger";
+      }
+      case POSITIVE, POSITIVE_OR_ZERO -> {
+        ok = numeric(type) || bigNumber(type);
+        what = "numeric primitives, their boxes, BigDecimal and BigInteger";
+      }
+      case PAST, FUTURE -> {
+        ok = type instanceof TypeRef.Scalar s && s.kind().isTemporal();
+        what = "Instant, LocalDate and OffsetDateTime";
+      }
+      default -> throw new IllegalStateException("unknown constraint " + kind);
+    }
+    return ok ? null : what;
+  }
+
+  private static PrimitiveKind primitiveOrBox(TypeRef type) {
+    if (type instanceof TypeRef.Primitive p) {
+      return p.kind();
+    }
+    return type instanceof TypeRef.Box b ? b.kind() : null;
+  }
+
+  private static boolean integral(TypeRef type) {
+    PrimitiveKind kind = primitiveOrBox(type);
+    return kind != null && kind.isIntegral();
+  }
+
+  private static boolean numeric(TypeRef type) {
+    PrimitiveKind kind = primitiveOrBox(type);
+    return kind != null && kind.isNumeric();
+  }
+
+  private static boolean bigNumber(TypeRef type) {
+    return type instanceof TypeRef.Scalar s && s.kind().isBigNumber();
+  }
+
+  /** A record, or a container whose innermost values are records. */
+  static boolean cascadable(TypeRef type) {
+    if (type instanceof TypeRef.RecordRef) {
+      return true;
+    } else if (type instanceof TypeRef.ListRef l) {
+      return cascadable(l.element());
+    } else if (type instanceof TypeRef.SetRef s) {
+      return cascadable(s.element());
+    } else if (type instanceof TypeRef.MapRef m) {
+      return cascadable(m.value());
+    } else if (type instanceof TypeRef.OptionalRef o) {
+      return cascadable(o.value());
+    } else if (type instanceof TypeRef.ArrayRef a) {
+      return cascadable(a.component());
+    }
+    return false;
+  }
+
+  /** Relevant annotations on the component and on everything javac propagates them to, first occurrence wins. */
+  private static Map<String, AnnotationMirror> mirrors(TypeElement record, RecordComponentElement component) {
+    List<AnnotationMirror> all = new ArrayList<>(component.getAnnotationMirrors());
+    all.addAll(component.asType().getAnnotationMirrors());
+    ExecutableElement accessor = component.getAccessor();
+    if (accessor != null) {
+      all.addAll(accessor.getAnnotationMirrors());
+      all.addAll(accessor.getReturnType().getAnnotationMirrors());
+    }
+    for (Element member : record.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(component.getSimpleName())) {
+        all.addAll(member.getAnnotationMirrors());
+        all.addAll(member.asType().getAnnotationMirrors());
+      }
+      if (member.getKind() == ElementKind.CONSTRUCTOR) {
+        List<? extends VariableElement> params = ((ExecutableElement) member).getParameters();
+        int index = record.getRecordComponents().indexOf(component);
+        if (params.size() == record.getRecordComponents().size()
+            && params.get(index).getSimpleName().equals(component.getSimpleName())) {
+          all.addAll(params.get(index).getAnnotationMirrors());
+        }
+      }
+    }
+    Map<String, AnnotationMirror> relevant = new LinkedHashMap<>();
+    for (AnnotationMirror mirror : all) {
+      String name = Annotations.typeName(mirror);
+      if (name != null && isConstraintName(name)) {
+        relevant.putIfAbsent(name, mirror);
+      }
+    }
+    return relevant;
+  }
+
+  private static boolean isConstraintName(String name) {
+    if (name.equals(Annotations.VALID) || name.equals(Annotations.JAKARTA_VALID)) {
+      return true;
+    }
+    if (name.startsWith(Annotations.PACKAGE + ".")) {
+      return ConstraintKind.bySimpleName(name.substring(Annotations.PACKAGE.length() + 1)) != null;
+    }
+    return name.startsWith(Annotations.JAKARTA_CONSTRAINTS + ".")
+        && name.indexOf('.', Annotations.JAKARTA_CONSTRAINTS.length() + 1) < 0;
+  }
+
+  /**
+   * Annotations on type arguments ({@code List<@Valid Item>}): {@code @Valid} there cascades like on the component;
+   * constraints there are not supported and reported. Returns whether a {@code @Valid} was found.
+   */
+  private boolean containerAnnotations(TypeMirror type, Element component, String componentName, Reporter problems) {
+    boolean valid = false;
+    if (type.getKind() == TypeKind.DECLARED) {
+      for (TypeMirror arg : ((DeclaredType) type).getTypeArguments()) {
+        for (AnnotationMirror mirror : arg.getAnnotationMirrors()) {
+          String name = Annotations.typeName(mirror);
+          if (name == null || !isConstraintName(name)) {
+            continue;
+          }
+          if (name.equals(Annotations.VALID) || name.equals(Annotations.JAKARTA_VALID)) {
+            valid = true;
+          } else {
+            problems.report(Message.CONTAINER_CONSTRAINT, component, mirror, null,
+                name.substring(name.lastIndexOf('.') + 1), componentName);
+          }
+        }
+        valid |= containerAnnotations(arg, component, componentName, problems);
+      }
+    }
+    return valid;
+  }
+}

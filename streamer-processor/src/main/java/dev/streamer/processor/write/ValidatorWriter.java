@@ -1,0 +1,290 @@
+package dev.streamer.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.streamer.processor.model.AppModel;
+import dev.streamer.processor.model.ComponentModel;
+import dev.streamer.processor.model.ConstraintKind;
+import dev.streamer.processor.model.ConstraintModel;
+import dev.streamer.processor.model.Naming;
+import dev.streamer.processor.model.PrimitiveKind;
+import dev.streamer.processor.model.RecordModel;
+import dev.streamer.processor.model.TypeRef;
+import dev.streamer.processor.read.RegexFlags;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Record>Validator}: every constraint checked in component order, every violation reported with its
+ * path, {@code @Valid} cascading into nested records and the elements of containers.
+ */
+final class ValidatorWriter {
+
+  private final AppModel app;
+  private final RecordModel record;
+  private final TypeSpec.Builder type;
+  private final NameAllocator fields = new NameAllocator();
+  private final NameAllocator locals = new NameAllocator();
+
+  private ValidatorWriter(AppModel app, RecordModel record) {
+    this.app = app;
+    this.record = record;
+    ClassName validator = Naming.validator(record.name());
+    this.type = TypeSpec.classBuilder(validator)
+        .addAnnotation(Names.generated())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(Names.VALIDATOR, record.name()))
+        .addJavadoc("Validator of {@link $T}, generated from its component constraints: reports every violation\n"
+            + "with its path, constraint and message. No reflection.\n", record.name())
+        .addOriginatingElement(record.element())
+        .addField(FieldSpec.builder(validator, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .initializer("new $T()", validator)
+            .build());
+    fields.newName("INSTANCE");
+    for (String reserved : List.of("value", "path", "out", "clock")) {
+      locals.newName(reserved);
+    }
+  }
+
+  static TypeSpec write(AppModel app, RecordModel record) {
+    return new ValidatorWriter(app, record).build();
+  }
+
+  private TypeSpec build() {
+    MethodSpec.Builder validate = MethodSpec.methodBuilder("validate")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(record.name(), "value")
+        .addParameter(Names.PATH, "path")
+        .addParameter(Names.VIOLATIONS, "out");
+    if (usesClock()) {
+      validate.addStatement("$T clock = $T.clock()", Names.CLOCK, Names.CONSTRAINTS);
+    }
+    for (ComponentModel component : record.components()) {
+      boolean cascades = component.cascade() && cascades(component.type());
+      if (component.constraints().isEmpty() && !cascades) {
+        continue;
+      }
+      String var = locals.newName(component.name());
+      validate.addStatement("$T $N = value.$N()", Types.of(component.type()), var, component.name());
+      for (ConstraintModel constraint : component.constraints()) {
+        validate.addCode(check(component, constraint, var));
+      }
+      if (cascades) {
+        String pathVar = locals.newName(component.name() + "Path");
+        validate.addCode(CodeBlock.builder()
+            .beginControlFlow("if ($N != null)", var)
+            .addStatement("$T $N = path.field($S)", Names.PATH, pathVar, component.name())
+            .add(cascade(component.type(), CodeBlock.of("$N", var), pathVar))
+            .endControlFlow()
+            .build());
+      }
+    }
+    return type
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(validate.build())
+        .build();
+  }
+
+  private boolean usesClock() {
+    return record.components().stream().flatMap(c -> c.constraints().stream())
+        .anyMatch(c -> c.kind() == ConstraintKind.PAST || c.kind() == ConstraintKind.FUTURE);
+  }
+
+  /** Whether validating {@code type} can find anything: it holds a record that has a validator. */
+  private boolean cascades(TypeRef type) {
+    if (type instanceof TypeRef.RecordRef r) {
+      return app.validated(r.name());
+    } else if (type instanceof TypeRef.ListRef l) {
+      return cascades(l.element());
+    } else if (type instanceof TypeRef.SetRef s) {
+      return cascades(s.element());
+    } else if (type instanceof TypeRef.MapRef m) {
+      return cascades(m.value());
+    } else if (type instanceof TypeRef.OptionalRef o) {
+      return cascades(o.value());
+    } else if (type instanceof TypeRef.ArrayRef a) {
+      return cascades(a.component());
+    }
+    return false;
+  }
+
+  /** Validates {@code value} (an expression of {@code type}, never null here) at path variable {@code path}. */
+  private CodeBlock cascade(TypeRef type, CodeBlock value, String path) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (type instanceof TypeRef.RecordRef r) {
+      code.addStatement("$T.INSTANCE.validate($L, $N, out)", Naming.validator(r.name()), value, path);
+    } else if (type instanceof TypeRef.ListRef || type instanceof TypeRef.SetRef) {
+      TypeRef element = type instanceof TypeRef.ListRef l ? l.element() : ((TypeRef.SetRef) type).element();
+      String index = locals.newName("i");
+      String item = locals.newName("item");
+      code.addStatement("int $N = 0", index)
+          .beginControlFlow("for ($T $N : $L)", Types.of(element), item, value)
+          .add(element(element, item, CodeBlock.of("$N.index($N)", path, index)))
+          .addStatement("$N++", index)
+          .endControlFlow();
+    } else if (type instanceof TypeRef.ArrayRef a) {
+      String index = locals.newName("i");
+      String item = locals.newName("item");
+      code.beginControlFlow("for (int $N = 0; $N < $L.length; $N++)", index, index, value, index)
+          .addStatement("$T $N = $L[$N]", Types.of(a.component()), item, value, index)
+          .add(element(a.component(), item, CodeBlock.of("$N.index($N)", path, index)))
+          .endControlFlow();
+    } else if (type instanceof TypeRef.MapRef m) {
+      String entry = locals.newName("entry");
+      TypeName entryType = ParameterizedTypeName.get(Names.MAP.nestedClass("Entry"), Names.STRING, Types.of(m.value()));
+      String item = locals.newName("item");
+      code.beginControlFlow("for ($T $N : $L.entrySet())", entryType, entry, value)
+          .addStatement("$T $N = $N.getValue()", Types.of(m.value()), item, entry)
+          .add(element(m.value(), item, CodeBlock.of("$N.key($N.getKey())", path, entry)))
+          .endControlFlow();
+    } else if (type instanceof TypeRef.OptionalRef o) {
+      String item = locals.newName("item");
+      code.beginControlFlow("if ($L.isPresent())", value)
+          .addStatement("$T $N = $L.get()", Types.of(o.value()), item, value)
+          .add(cascade(o.value(), CodeBlock.of("$N", item), path))
+          .endControlFlow();
+    }
+    return code.build();
+  }
+
+  /** Validates a non-null container element {@code item} at the path expression {@code path}. */
+  private CodeBlock element(TypeRef type, String item, CodeBlock path) {
+    String elementPath = locals.newName(item + "Path");
+    return CodeBlock.builder()
+        .beginControlFlow("if ($N != null)", item)
+        .addStatement("$T $N = $L", Names.PATH, elementPath, path)
+        .add(cascade(type, CodeBlock.of("$N", item), elementPath))
+        .endControlFlow()
+        .build();
+  }
+
+  private CodeBlock check(ComponentModel component, ConstraintModel constraint, String var) {
+    TypeRef type = component.type();
+    CodeBlock failed = failed(type, constraint, var);
+    if (failed == null) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("if ($L)", failed)
+        .addStatement("out.add(path.fieldText($S), $S, $L)", component.name(), constraint.kind().simpleName(),
+            message(constraint))
+        .endControlFlow()
+        .build();
+  }
+
+  /** The condition under which {@code var} breaks {@code constraint}; null when it never can. */
+  private CodeBlock failed(TypeRef type, ConstraintModel c, String var) {
+    boolean primitive = type.isPrimitive();
+    String notNull = primitive ? "" : var + " != null && ";
+    switch (c.kind()) {
+      case NOT_NULL:
+        return CodeBlock.of("$N == null", var);
+      case NOT_BLANK:
+        return CodeBlock.of("$N == null || $T.isBlank($N)", var, Names.CONSTRAINTS, var);
+      case NOT_EMPTY:
+        return CodeBlock.of("$N == null || $L == 0", var, size(type, var));
+      case SIZE: {
+        CodeBlock size = size(type, var);
+        if (c.min() <= 0 && c.max() == Integer.MAX_VALUE) {
+          return null; // @Size with default bounds
+        }
+        if (c.min() <= 0) {
+          return CodeBlock.of("$L$L > $L", notNull, size, c.max());
+        }
+        if (c.max() == Integer.MAX_VALUE) {
+          return CodeBlock.of("$L$L < $L", notNull, size, c.min());
+        }
+        return CodeBlock.of("$L($L < $L || $L > $L)", notNull, size, c.min(), size, c.max());
+      }
+      case MIN:
+        return bigNumber(type)
+            ? CodeBlock.of("$L$T.compare($N, $LL) < 0", notNull, Names.CONSTRAINTS, var, c.value())
+            : CodeBlock.of("$L$N < $LL", notNull, var, c.value());
+      case MAX:
+        return bigNumber(type)
+            ? CodeBlock.of("$L$T.compare($N, $LL) > 0", notNull, Names.CONSTRAINTS, var, c.value())
+            : CodeBlock.of("$L$N > $LL", notNull, var, c.value());
+      case POSITIVE:
+        if (bigNumber(type)) {
+          return CodeBlock.of("$L$N.signum() <= 0", notNull, var);
+        }
+        return floating(type) ? CodeBlock.of("$L!($N > 0)", notNull, var) : CodeBlock.of("$L$N <= 0", notNull, var);
+      case POSITIVE_OR_ZERO:
+        if (bigNumber(type)) {
+          return CodeBlock.of("$L$N.signum() < 0", notNull, var);
+        }
+        return floating(type) ? CodeBlock.of("$L!($N >= 0)", notNull, var) : CodeBlock.of("$L$N < 0", notNull, var);
+      case PATTERN:
+        return CodeBlock.of("$L!$T.matches($N, $N)", notNull, Names.CONSTRAINTS, pattern(c, var), var);
+      case EMAIL:
+        return CodeBlock.of("$L!$T.isEmail($N)", notNull, Names.CONSTRAINTS, var);
+      case PAST:
+        return CodeBlock.of("$L!$T.isPast($N, clock)", notNull, Names.CONSTRAINTS, var);
+      case FUTURE:
+        return CodeBlock.of("$L!$T.isFuture($N, clock)", notNull, Names.CONSTRAINTS, var);
+      default:
+        throw new IllegalStateException("unknown constraint " + c.kind());
+    }
+  }
+
+  private static CodeBlock size(TypeRef type, String var) {
+    if (type instanceof TypeRef.Text) {
+      return CodeBlock.of("$N.length()", var);
+    }
+    if (type instanceof TypeRef.ArrayRef) {
+      return CodeBlock.of("$N.length", var);
+    }
+    return CodeBlock.of("$N.size()", var);
+  }
+
+  private static boolean bigNumber(TypeRef type) {
+    return type instanceof TypeRef.Scalar s && s.kind().isBigNumber();
+  }
+
+  private static boolean floating(TypeRef type) {
+    PrimitiveKind kind = type instanceof TypeRef.Primitive p ? p.kind()
+        : type instanceof TypeRef.Box b ? b.kind() : null;
+    return kind == PrimitiveKind.FLOAT || kind == PrimitiveKind.DOUBLE;
+  }
+
+  /** A {@code static final Pattern}, compiled once (and already checked at compile time). */
+  private String pattern(ConstraintModel c, String var) {
+    String name = fields.newName(JsonCodecWriter.upperSnake(var) + "_PATTERN");
+    CodeBlock flags = CodeBlock.join(RegexFlags.names(c.flags()).stream()
+        .map(flag -> CodeBlock.of("$T.$N", Names.REGEX_PATTERN, flag)).toList(), " | ");
+    CodeBlock init = c.flags() == 0
+        ? CodeBlock.of("$T.compile($S)", Names.REGEX_PATTERN, c.regexp())
+        : CodeBlock.of("$T.compile($S, $L)", Names.REGEX_PATTERN, c.regexp(), flags);
+    type.addField(FieldSpec.builder(Names.REGEX_PATTERN, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(init)
+        .build());
+    return name;
+  }
+
+  private static CodeBlock message(ConstraintModel c) {
+    if (c.hasCustomMessage()) {
+      return CodeBlock.of("$S", c.message());
+    }
+    return switch (c.kind()) {
+      case NOT_NULL -> CodeBlock.of("$T.MSG_NOT_NULL", Names.CONSTRAINTS);
+      case NOT_BLANK -> CodeBlock.of("$T.MSG_NOT_BLANK", Names.CONSTRAINTS);
+      case NOT_EMPTY -> CodeBlock.of("$T.MSG_NOT_EMPTY", Names.CONSTRAINTS);
+      case SIZE -> CodeBlock.of("$T.size($L, $L)", Names.CONSTRAINTS, c.min(), c.max());
+      case MIN -> CodeBlock.of("$T.min($LL)", Names.CONSTRAINTS, c.value());
+      case MAX -> CodeBlock.of("$T.max($LL)", Names.CONSTRAINTS, c.value());
+      case POSITIVE -> CodeBlock.of("$T.MSG_POSITIVE", Names.CONSTRAINTS);
+      case POSITIVE_OR_ZERO -> CodeBlock.of("$T.MSG_POSITIVE_OR_ZERO", Names.CONSTRAINTS);
+      case PATTERN -> CodeBlock.of("$T.pattern($S)", Names.CONSTRAINTS, c.regexp());
+      case EMAIL -> CodeBlock.of("$T.MSG_EMAIL", Names.CONSTRAINTS);
+      case PAST -> CodeBlock.of("$T.MSG_PAST", Names.CONSTRAINTS);
+      case FUTURE -> CodeBlock.of("$T.MSG_FUTURE", Names.CONSTRAINTS);
+    };
+  }
+}
