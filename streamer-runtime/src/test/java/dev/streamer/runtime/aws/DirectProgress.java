@@ -1,10 +1,10 @@
 package dev.streamer.runtime.aws;
 
+import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.processor.JobProgress;
 import dev.streamer.runtime.aws.processor.JobProgressFactory;
-import dev.streamer.runtime.aws.processor.ReplyChannel;
+import dev.streamer.runtime.aws.progress.ProgressState;
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
-import dev.streamer.runtime.aws.requests.ProgressState;
 import dev.streamer.runtime.aws.requests.RequestRecord;
 import dev.streamer.runtime.protocol.Messages;
 import java.util.Optional;
@@ -15,18 +15,18 @@ import java.util.Optional;
  */
 public final class DirectProgress implements JobProgress {
   private final DynamoRequestStore store;
-  private final ReplyChannel replies;
+  private final MessageSender replies;
   private final RequestRecord claimed;
   private volatile boolean cancelled;
   private volatile boolean closed;
 
-  private DirectProgress(DynamoRequestStore store, ReplyChannel replies, RequestRecord claimed) {
+  private DirectProgress(DynamoRequestStore store, MessageSender replies, RequestRecord claimed) {
     this.store = store;
     this.replies = replies;
     this.claimed = claimed;
   }
 
-  public static JobProgressFactory factory(DynamoRequestStore store, ReplyChannel replies) {
+  public static JobProgressFactory factory(DynamoRequestStore store, MessageSender replies) {
     return claimed -> new DirectProgress(store, replies, claimed);
   }
 

@@ -1,13 +1,13 @@
 package dev.streamer.runtime.aws;
 
-import dev.streamer.runtime.aws.processor.ReplyChannel;
+import dev.streamer.runtime.aws.connections.MessageSender;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A {@link ReplyChannel} that records what each connection received, for unit tests of the processor. */
-public final class RecordingReplies implements ReplyChannel {
+/** A {@link MessageSender} that records what each connection received, for unit tests of the processor. */
+public final class RecordingReplies implements MessageSender {
   private final Map<String, List<String>> sent = new ConcurrentHashMap<>();
 
   @Override

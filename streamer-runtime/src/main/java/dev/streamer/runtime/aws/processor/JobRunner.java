@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.streamer.runtime.RequestContext;
 import dev.streamer.runtime.RetryableException;
 import dev.streamer.runtime.StreamerException;
+import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.Metrics;
@@ -48,7 +49,7 @@ final class JobRunner {
   private final RouteTable routes;
   private final RouteExecutor executor;
   private final JobProgressFactory progressFactory;
-  private final ReplyChannel replies;
+  private final MessageSender replies;
   private final ProcessorSettings settings;
   private final ErrorMapper errors;
   private final JsonLog log;
@@ -57,7 +58,7 @@ final class JobRunner {
   private final ExecutorService workers;
 
   JobRunner(DynamoRequestStore store, RouteTable routes, RouteExecutor executor, JobProgressFactory progressFactory,
-      ReplyChannel replies, ProcessorSettings settings, JsonLog log, Metrics metrics, ExecutorService workers) {
+      MessageSender replies, ProcessorSettings settings, JsonLog log, Metrics metrics, ExecutorService workers) {
     this.store = store;
     this.routes = routes;
     this.executor = executor;

@@ -2,6 +2,7 @@ package dev.streamer.runtime.aws.processor;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.Metrics;
@@ -41,7 +42,7 @@ public final class StreamProcessor {
   private final Clock clock;
 
   public StreamProcessor(DynamoRequestStore store, RouteTable routes, RouteExecutor executor,
-      JobProgressFactory progress, ReplyChannel replies, ProcessorSettings settings, JsonLog log, Metrics metrics,
+      JobProgressFactory progress, MessageSender replies, ProcessorSettings settings, JsonLog log, Metrics metrics,
       ExecutorService workers) {
     this.store = store;
     this.settings = settings;

@@ -1,5 +1,6 @@
 package dev.streamer.runtime.aws.processor;
 
+import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.Metrics;
@@ -43,12 +44,12 @@ public final class Sweeper {
   }
 
   private final DynamoRequestStore store;
-  private final ReplyChannel replies;
+  private final MessageSender replies;
   private final ProcessorSettings settings;
   private final JsonLog log;
   private final Metrics metrics;
 
-  public Sweeper(DynamoRequestStore store, ReplyChannel replies, ProcessorSettings settings, JsonLog log,
+  public Sweeper(DynamoRequestStore store, MessageSender replies, ProcessorSettings settings, JsonLog log,
       Metrics metrics) {
     this.store = store;
     this.replies = replies;

@@ -5,6 +5,7 @@ import static dev.streamer.runtime.aws.requests.RequestItemCodec.millis;
 import static dev.streamer.runtime.aws.requests.RequestItemCodec.n;
 import static dev.streamer.runtime.aws.requests.RequestItemCodec.s;
 
+import dev.streamer.runtime.aws.progress.ProgressState;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import dev.streamer.runtime.protocol.ErrorCode;
 import dev.streamer.runtime.routing.AsyncRequest;

@@ -15,6 +15,7 @@ import dev.streamer.runtime.aws.JobRoute;
 import dev.streamer.runtime.aws.MutableClock;
 import dev.streamer.runtime.aws.RecordingReplies;
 import dev.streamer.runtime.aws.StreamRecords;
+import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogLevel;
 import dev.streamer.runtime.aws.observability.Metrics;
@@ -325,7 +326,7 @@ class StreamProcessorTest {
   @Test
   void goneConnectionNeverFailsTheJob() throws Exception {
     JobRoute route = new JobRoute("job", (job, ctx, progress) -> 1);
-    ReplyChannel failing = (connection, message) -> {
+    MessageSender failing = (connection, message) -> {
       throw new IllegalStateException("connection manager exploded");
     };
     ProcessorSettings settings = settingsOf();

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.streamer.runtime.RetryableException;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.MutableClock;
+import dev.streamer.runtime.aws.progress.ProgressState;
 import dev.streamer.runtime.aws.tables.TableNames;
 import dev.streamer.runtime.protocol.ErrorCode;
 import dev.streamer.runtime.routing.AsyncRequest;

@@ -1,1 +1,0 @@
-package dev.streamer.samples; public final class Placeholder {}

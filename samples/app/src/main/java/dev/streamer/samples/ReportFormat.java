@@ -1,0 +1,4 @@
+package dev.streamer.samples;
+
+/** Output format of a report. */
+public enum ReportFormat { CSV, PDF, JSON }

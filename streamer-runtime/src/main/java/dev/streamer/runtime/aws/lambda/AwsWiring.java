@@ -1,0 +1,58 @@
+package dev.streamer.runtime.aws.lambda;
+
+import dev.streamer.runtime.aws.auth.JwtConfig;
+import dev.streamer.runtime.aws.auth.JwtVerifier;
+import dev.streamer.runtime.aws.config.StreamerConfig;
+import dev.streamer.runtime.aws.connections.ConnectionLifecycle;
+import dev.streamer.runtime.aws.connections.ConnectionManager;
+import dev.streamer.runtime.aws.connections.ConnectionStore;
+import dev.streamer.runtime.aws.connections.ManagementApiClients;
+import dev.streamer.runtime.aws.observability.JsonLog;
+import dev.streamer.runtime.aws.observability.LogSink;
+import dev.streamer.runtime.aws.observability.Metrics;
+import dev.streamer.runtime.routing.RouteTable;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The production assembly of a {@link StreamerLambda} from environment variables. Runs once per Lambda environment,
+ * in the generated handler's static initializer: every client is built here and reused by all invocations.
+ */
+final class AwsWiring {
+
+  private AwsWiring() {}
+
+  static StreamerLambda fromEnvironment(RouteTable routes, Map<String, String> env) {
+    StreamerConfig config = StreamerConfig.fromEnvironment(env);
+    Clock clock = Clock.systemUTC();
+    AwsCredentialsProvider credentials = AwsClients.credentials();
+    DynamoDbClient dynamoDb = AwsClients.dynamoDb(config, credentials);
+    LogSink sink = LogSink.stdout();
+    JsonLog log = JsonLog.fromEnvironment(env, sink, clock);
+    Metrics metrics = Metrics.fromEnvironment(env, sink, clock);
+
+    ConnectionStore connections =
+        new ConnectionStore(dynamoDb, config.tables().connections(), config.connectionTtl(), clock);
+    ConnectionManager.Builder manager = ConnectionManager
+        .builder(connections, new ManagementApiClients(AwsClients.region(config), credentials))
+        .log(log)
+        .metrics(metrics);
+    if (config.websocketEndpoint() != null) {
+      manager.fixedEndpoint(config.websocketEndpoint().toString());
+    }
+    return StreamerLambda.builder(routes)
+        .config(config)
+        .dynamoDb(dynamoDb)
+        .sender(manager.build())
+        .callers(CallerResolver.fromStore(connections))
+        // JWT settings are read on the first $connect only: the other functions run without them
+        .connections(() -> ConnectionHandler.of(new ConnectionLifecycle(
+            new JwtVerifier(JwtConfig.fromEnvironment(env), clock), connections, log, clock)))
+        .clock(clock)
+        .logSink(sink)
+        .environment(env)
+        .build();
+  }
+}

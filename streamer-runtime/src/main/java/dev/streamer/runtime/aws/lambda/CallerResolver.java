@@ -1,0 +1,22 @@
+package dev.streamer.runtime.aws.lambda;
+
+import dev.streamer.runtime.aws.connections.ConnectionStore;
+import dev.streamer.runtime.routing.Caller;
+import java.util.Optional;
+
+/**
+ * Who is behind a connection: the user, tenant and kept claims stored when it connected. Never taken from the
+ * message itself, which the client controls.
+ */
+@FunctionalInterface
+public interface CallerResolver {
+
+  /** The caller of {@code connectionId} with {@code traceId} attached, or empty for an unknown connection. */
+  Optional<Caller> resolve(String connectionId, String traceId);
+
+  /** Callers as {@code $connect} stored them in the connections table (expired records count as unknown). */
+  static CallerResolver fromStore(ConnectionStore store) {
+    return (connectionId, traceId) -> store.get(connectionId)
+        .map(c -> new Caller(c.connectionId(), c.userId(), c.tenantId(), c.claims(), traceId));
+  }
+}
