@@ -15,7 +15,7 @@ public record ResultModel(Kind kind, TypeName javaType, TypeRef codec) {
   public enum Kind {
     /** {@code void}: JSON null. */
     VOID,
-    /** A record (or a collection of records) with generated codecs. */
+    /** Holds records or enums (possibly in containers): written by their generated codecs. */
     CODEC,
     /** Anything else: {@code JsonWrite.any}, with the documented databind fallback for POJOs. */
     ANY

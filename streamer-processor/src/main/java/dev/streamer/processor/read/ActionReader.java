@@ -25,6 +25,7 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 
 /** Reads one {@code @Action} method. */
@@ -236,23 +237,31 @@ final class ActionReader {
     if (ref != null && codec.ok()) {
       Set<ClassName> records = new LinkedHashSet<>();
       RecordCatalog.collectRecords(ref, records);
-      if (!records.isEmpty() && recordsOf(List.copyOf(records)).ok()) {
+      Set<ClassName> enums = new LinkedHashSet<>();
+      RecordCatalog.collectEnums(ref, enums);
+      boolean generatedCodecs = !records.isEmpty() || !enums.isEmpty();
+      if (generatedCodecs && recordsOf(List.copyOf(records)).ok()) {
         return new ResultModel(ResultModel.Kind.CODEC, javaType, ref);
       }
     }
     return new ResultModel(ResultModel.Kind.ANY, javaType, null); // documented databind fallback
   }
 
-  /** No error type anywhere in {@code type}; type variables and wildcards are unsupported. */
+  /** No error type anywhere in {@code type}; type variables are unsupported (wildcard arguments are fine). */
   private boolean resolved(TypeMirror type, ExecutableElement method, String display, Outcome out) {
     switch (type.getKind()) {
       case ERROR:
         out.unresolved = true;
         out.problems.report(Message.UNRESOLVED_TYPE, method, type, "the return type of " + display);
         return false;
-      case TYPEVAR, WILDCARD, INTERSECTION, UNION:
+      case TYPEVAR, INTERSECTION, UNION:
         out.problems.report(Message.UNSUPPORTED_RETURN, method, method.getReturnType(), display);
         return false;
+      case WILDCARD: {
+        WildcardType wildcard = (WildcardType) type;
+        TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+        return bound == null || resolved(bound, method, display, out);
+      }
       case ARRAY:
         return resolved(((ArrayType) type).getComponentType(), method, display, out);
       case DECLARED:
@@ -268,6 +277,11 @@ final class ActionReader {
   }
 
   private boolean visible(TypeMirror type) {
+    if (type.getKind() == TypeKind.WILDCARD) {
+      WildcardType wildcard = (WildcardType) type;
+      TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+      return bound == null || visible(bound);
+    }
     if (type.getKind() == TypeKind.ARRAY) {
       return visible(((ArrayType) type).getComponentType());
     }

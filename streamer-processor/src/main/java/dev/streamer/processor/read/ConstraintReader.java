@@ -41,7 +41,8 @@ final class ConstraintReader {
     this.annotations = annotations;
   }
 
-  Read read(TypeElement record, RecordComponentElement component, TypeRef type, Reporter problems) {
+  /** Reads the constraints of {@code component}; problems are reported on {@code position}. */
+  Read read(TypeElement record, RecordComponentElement component, Element position, TypeRef type, Reporter problems) {
     List<ConstraintModel> constraints = new ArrayList<>();
     boolean cascade = false;
     String componentName = record.getSimpleName() + "." + component.getSimpleName();
@@ -53,28 +54,28 @@ final class ConstraintReader {
         if (cascadable(type)) {
           cascade = true;
         } else {
-          problems.report(Message.CONSTRAINT_WRONG_TYPE, component, mirror, null, "Valid", TypeDisplay.of(type),
+          problems.report(Message.CONSTRAINT_WRONG_TYPE, position, mirror, null, "Valid", TypeDisplay.of(type),
               componentName, "records, and List, Set, array, Optional and Map values of records");
         }
         continue;
       }
       ConstraintKind kind = ConstraintKind.bySimpleName(simple);
       if (kind == null) {
-        problems.report(Message.UNSUPPORTED_CONSTRAINT, component, mirror, null, simple, componentName);
+        problems.report(Message.UNSUPPORTED_CONSTRAINT, position, mirror, null, simple, componentName);
         continue;
       }
       String appliesTo = appliesTo(kind, type);
       if (appliesTo != null) {
-        problems.report(Message.CONSTRAINT_WRONG_TYPE, component, mirror, null, simple, TypeDisplay.of(type),
+        problems.report(Message.CONSTRAINT_WRONG_TYPE, position, mirror, null, simple, TypeDisplay.of(type),
             componentName, appliesTo);
         continue;
       }
-      ConstraintModel constraint = constraint(kind, mirror, component, componentName, problems);
+      ConstraintModel constraint = constraint(kind, mirror, position, componentName, problems);
       if (constraint != null) {
         constraints.add(constraint);
       }
     }
-    if (containerAnnotations(component.asType(), component, componentName, problems)) {
+    if (containerAnnotations(component.asType(), position, componentName, problems)) {
       if (cascadable(type)) {
         cascade = true;
       }
@@ -192,21 +193,25 @@ final class ConstraintReader {
 
   /** Relevant annotations on the component and on everything javac propagates them to, first occurrence wins. */
   private static Map<String, AnnotationMirror> mirrors(TypeElement record, RecordComponentElement component) {
-    List<AnnotationMirror> all = new ArrayList<>(component.getAnnotationMirrors());
+    // the field first: javac can place a diagnostic on its annotations (not on a record component's)
+    List<AnnotationMirror> all = new ArrayList<>();
+    for (Element member : record.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(component.getSimpleName())) {
+        all.addAll(member.getAnnotationMirrors());
+        all.addAll(member.asType().getAnnotationMirrors());
+      }
+    }
+    all.addAll(component.getAnnotationMirrors());
     all.addAll(component.asType().getAnnotationMirrors());
     ExecutableElement accessor = component.getAccessor();
     if (accessor != null) {
       all.addAll(accessor.getAnnotationMirrors());
       all.addAll(accessor.getReturnType().getAnnotationMirrors());
     }
+    int index = record.getRecordComponents().indexOf(component);
     for (Element member : record.getEnclosedElements()) {
-      if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(component.getSimpleName())) {
-        all.addAll(member.getAnnotationMirrors());
-        all.addAll(member.asType().getAnnotationMirrors());
-      }
       if (member.getKind() == ElementKind.CONSTRUCTOR) {
         List<? extends VariableElement> params = ((ExecutableElement) member).getParameters();
-        int index = record.getRecordComponents().indexOf(component);
         if (params.size() == record.getRecordComponents().size()
             && params.get(index).getSimpleName().equals(component.getSimpleName())) {
           all.addAll(params.get(index).getAnnotationMirrors());

@@ -224,17 +224,31 @@ public final class RecordCatalog {
     String recordName = String.join(".", name.simpleNames());
     for (RecordComponentElement component : record.getRecordComponents()) {
       String where = "record component " + recordName + "." + component.getSimpleName();
-      TypeRef type = type(component.asType(), component, where, out);
+      Element position = diagnosticElement(record, component);
+      TypeRef type = type(component.asType(), position, where, out);
       if (type == null) {
         continue;
       }
       collectRecords(type, references);
-      ConstraintReader.Read read = constraints.read(record, component, type, out.problems);
+      ConstraintReader.Read read = constraints.read(record, component, position, type, out.problems);
       components.add(new ComponentModel(component.getSimpleName().toString(), type, read.constraints(), read.cascade()));
     }
     String queueWhenMethod = queueWhen.read(record, out.problems);
     RecordModel model = new RecordModel(name, components, queueWhenMethod, false, record);
     return new Info(model, out, List.copyOf(references));
+  }
+
+  /**
+   * Where diagnostics about a component go: its private field, which javac maps to the component's source line
+   * (JDK 17's javac cannot place a diagnostic on a {@code RecordComponentElement}).
+   */
+  static Element diagnosticElement(TypeElement record, RecordComponentElement component) {
+    for (Element member : record.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(component.getSimpleName())) {
+        return member;
+      }
+    }
+    return component;
   }
 
   /** Adds every record {@code type} refers to, directly or through containers. */

@@ -53,11 +53,20 @@ public final class AppWriter {
 
   private void emit(String packageName, Element origin, Supplier<TypeSpec> build) {
     String what = origin == null ? "application" : origin.toString();
+    TypeSpec type;
     try {
-      TypeSpec type = build.get();
-      JavaFile.builder(packageName, type).build().writeTo(filer);
-    } catch (IOException | RuntimeException e) {
-      reporter.report(Message.INTERNAL_ERROR, origin, what, ModelReader.describe(e));
+      type = build.get();
+    } catch (RuntimeException bug) {
+      reporter.report(Message.INTERNAL_ERROR, origin, what, ModelReader.describe(bug));
+      return;
+    }
+    String name = packageName.isEmpty() ? type.name() : packageName + "." + type.name();
+    try {
+      JavaFile.builder(packageName, type).skipJavaLangImports(true).build().writeTo(filer);
+    } catch (IOException e) { // such as a FilerException: a type of that name exists already
+      reporter.report(Message.CANNOT_WRITE, origin, name, e.getMessage());
+    } catch (RuntimeException bug) {
+      reporter.report(Message.INTERNAL_ERROR, origin, what, ModelReader.describe(bug));
     }
   }
 }

@@ -162,9 +162,10 @@ final class JsonCodecWriter {
       }
     }
     CodeBlock args = CodeBlock.join(vars.stream().map(v -> CodeBlock.of("$N", v)).toList(), ", ");
+    String rejected = locals.newName("e");
     read.beginControlFlow("try")
         .addStatement("return new $T($L)", record.name(), args)
-        .nextControlFlow("catch ($T e)", RuntimeException.class)
+        .nextControlFlow("catch ($T $N)", RuntimeException.class, rejected)
         .addComment("the record's constructor rejected the values: a client error, reported without its message")
         .addStatement("throw new $T($T.path(p), $S)", Names.JSON_DECODE_EXCEPTION, Names.JSON_READ,
             "is not a valid " + simple)

@@ -30,7 +30,9 @@ final class ValidatorWriter {
   private final RecordModel record;
   private final TypeSpec.Builder type;
   private final NameAllocator fields = new NameAllocator();
-  private final NameAllocator locals = new NameAllocator();
+  private final NameAllocator methodLocals = new NameAllocator();
+  /** Names in the current block: a copy of the method's, so sibling blocks can reuse {@code i}, {@code item}. */
+  private NameAllocator locals = methodLocals;
 
   private ValidatorWriter(AppModel app, RecordModel record) {
     this.app = app;
@@ -48,7 +50,7 @@ final class ValidatorWriter {
             .build());
     fields.newName("INSTANCE");
     for (String reserved : List.of("value", "path", "out", "clock")) {
-      locals.newName(reserved);
+      methodLocals.newName(reserved);
     }
   }
 
@@ -71,12 +73,13 @@ final class ValidatorWriter {
       if (component.constraints().isEmpty() && !cascades) {
         continue;
       }
-      String var = locals.newName(component.name());
+      String var = methodLocals.newName(component.name());
       validate.addStatement("$T $N = value.$N()", Types.of(component.type()), var, component.name());
       for (ConstraintModel constraint : component.constraints()) {
         validate.addCode(check(component, constraint, var));
       }
       if (cascades) {
+        locals = methodLocals.clone();
         String pathVar = locals.newName(component.name() + "Path");
         validate.addCode(CodeBlock.builder()
             .beginControlFlow("if ($N != null)", var)
@@ -84,6 +87,7 @@ final class ValidatorWriter {
             .add(cascade(component.type(), CodeBlock.of("$N", var), pathVar))
             .endControlFlow()
             .build());
+        locals = methodLocals;
       }
     }
     return type
@@ -189,7 +193,9 @@ final class ValidatorWriter {
       case NOT_BLANK:
         return CodeBlock.of("$N == null || $T.isBlank($N)", var, Names.CONSTRAINTS, var);
       case NOT_EMPTY:
-        return CodeBlock.of("$N == null || $L == 0", var, size(type, var));
+        return type instanceof TypeRef.ArrayRef
+            ? CodeBlock.of("$N == null || $N.length == 0", var, var)
+            : CodeBlock.of("$N == null || $N.isEmpty()", var, var);
       case SIZE: {
         CodeBlock size = size(type, var);
         if (c.min() <= 0 && c.max() == Integer.MAX_VALUE) {

@@ -1,0 +1,292 @@
+package dev.streamer.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.google.testing.compile.Compilation;
+import dev.streamer.runtime.Progress;
+import dev.streamer.runtime.RequestContext;
+import dev.streamer.runtime.json.Json;
+import dev.streamer.runtime.json.JsonDecodeException;
+import dev.streamer.runtime.json.JsonRead;
+import dev.streamer.runtime.routing.Route;
+import dev.streamer.runtime.routing.RouteTable;
+import dev.streamer.runtime.validation.Violation;
+import dev.streamer.runtime.validation.Violations;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compiles the representative input {@code inputs/shop}, loads the generated classes and drives them through the
+ * runtime contracts: decoding (and its errors with JSON paths), validation, invocation and result encoding.
+ */
+class ShopRuntimeTest {
+
+  private static ClassLoader loader;
+  private static RouteTable table;
+
+  @BeforeAll
+  static void compile() throws Exception {
+    Compilation compilation = Compilations.compile(Compilations.inputs("shop"), "-Astreamer.app=Shop");
+    assertThat(compilation).succeededWithoutWarnings();
+    loader = Compilations.classLoader(compilation);
+    table = (RouteTable) loader.loadClass("com.example.shop.ShopRouteTable").getMethod("create").invoke(null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Route<Object, Object> route(String action) {
+    Route<?, ?> route = table.find(action);
+    assertNotNull(route, action);
+    return (Route<Object, Object>) route;
+  }
+
+  private static Object decode(String action, String json) throws IOException {
+    try (JsonParser parser = JsonRead.parser(json)) {
+      parser.nextToken();
+      return route(action).decode(parser);
+    }
+  }
+
+  private static JsonDecodeException decodeError(String action, String json) {
+    return assertThrows(JsonDecodeException.class, () -> decode(action, json));
+  }
+
+  private static List<Violation> violations(String action, String json) throws IOException {
+    Violations out = new Violations();
+    route(action).validate(decode(action, json), out);
+    return out.list();
+  }
+
+  private static String result(String action, Object result) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator generator = Json.FACTORY.createGenerator(text)) {
+      route(action).writeResult(result, generator);
+    }
+    return text.toString();
+  }
+
+  private static final String ITEM = "{\"sku\":\"A-1\",\"quantity\":2,\"price\":9.50,\"labels\":[\"gift\"]}";
+
+  private static String order(String items) {
+    return "{\"customer\":\"Ada\",\"email\":\"ada@example.com\",\"items\":[" + items + "],\"priority\":\"HIGH\","
+        + "\"note\":\"ring twice\",\"tags\":{\"vip\":1},\"country\":\"GB\",\"deliverBy\":\"2999-01-01\","
+        + "\"shipTo\":{\"street\":\"1 Main St\",\"city\":\"London\",\"lines\":[\"Flat 2\"]}}";
+  }
+
+  @Test
+  void tableListsEveryRouteSortedByName() {
+    assertEquals("Shop", table.appName());
+    assertEquals(List.of("count_orders", "generate_report", "list_priorities", "ping", "place_order"),
+        table.routes().stream().map(Route::action).toList());
+    assertNull(table.find("nope"));
+    assertNull(table.find(null));
+  }
+
+  @Test
+  void asyncFlagComesFromEstimatedAndThreshold() {
+    assertTrue(route("generate_report").async());
+    assertEquals(120_000, route("generate_report").estimatedMillis());
+    assertEquals("Builds a sales report", route("generate_report").description());
+    assertFalse(route("count_orders").async());
+    assertEquals(250, route("count_orders").estimatedMillis());
+    assertEquals(-1, route("place_order").estimatedMillis());
+  }
+
+  @Test
+  void validPayloadDecodesValidatesAndRuns() throws Exception {
+    Object payload = decode("place_order", order(ITEM + "," + ITEM));
+    Violations out = new Violations();
+    route("place_order").validate(payload, out);
+    assertEquals(List.of(), out.list());
+    assertEquals(Boolean.FALSE, route("place_order").queueWhen(payload));
+    RequestContext context = RequestContext.builder("r-1", "place_order").build();
+    Object receipt = route("place_order").invoke(payload, context, Progress.none());
+    String json = result("place_order", receipt);
+    assertTrue(json.contains("\"items\":[{\"sku\":\"A-1\",\"quantity\":2,\"price\":9.50,\"labels\":[\"gift\"]}"), json);
+    assertTrue(json.contains("\"checksums\":[]"), json);
+  }
+
+  @Test
+  void queueWhenDecidesPerRequest() throws Exception {
+    String eleven = String.join(",", java.util.Collections.nCopies(11, ITEM));
+    assertEquals(Boolean.TRUE, route("place_order").queueWhen(decode("place_order", order(eleven))));
+    assertNull(route("generate_report").queueWhen(decode("generate_report", "{\"from\":\"2024-01-01\"}")));
+  }
+
+  @Test
+  void recordRoundTripsThroughItsCodec() throws Exception {
+    String json = order(ITEM);
+    String written = encodeOrder(decode("place_order", json));
+    assertEquals(json, written); // same field order and values as the input
+    assertEquals(written, encodeOrder(decode("place_order", written)));
+  }
+
+  private static String encodeOrder(Object payload) throws Exception {
+    Class<?> codec = loader.loadClass("com.example.shop.OrderRequestJson");
+    Class<?> record = loader.loadClass("com.example.shop.OrderRequest");
+    StringWriter text = new StringWriter();
+    try (JsonGenerator generator = Json.FACTORY.createGenerator(text)) {
+      codec.getMethod("write", JsonGenerator.class, record).invoke(null, generator, payload);
+    }
+    return text.toString();
+  }
+
+  @Test
+  void unknownFieldsAreIgnored() throws Exception {
+    Object payload = decode("place_order",
+        "{\"extra\":{\"deep\":[1,{\"x\":null}]},\"customer\":\"Ada\",\"more\":[],\"items\":[" + ITEM + "]}");
+    assertTrue(payload.toString().contains("customer=Ada"), payload.toString());
+  }
+
+  @Test
+  void missingPrimitiveIsReportedWithItsPath() {
+    String items = ITEM + "," + ITEM + ",{\"sku\":\"C\"}";
+    JsonDecodeException e = decodeError("place_order", order(items));
+    assertEquals("items[2].quantity", e.path());
+    assertEquals("is required", e.getMessage());
+  }
+
+  @Test
+  void wrongTypeIsReportedWithItsPath() {
+    JsonDecodeException e = decodeError("place_order", order(ITEM + ",{\"sku\":\"B\",\"quantity\":\"two\"}"));
+    assertEquals("items[1].quantity", e.path());
+  }
+
+  @Test
+  void numericOverflowIsReportedWithItsPath() {
+    JsonDecodeException e = decodeError("place_order", order("{\"sku\":\"B\",\"quantity\":3000000000}"));
+    assertEquals("items[0].quantity", e.path());
+  }
+
+  @Test
+  void unknownEnumConstantListsTheAllowedOnes() {
+    JsonDecodeException e = decodeError("place_order", "{\"priority\":\"URGENT\"}");
+    assertEquals("priority", e.path());
+    assertTrue(e.getMessage().contains("LOW, NORMAL, HIGH"), e.getMessage());
+  }
+
+  @Test
+  void payloadOfTheWrongJsonTypeIsRejected() {
+    assertEquals("", decodeError("place_order", "[1, 2]").path());
+    assertEquals("shipTo", decodeError("place_order", "{\"shipTo\":\"home\"}").path());
+  }
+
+  @Test
+  void missingPayloadIsRequired() throws IOException {
+    JsonDecodeException e = decodeError("place_order", "null");
+    assertEquals("", e.path());
+    assertEquals("payload is required", e.getMessage());
+    try (JsonParser noToken = JsonRead.parser("")) {
+      assertThrows(JsonDecodeException.class, () -> route("place_order").decode(noToken));
+    }
+  }
+
+  @Test
+  void malformedJsonIsAParseError() {
+    assertThrows(JsonProcessingException.class, () -> decode("place_order", "{\"customer\": }"));
+  }
+
+  @Test
+  void validationReportsEveryViolationWithPathConstraintAndMessage() throws IOException {
+    String json = "{\"customer\":\"  \",\"email\":\"not-an-email\",\"items\":["
+        + ITEM + ",{\"sku\":\"B\",\"quantity\":0,\"price\":1},{\"sku\":\"\",\"quantity\":2000,\"price\":-1}],"
+        + "\"country\":\"gb\",\"deliverBy\":\"2000-01-01\",\"shipTo\":{\"street\":null}}";
+    List<Violation> violations = violations("place_order", json);
+    assertEquals(List.of(
+        new Violation("customer", "NotBlank", "must not be blank"),
+        new Violation("email", "Email", "please give a valid e-mail address"),
+        new Violation("items[1].quantity", "Min", "must be greater than or equal to 1"),
+        new Violation("items[2].sku", "NotBlank", "must not be blank"),
+        new Violation("items[2].quantity", "Max", "must be less than or equal to 1000"),
+        new Violation("items[2].price", "Positive", "must be greater than 0"),
+        new Violation("country", "Pattern", "must match \"[A-Z]{2}\""),
+        new Violation("deliverBy", "Future", "must be a future date"),
+        new Violation("shipTo.street", "NotBlank", "must not be blank")), violations);
+  }
+
+  @Test
+  void emptyAndMissingCollectionsBreakNotEmpty() throws IOException {
+    assertEquals(List.of(new Violation("items", "NotEmpty", "must not be empty")),
+        violations("place_order", "{\"customer\":\"Ada\",\"items\":[]}"));
+    assertEquals(List.of(new Violation("items", "NotEmpty", "must not be empty")),
+        violations("place_order", "{\"customer\":\"Ada\"}"));
+  }
+
+  @Test
+  void routeWithoutPayloadSkipsWhateverWasSent() throws Exception {
+    assertNull(decode("ping", "{\"ignored\":[1,2,3]}"));
+    try (JsonParser noToken = JsonRead.parser("")) {
+      assertNull(route("ping").decode(noToken));
+    }
+    assertNull(route("ping").invoke(null, null, Progress.none()));
+    assertEquals("null", result("ping", null));
+  }
+
+  @Test
+  void nonRecordResultsUseTheGenericWriter() throws Exception {
+    Object report = route("generate_report").invoke(
+        decode("generate_report", "{\"from\":\"2024-01-01\",\"to\":\"2024-12-31\",\"recordCount\":7}"),
+        null, Progress.none());
+    assertEquals("{\"rows\":7}", result("generate_report", report));
+    assertEquals("42", result("count_orders", route("count_orders").invoke(null, null, Progress.none())));
+    assertEquals("[\"LOW\",\"NORMAL\",\"HIGH\"]",
+        result("list_priorities", route("list_priorities").invoke(null, null, Progress.none())));
+  }
+
+  @Test
+  void boxedConstraintIgnoresNullAndChecksValues() throws IOException {
+    assertEquals(List.of(
+            new Violation("from", "NotNull", "must not be null"),
+            new Violation("to", "NotNull", "must not be null")),
+        violations("generate_report", "{}"));
+    assertEquals(List.of(new Violation("recordCount", "Min", "must be greater than or equal to 1")),
+        violations("generate_report", "{\"from\":\"2024-01-01\",\"to\":\"2024-01-02\",\"recordCount\":0}"));
+  }
+
+  @Test
+  void recursiveRecordsDecodeAtAnyDepth() throws Exception {
+    Class<?> codec = loader.loadClass("com.example.shop.OrderReceipt_CategoryJson");
+    String json = "{\"name\":\"a\",\"children\":[{\"name\":\"b\",\"children\":[{\"name\":\"c\",\"children\":[]}]}]}";
+    Object category;
+    try (JsonParser parser = JsonRead.parser(json)) {
+      parser.nextToken();
+      category = codec.getMethod("read", JsonParser.class).invoke(null, parser);
+    }
+    assertEquals("Category[name=a, children=[Category[name=b, children=[Category[name=c, children=[]]]]]]",
+        category.toString());
+  }
+
+  @Test
+  void eachHandlerIsCreatedOncePerTable() throws Exception {
+    Class<?> handlers = loader.loadClass("com.example.shop.ShopHandlers");
+    Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    InvocationHandler counting = (proxy, method, args) -> {
+      calls.computeIfAbsent(method.getName(), n -> new AtomicInteger()).incrementAndGet();
+      return InvocationHandler.invokeDefault(proxy, method, args);
+    };
+    Object supplier = Proxy.newProxyInstance(loader, new Class<?>[] {handlers}, counting);
+    RouteTable custom = (RouteTable) loader.loadClass("com.example.shop.ShopRouteTable")
+        .getMethod("create", handlers).invoke(null, supplier);
+    assertEquals(5, custom.routes().size());
+    assertEquals(1, calls.get("orders").get());
+    assertEquals(1, calls.get("reports").get());
+    assertInstanceOf(Route.class, custom.find("ping"));
+  }
+}

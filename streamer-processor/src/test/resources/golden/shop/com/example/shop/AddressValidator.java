@@ -1,0 +1,27 @@
+package com.example.shop;
+
+import dev.streamer.runtime.validation.Constraints;
+import dev.streamer.runtime.validation.Path;
+import dev.streamer.runtime.validation.Validator;
+import dev.streamer.runtime.validation.Violations;
+import javax.annotation.processing.Generated;
+
+/**
+ * Validator of {@link Address}, generated from its component constraints: reports every violation
+ * with its path, constraint and message. No reflection.
+ */
+@Generated("dev.streamer.processor.StreamerProcessor")
+public final class AddressValidator implements Validator<Address> {
+  public static final AddressValidator INSTANCE = new AddressValidator();
+
+  private AddressValidator() {
+  }
+
+  @Override
+  public void validate(Address value, Path path, Violations out) {
+    String street = value.street();
+    if (street == null || Constraints.isBlank(street)) {
+      out.add(path.fieldText("street"), "NotBlank", Constraints.MSG_NOT_BLANK);
+    }
+  }
+}

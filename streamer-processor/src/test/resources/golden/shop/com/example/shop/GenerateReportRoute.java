@@ -1,0 +1,90 @@
+package com.example.shop;
+
+import com.example.shop.reports.ReportRequest;
+import com.example.shop.reports.ReportRequestJson;
+import com.example.shop.reports.ReportRequestValidator;
+import com.example.shop.reports.Reports;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.streamer.runtime.Progress;
+import dev.streamer.runtime.RequestContext;
+import dev.streamer.runtime.json.JsonDecodeException;
+import dev.streamer.runtime.json.JsonWrite;
+import dev.streamer.runtime.routing.Route;
+import dev.streamer.runtime.validation.Path;
+import dev.streamer.runtime.validation.Violations;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * Route of action {@code generate_report}: calls {@link Reports#generateReport}.
+ *
+ * <p>Builds a sales report
+ *
+ * <p>Asynchronous: estimated above the async threshold, so it is queued.
+ * The result is written by {@code JsonWrite.any} (Jackson databind fallback for POJOs).
+ */
+@Generated("dev.streamer.processor.StreamerProcessor")
+public final class GenerateReportRoute implements Route<ReportRequest, Map<String, Object>> {
+  public static final String ACTION = "generate_report";
+
+  public static final String DESCRIPTION = "Builds a sales report";
+
+  public static final long ESTIMATED_MILLIS = 120000L;
+
+  public static final boolean ASYNC = true;
+
+  private final Reports handler;
+
+  public GenerateReportRoute(Reports handler) {
+    this.handler = Objects.requireNonNull(handler, "handler");
+  }
+
+  @Override
+  public String action() {
+    return ACTION;
+  }
+
+  @Override
+  public String description() {
+    return DESCRIPTION;
+  }
+
+  @Override
+  public long estimatedMillis() {
+    return ESTIMATED_MILLIS;
+  }
+
+  @Override
+  public boolean async() {
+    return ASYNC;
+  }
+
+  @Override
+  public ReportRequest decode(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == null || token == JsonToken.VALUE_NULL) {
+      throw new JsonDecodeException("", "payload is required");
+    }
+    return ReportRequestJson.read(parser);
+  }
+
+  @Override
+  public void validate(ReportRequest payload, Violations violations) {
+    ReportRequestValidator.INSTANCE.validate(payload, Path.ROOT, violations);
+  }
+
+  @Override
+  public Map<String, Object> invoke(ReportRequest payload, RequestContext context,
+      Progress progress) throws Exception {
+    return handler.generateReport(payload, progress);
+  }
+
+  @Override
+  public void writeResult(Map<String, Object> result, JsonGenerator generator) throws IOException {
+    JsonWrite.any(generator, result);
+  }
+}

@@ -1,0 +1,76 @@
+package com.example.shop;
+
+import dev.streamer.runtime.validation.Constraints;
+import dev.streamer.runtime.validation.Path;
+import dev.streamer.runtime.validation.Validator;
+import dev.streamer.runtime.validation.Violations;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.annotation.processing.Generated;
+
+/**
+ * Validator of {@link OrderRequest}, generated from its component constraints: reports every violation
+ * with its path, constraint and message. No reflection.
+ */
+@Generated("dev.streamer.processor.StreamerProcessor")
+public final class OrderRequestValidator implements Validator<OrderRequest> {
+  public static final OrderRequestValidator INSTANCE = new OrderRequestValidator();
+
+  private static final Pattern COUNTRY_PATTERN = Pattern.compile("[A-Z]{2}");
+
+  private OrderRequestValidator() {
+  }
+
+  @Override
+  public void validate(OrderRequest value, Path path, Violations out) {
+    Clock clock = Constraints.clock();
+    String customer = value.customer();
+    if (customer == null || Constraints.isBlank(customer)) {
+      out.add(path.fieldText("customer"), "NotBlank", Constraints.MSG_NOT_BLANK);
+    }
+    if (customer != null && customer.length() > 80) {
+      out.add(path.fieldText("customer"), "Size", Constraints.size(0, 80));
+    }
+    String email = value.email();
+    if (email != null && !Constraints.isEmail(email)) {
+      out.add(path.fieldText("email"), "Email", "please give a valid e-mail address");
+    }
+    List<OrderItem> items = value.items();
+    if (items == null || items.isEmpty()) {
+      out.add(path.fieldText("items"), "NotEmpty", Constraints.MSG_NOT_EMPTY);
+    }
+    if (items != null && items.size() > 50) {
+      out.add(path.fieldText("items"), "Size", Constraints.size(0, 50));
+    }
+    if (items != null) {
+      Path itemsPath = path.field("items");
+      int i = 0;
+      for (OrderItem item : items) {
+        if (item != null) {
+          Path itemPath = itemsPath.index(i);
+          OrderItemValidator.INSTANCE.validate(item, itemPath, out);
+        }
+        i++;
+      }
+    }
+    String country = value.country();
+    if (country != null && !Constraints.matches(COUNTRY_PATTERN, country)) {
+      out.add(path.fieldText("country"), "Pattern", Constraints.pattern("[A-Z]{2}"));
+    }
+    LocalDate deliverBy = value.deliverBy();
+    if (deliverBy != null && !Constraints.isFuture(deliverBy, clock)) {
+      out.add(path.fieldText("deliverBy"), "Future", Constraints.MSG_FUTURE);
+    }
+    Optional<Address> shipTo = value.shipTo();
+    if (shipTo != null) {
+      Path shipToPath = path.field("shipTo");
+      if (shipTo.isPresent()) {
+        Address item = shipTo.get();
+        AddressValidator.INSTANCE.validate(item, shipToPath, out);
+      }
+    }
+  }
+}

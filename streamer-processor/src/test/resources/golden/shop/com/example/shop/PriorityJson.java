@@ -1,0 +1,50 @@
+package com.example.shop;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.streamer.runtime.json.JsonRead;
+import dev.streamer.runtime.json.JsonReader;
+import dev.streamer.runtime.json.JsonWriter;
+import java.io.IOException;
+import javax.annotation.processing.Generated;
+
+/**
+ * JSON codec of enum {@link Priority}: constants by name (LOW, NORMAL, HIGH); an unknown name is a decode error.
+ * No reflection.
+ */
+@Generated("dev.streamer.processor.StreamerProcessor")
+public final class PriorityJson {
+  public static final JsonReader<Priority> READER = PriorityJson::read;
+
+  public static final JsonWriter<Priority> WRITER = PriorityJson::write;
+
+  private PriorityJson() {
+  }
+
+  /**
+   * Reads a {@code Priority} from its constant name; null for JSON null.
+   */
+  public static Priority read(JsonParser p) throws IOException {
+    String value = JsonRead.string(p);
+    if (value == null) {
+      return null;
+    }
+    return switch (value) {
+      case "LOW" -> Priority.LOW;
+      case "NORMAL" -> Priority.NORMAL;
+      case "HIGH" -> Priority.HIGH;
+      default -> throw JsonRead.unknownEnum(p, value, "LOW, NORMAL, HIGH");
+    };
+  }
+
+  /**
+   * Writes the constant name, or null.
+   */
+  public static void write(JsonGenerator g, Priority v) throws IOException {
+    if (v == null) {
+      g.writeNull();
+    } else {
+      g.writeString(v.name());
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package com.example.shop;
+
+public enum Priority {
+  LOW,
+  NORMAL,
+  HIGH
+}

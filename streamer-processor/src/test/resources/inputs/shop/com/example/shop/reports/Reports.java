@@ -1,0 +1,20 @@
+package com.example.shop.reports;
+
+import dev.streamer.annotations.Action;
+import dev.streamer.runtime.Progress;
+import java.io.IOException;
+import java.util.Map;
+
+public class Reports {
+
+  @Action(estimated = "2m", description = "Builds a sales report")
+  public Map<String, Object> generateReport(ReportRequest request, Progress progress) throws IOException {
+    progress.report(1.0, "done");
+    return Map.of("rows", request.recordCount());
+  }
+
+  @Action(estimated = "250ms")
+  public int countOrders() {
+    return 42;
+  }
+}
