@@ -37,6 +37,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GetConnectionResponse;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.PayloadTooLargeException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The stack's contract with hand-written handlers, over real sockets and a real DynamoDB Local. */
@@ -192,6 +193,15 @@ class LocalStackTest {
 
     management.postToConnection(b -> b.connectionId(connectionId).data(SdkBytes.fromUtf8String("{\"pushed\":1}")));
     assertEquals("{\"pushed\":1}", received.next());
+
+    // over 32 KB: sent in several frames, as API Gateway does, and assembled by the client
+    String large = "{\"data\":\"" + "\u00e9x".repeat(30_000) + "\"}";
+    management.postToConnection(b -> b.connectionId(connectionId).data(SdkBytes.fromUtf8String(large)));
+    assertEquals(large, received.next());
+    assertTrue(received.unfinishedParts.get() > 0, "arrived in parts");
+    PayloadTooLargeException tooLarge = assertThrows(PayloadTooLargeException.class, () -> management
+        .postToConnection(b -> b.connectionId(connectionId).data(SdkBytes.fromUtf8String("x".repeat(128 * 1024 + 1)))));
+    assertEquals(413, tooLarge.statusCode());
 
     GetConnectionResponse info = management.getConnection(b -> b.connectionId(connectionId));
     assertNotNull(info.connectedAt());

@@ -21,11 +21,15 @@ final class TestSockets {
   static final class Received implements WebSocket.Listener {
     final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    final java.util.concurrent.atomic.AtomicInteger unfinishedParts = new java.util.concurrent.atomic.AtomicInteger();
     private final StringBuilder partial = new StringBuilder();
 
     @Override
     public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
       partial.append(data);
+      if (!last) {
+        unfinishedParts.incrementAndGet();
+      }
       if (last) {
         texts.add(partial.toString());
         partial.setLength(0);

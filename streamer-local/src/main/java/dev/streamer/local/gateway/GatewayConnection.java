@@ -27,7 +27,12 @@ public final class GatewayConnection implements Session.Listener.AutoDemanding {
   private final Instant connectedAt;
   private final String sourceIp;
   private final String userAgent;
+  /** Characters per outgoing frame: at most 32 KB of UTF-8 (up to four bytes per character). */
+  static final int FRAME_CHARS = 8 * 1024;
+
   private final Events events;
+  private final Object sendLock = new Object();
+  private CompletableFuture<Void> sendTail = CompletableFuture.completedFuture(null);
   private volatile Instant lastActiveAt;
   private volatile Session session;
 
@@ -60,30 +65,62 @@ public final class GatewayConnection implements Session.Listener.AutoDemanding {
     return lastActiveAt;
   }
 
-  /** Sends one text message; completes when written, fails when the socket is gone. */
+  /**
+   * Sends one text message, in frames of at most {@link #FRAME_CHARS} characters as API Gateway splits messages into
+   * 32 KB frames; completes when written, fails when the socket is gone. Messages to one connection are written one
+   * after the other, never interleaved.
+   */
   CompletableFuture<Void> send(String text) {
-    lastActiveAt = Instant.now();
-    Session current = session;
-    CompletableFuture<Void> sent = new CompletableFuture<>();
-    if (current == null || !current.isOpen()) {
-      sent.completeExceptionally(new IllegalStateException("connection closed"));
+    return enqueue(current -> {
+      CompletableFuture<Void> sent = new CompletableFuture<>();
+      sendFrom(current, text, 0, sent);
       return sent;
-    }
-    current.sendText(text, Callback.from(() -> sent.complete(null), sent::completeExceptionally));
-    return sent;
+    });
   }
 
   /** Sends one binary message (a posted body that is not UTF-8 text). */
   CompletableFuture<Void> send(ByteBuffer bytes) {
+    return enqueue(current -> {
+      CompletableFuture<Void> sent = new CompletableFuture<>();
+      current.sendBinary(bytes, Callback.from(() -> sent.complete(null), sent::completeExceptionally));
+      return sent;
+    });
+  }
+
+  private CompletableFuture<Void> enqueue(java.util.function.Function<Session, CompletableFuture<Void>> write) {
     lastActiveAt = Instant.now();
-    Session current = session;
-    CompletableFuture<Void> sent = new CompletableFuture<>();
-    if (current == null || !current.isOpen()) {
-      sent.completeExceptionally(new IllegalStateException("connection closed"));
+    synchronized (sendLock) {
+      CompletableFuture<Void> sent = sendTail.handle((ignored, failure) -> null).thenCompose(ignored -> {
+        Session current = session;
+        if (current == null || !current.isOpen()) {
+          return CompletableFuture.failedFuture(new IllegalStateException("connection closed"));
+        }
+        return write.apply(current);
+      });
+      sendTail = sent;
       return sent;
     }
-    current.sendBinary(bytes, Callback.from(() -> sent.complete(null), sent::completeExceptionally));
-    return sent;
+  }
+
+  private static void sendFrom(Session session, String text, int start, CompletableFuture<Void> sent) {
+    int end = Math.min(text.length(), start + FRAME_CHARS);
+    if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--; // never split a surrogate pair across frames
+    }
+    boolean last = end == text.length();
+    int next = end;
+    Callback written = Callback.from(() -> {
+      if (last) {
+        sent.complete(null);
+      } else {
+        sendFrom(session, text, next, sent);
+      }
+    }, sent::completeExceptionally);
+    if (start == 0 && last) {
+      session.sendText(text, written);
+    } else {
+      session.sendPartialText(text.substring(start, end), last, written);
+    }
   }
 
   /** Closes the socket from the server side (a {@code DELETE} on {@code @connections}, or a shutdown). */
