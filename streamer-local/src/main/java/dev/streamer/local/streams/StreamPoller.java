@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -116,7 +117,8 @@ public final class StreamPoller implements AutoCloseable {
     GetRecordsResponse page;
     try {
       page = streams.getRecords(b -> b.shardIterator(cursor.iterator).limit(1000));
-    } catch (ExpiredIteratorException expired) {
+    } catch (ExpiredIteratorException | TrimmedDataAccessException stale) {
+      // an old iterator, or (DynamoDB Local) one taken before the shard's first record: take a fresh one
       cursor.iterator = cursor.lastSequenceNumber == null
           ? iterator(shardId, ShardIteratorType.TRIM_HORIZON, null)
           : iterator(shardId, ShardIteratorType.AFTER_SEQUENCE_NUMBER, cursor.lastSequenceNumber);
