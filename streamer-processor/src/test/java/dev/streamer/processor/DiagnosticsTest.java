@@ -474,6 +474,15 @@ class DiagnosticsTest {
   }
 
   @Test
+  void everyTagIsDocumented() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    for (Message message : Message.values()) {
+      org.junit.jupiter.api.Assertions.assertTrue(readme.contains("`" + message.tag() + "`"),
+          message.tag() + " is not in streamer-processor/README.md");
+    }
+  }
+
+  @Test
   void tagsAreUniqueAndStable() {
     assertEquals("STREAMER-001 DUPLICATE_ACTION", Message.DUPLICATE_ACTION.tag());
     assertEquals(Message.values().length,

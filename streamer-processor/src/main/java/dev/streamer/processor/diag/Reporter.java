@@ -1,8 +1,6 @@
 package dev.streamer.processor.diag;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
@@ -37,10 +35,6 @@ public final class Reporter {
 
   public boolean hasErrors() {
     return entries.stream().anyMatch(e -> e.kind() == Kind.ERROR);
-  }
-
-  public List<Entry> entries() {
-    return new ArrayList<>(entries);
   }
 
   /** Prints every pending diagnostic and forgets them. */

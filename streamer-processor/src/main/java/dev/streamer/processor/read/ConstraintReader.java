@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -37,7 +36,7 @@ final class ConstraintReader {
 
   private final Annotations annotations;
 
-  ConstraintReader(ProcessingEnvironment env, Annotations annotations) {
+  ConstraintReader(Annotations annotations) {
     this.annotations = annotations;
   }
 

@@ -4,7 +4,6 @@ import dev.streamer.processor.diag.Message;
 import dev.streamer.processor.diag.Reporter;
 import java.util.ArrayList;
 import java.util.List;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -15,8 +14,6 @@ import javax.lang.model.type.TypeKind;
 
 /** Finds and checks the {@code @QueueWhen} method of a payload record. */
 final class QueueWhenReader {
-
-  QueueWhenReader(ProcessingEnvironment env) {}
 
   /** Name of the record's valid {@code @QueueWhen} method, or null (problems reported). */
   String read(TypeElement record, Reporter problems) {

@@ -50,8 +50,8 @@ public final class RecordCatalog {
 
   public RecordCatalog(ProcessingEnvironment env, Annotations annotations) {
     this.elements = env.getElementUtils();
-    this.constraints = new ConstraintReader(env, annotations);
-    this.queueWhen = new QueueWhenReader(env);
+    this.constraints = new ConstraintReader(annotations);
+    this.queueWhen = new QueueWhenReader();
   }
 
   /** The record read from its element (lazily, once). */

@@ -25,9 +25,9 @@ final class JsonCodecWriter {
   static TypeSpec record(RecordModel record) {
     ClassName codec = Naming.codec(record.name());
     TypeSpec.Builder type = codecShell(codec, record.name())
-        .addJavadoc("JSON codec of {@link $T}: reads it from a streaming parser (unknown fields are ignored, primitive\n"
-            + "components are required) and writes every component. Generated from the record's components; no\n"
-            + "reflection.\n", record.name())
+        .addJavadoc("JSON codec of record {@link $T}.\n\n<p>Reads it from a streaming parser (unknown fields are"
+            + " ignored, primitive\ncomponents are required) and writes every component. Generated from the record's"
+            + " components;\nno reflection.\n", record.name())
         .addOriginatingElement(record.element());
 
     NameAllocator fields = new NameAllocator();
@@ -78,8 +78,8 @@ final class JsonCodecWriter {
         .endControlFlow()
         .build();
     return codecShell(codec, model.name())
-        .addJavadoc("JSON codec of enum {@link $T}: constants by name ($L); an unknown name is a decode error.\n"
-            + "No reflection.\n", model.name(), allowed)
+        .addJavadoc("JSON codec of enum {@link $T}.\n\n<p>Constants by name ($L); an unknown name is a decode"
+            + " error. No reflection.\n", model.name(), allowed)
         .addOriginatingElement(model.element())
         .addMethod(read.build())
         .addMethod(write)

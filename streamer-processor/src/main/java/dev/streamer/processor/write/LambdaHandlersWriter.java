@@ -44,7 +44,7 @@ final class LambdaHandlersWriter {
         .addAnnotation(Names.generated())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(Names.REQUEST_HANDLER, entry.event(), entry.response()))
-        .addJavadoc("AWS Lambda handler of application {@code $L} for $L.\n", app.name(), entry.what())
+        .addJavadoc("AWS Lambda handler of application {@code $L}:\n$L.\n", app.name(), entry.what())
         .addField(FieldSpec.builder(Names.STREAMER_LAMBDA, "RUNTIME", Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL)
             .initializer("$T.fromEnvironment($L)", Names.STREAMER_LAMBDA, table)

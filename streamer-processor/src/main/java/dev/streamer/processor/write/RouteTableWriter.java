@@ -78,7 +78,7 @@ final class RouteTableWriter {
     }
     find.add("default -> null;\n$<};\n");
     type.addField(ParameterizedTypeName.get(Names.LIST, anyRoute), "routes", Modifier.PRIVATE, Modifier.FINAL);
-    constructor.addStatement("this.routes = $T.of($L)", Names.LIST, CodeBlock.join(fields, ", "));
+    constructor.addStatement("this.routes = $T.of($L)", Names.LIST, CodeBlock.join(fields, ",$W"));
     type.addMethod(constructor.build());
 
     if (app.hasDefaultCreate()) {

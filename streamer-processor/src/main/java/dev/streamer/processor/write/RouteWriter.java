@@ -67,15 +67,14 @@ final class RouteWriter {
     if (!action.description().isEmpty()) {
       doc.add("\n<p>$L\n", action.description().replace("*/", "*&#47;"));
     }
-    doc.add("\n<p>$L", action.async()
-        ? "Asynchronous: estimated above the async threshold, so it is queued"
-        : "Synchronous unless the runtime threshold or a {@code @QueueWhen} method says otherwise");
+    doc.add("\n<p>$L\n", action.async()
+        ? "Asynchronous: its estimate is above the async threshold, so requests are queued."
+        : "Synchronous, unless the runtime threshold says otherwise.");
     if (action.queueWhen() != null) {
-      doc.add("; {@code $L()} on the payload decides per request", action.queueWhen());
+      doc.add("Per request, {@code $L()} on the payload decides.\n", action.queueWhen());
     }
-    doc.add(".\n");
     if (action.result().kind() == ResultModel.Kind.ANY) {
-      doc.add("The result is written by {@code JsonWrite.any} (Jackson databind fallback for POJOs).\n");
+      doc.add("\n<p>The result is written by {@code JsonWrite.any} (Jackson databind fallback for POJOs).\n");
     }
     return doc.build();
   }

@@ -42,8 +42,8 @@ final class ValidatorWriter {
         .addAnnotation(Names.generated())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(Names.VALIDATOR, record.name()))
-        .addJavadoc("Validator of {@link $T}, generated from its component constraints: reports every violation\n"
-            + "with its path, constraint and message. No reflection.\n", record.name())
+        .addJavadoc("Validator of record {@link $T}.\n\n<p>Generated from its component constraints: reports"
+            + " every violation with its\npath, constraint and message. No reflection.\n", record.name())
         .addOriginatingElement(record.element())
         .addField(FieldSpec.builder(validator, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .initializer("new $T()", validator)

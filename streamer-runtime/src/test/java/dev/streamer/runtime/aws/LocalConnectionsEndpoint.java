@@ -11,11 +11,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,7 +48,7 @@ public final class LocalConnectionsEndpoint implements AutoCloseable {
   private static final Pattern AMZ_DATE = Pattern.compile("(\\d{8})T\\d{6}Z");
   private static final Pattern PATH = Pattern.compile("/([^/]+)/@connections/([^/]+)");
 
-  /** One request as received. */
+  /** One request as received; {@code headers} are looked up case-insensitively. */
   public record Request(String method, String stage, String connectionId, Map<String, String> headers, String body,
       int status, String signatureProblem) {
     public boolean signed() {
@@ -199,7 +201,10 @@ public final class LocalConnectionsEndpoint implements AutoCloseable {
 
   private void record(String method, String stageName, String connectionId, Map<String, String> headers, String body,
       int status, String signatureProblem) {
-    requests.add(new Request(method, stageName, connectionId, Map.copyOf(new TreeMap<>(headers)), body, status,
+    // header names compare case-insensitively, as in HTTP
+    SortedMap<String, String> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    names.putAll(headers);
+    requests.add(new Request(method, stageName, connectionId, Collections.unmodifiableSortedMap(names), body, status,
         signatureProblem));
   }
 

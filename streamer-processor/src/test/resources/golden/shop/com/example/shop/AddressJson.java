@@ -13,9 +13,11 @@ import java.io.IOException;
 import javax.annotation.processing.Generated;
 
 /**
- * JSON codec of {@link Address}: reads it from a streaming parser (unknown fields are ignored, primitive
- * components are required) and writes every component. Generated from the record's components; no
- * reflection.
+ * JSON codec of record {@link Address}.
+ *
+ * <p>Reads it from a streaming parser (unknown fields are ignored, primitive
+ * components are required) and writes every component. Generated from the record's components;
+ * no reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class AddressJson {

@@ -7,8 +7,10 @@ import dev.streamer.runtime.validation.Violations;
 import javax.annotation.processing.Generated;
 
 /**
- * Validator of {@link Address}, generated from its component constraints: reports every violation
- * with its path, constraint and message. No reflection.
+ * Validator of record {@link Address}.
+ *
+ * <p>Generated from its component constraints: reports every violation with its
+ * path, constraint and message. No reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class AddressValidator implements Validator<Address> {

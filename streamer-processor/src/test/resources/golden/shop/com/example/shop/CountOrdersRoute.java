@@ -17,8 +17,9 @@ import javax.annotation.processing.Generated;
 /**
  * Route of action {@code count_orders}: calls {@link Reports#countOrders}.
  *
- * <p>Synchronous unless the runtime threshold or a {@code @QueueWhen} method says otherwise.
- * The result is written by {@code JsonWrite.any} (Jackson databind fallback for POJOs).
+ * <p>Synchronous, unless the runtime threshold says otherwise.
+ *
+ * <p>The result is written by {@code JsonWrite.any} (Jackson databind fallback for POJOs).
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class CountOrdersRoute implements Route<Void, Integer> {

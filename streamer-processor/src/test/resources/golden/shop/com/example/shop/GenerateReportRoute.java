@@ -24,8 +24,9 @@ import javax.annotation.processing.Generated;
  *
  * <p>Builds a sales report
  *
- * <p>Asynchronous: estimated above the async threshold, so it is queued.
- * The result is written by {@code JsonWrite.any} (Jackson databind fallback for POJOs).
+ * <p>Asynchronous: its estimate is above the async threshold, so requests are queued.
+ *
+ * <p>The result is written by {@code JsonWrite.any} (Jackson databind fallback for POJOs).
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class GenerateReportRoute implements Route<ReportRequest, Map<String, Object>> {

@@ -17,7 +17,7 @@ import javax.annotation.processing.Generated;
 /**
  * Route of action {@code list_priorities}: calls {@link Orders#priorities}.
  *
- * <p>Synchronous unless the runtime threshold or a {@code @QueueWhen} method says otherwise.
+ * <p>Synchronous, unless the runtime threshold says otherwise.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ListPrioritiesRoute implements Route<Void, List<Priority>> {

@@ -15,9 +15,11 @@ import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
- * JSON codec of {@link OrderItem}: reads it from a streaming parser (unknown fields are ignored, primitive
- * components are required) and writes every component. Generated from the record's components; no
- * reflection.
+ * JSON codec of record {@link OrderItem}.
+ *
+ * <p>Reads it from a streaming parser (unknown fields are ignored, primitive
+ * components are required) and writes every component. Generated from the record's components;
+ * no reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class OrderItemJson {

@@ -8,8 +8,10 @@ import java.math.BigDecimal;
 import javax.annotation.processing.Generated;
 
 /**
- * Validator of {@link OrderItem}, generated from its component constraints: reports every violation
- * with its path, constraint and message. No reflection.
+ * Validator of record {@link OrderItem}.
+ *
+ * <p>Generated from its component constraints: reports every violation with its
+ * path, constraint and message. No reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class OrderItemValidator implements Validator<OrderItem> {

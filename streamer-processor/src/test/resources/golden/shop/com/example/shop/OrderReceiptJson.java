@@ -17,9 +17,11 @@ import java.util.UUID;
 import javax.annotation.processing.Generated;
 
 /**
- * JSON codec of {@link OrderReceipt}: reads it from a streaming parser (unknown fields are ignored, primitive
- * components are required) and writes every component. Generated from the record's components; no
- * reflection.
+ * JSON codec of record {@link OrderReceipt}.
+ *
+ * <p>Reads it from a streaming parser (unknown fields are ignored, primitive
+ * components are required) and writes every component. Generated from the record's components;
+ * no reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class OrderReceiptJson {

@@ -14,9 +14,11 @@ import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * JSON codec of {@link OrderReceipt.Category}: reads it from a streaming parser (unknown fields are ignored, primitive
- * components are required) and writes every component. Generated from the record's components; no
- * reflection.
+ * JSON codec of record {@link OrderReceipt.Category}.
+ *
+ * <p>Reads it from a streaming parser (unknown fields are ignored, primitive
+ * components are required) and writes every component. Generated from the record's components;
+ * no reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class OrderReceipt_CategoryJson {

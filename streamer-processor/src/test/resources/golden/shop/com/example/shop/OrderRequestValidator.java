@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 import javax.annotation.processing.Generated;
 
 /**
- * Validator of {@link OrderRequest}, generated from its component constraints: reports every violation
- * with its path, constraint and message. No reflection.
+ * Validator of record {@link OrderRequest}.
+ *
+ * <p>Generated from its component constraints: reports every violation with its
+ * path, constraint and message. No reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class OrderRequestValidator implements Validator<OrderRequest> {

@@ -15,7 +15,7 @@ import javax.annotation.processing.Generated;
 /**
  * Route of action {@code ping}: calls {@link Orders#ping}.
  *
- * <p>Synchronous unless the runtime threshold or a {@code @QueueWhen} method says otherwise.
+ * <p>Synchronous, unless the runtime threshold says otherwise.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class PingRoute implements Route<Void, Void> {

@@ -18,7 +18,8 @@ import javax.annotation.processing.Generated;
  *
  * <p>Places an order
  *
- * <p>Synchronous unless the runtime threshold or a {@code @QueueWhen} method says otherwise; {@code large()} on the payload decides per request.
+ * <p>Synchronous, unless the runtime threshold says otherwise.
+ * Per request, {@code large()} on the payload decides.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class PlaceOrderRoute implements Route<OrderRequest, OrderReceipt> {

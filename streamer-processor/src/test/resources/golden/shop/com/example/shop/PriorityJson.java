@@ -9,8 +9,9 @@ import java.io.IOException;
 import javax.annotation.processing.Generated;
 
 /**
- * JSON codec of enum {@link Priority}: constants by name (LOW, NORMAL, HIGH); an unknown name is a decode error.
- * No reflection.
+ * JSON codec of enum {@link Priority}.
+ *
+ * <p>Constants by name (LOW, NORMAL, HIGH); an unknown name is a decode error. No reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class PriorityJson {

@@ -8,7 +8,8 @@ import dev.streamer.runtime.aws.lambda.StreamerLambda;
 import javax.annotation.processing.Generated;
 
 /**
- * AWS Lambda handler of application {@code Shop} for the API Gateway WebSocket {@code $default} route: routes each message.
+ * AWS Lambda handler of application {@code Shop}:
+ * the API Gateway WebSocket {@code $default} route: routes each message.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopDefaultHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {

@@ -8,7 +8,8 @@ import dev.streamer.runtime.aws.lambda.StreamerLambda;
 import javax.annotation.processing.Generated;
 
 /**
- * AWS Lambda handler of application {@code Shop} for the API Gateway WebSocket {@code $disconnect} route: forgets the connection.
+ * AWS Lambda handler of application {@code Shop}:
+ * the API Gateway WebSocket {@code $disconnect} route: forgets the connection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopDisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {

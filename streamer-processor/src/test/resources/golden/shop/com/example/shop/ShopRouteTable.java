@@ -36,7 +36,8 @@ public final class ShopRouteTable implements RouteTable {
     this.listPriorities = new ListPrioritiesRoute(orders);
     this.ping = new PingRoute(orders);
     this.placeOrder = new PlaceOrderRoute(orders);
-    this.routes = List.of(this.countOrders, this.generateReport, this.listPriorities, this.ping, this.placeOrder);
+    this.routes = List.of(this.countOrders, this.generateReport, this.listPriorities, this.ping,
+        this.placeOrder);
   }
 
   /**

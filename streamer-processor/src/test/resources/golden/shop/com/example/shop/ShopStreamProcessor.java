@@ -8,7 +8,8 @@ import dev.streamer.runtime.aws.lambda.StreamerLambda;
 import javax.annotation.processing.Generated;
 
 /**
- * AWS Lambda handler of application {@code Shop} for the DynamoDB stream of the requests table: runs queued requests.
+ * AWS Lambda handler of application {@code Shop}:
+ * the DynamoDB stream of the requests table: runs queued requests.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopStreamProcessor implements RequestHandler<DynamodbEvent, StreamsEventResponse> {

@@ -7,7 +7,8 @@ import dev.streamer.runtime.aws.lambda.StreamerLambda;
 import javax.annotation.processing.Generated;
 
 /**
- * AWS Lambda handler of application {@code Shop} for the scheduled sweeper: re-drives due retries and expired leases.
+ * AWS Lambda handler of application {@code Shop}:
+ * the scheduled sweeper: re-drives due retries and expired leases.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopSweeper implements RequestHandler<ScheduledEvent, String> {

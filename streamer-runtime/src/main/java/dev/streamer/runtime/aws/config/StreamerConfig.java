@@ -41,6 +41,11 @@ import java.util.Objects;
  *   <tr><td>{@code STALE_PENDING_AFTER}</td><td>2m</td><td>a PENDING request this old without a pending retry is
  *       re-driven by the sweeper (its stream record was lost)</td></tr>
  *   <tr><td>{@code SWEEP_LIMIT}</td><td>500</td><td>most requests one sweep acts on</td></tr>
+ *   <tr><td>{@code SEND_MAX_ATTEMPTS}</td><td>4</td><td>calls per {@code @connections} send on 429, 5xx or a
+ *       network error (read by {@code SendRetryPolicy})</td></tr>
+ *   <tr><td>{@code SEND_BACKOFF_BASE}</td><td>50ms</td><td>first backoff ceiling between those calls (full
+ *       jitter)</td></tr>
+ *   <tr><td>{@code SEND_BACKOFF_MAX}</td><td>1s</td><td>largest backoff ceiling between those calls</td></tr>
  * </table>
  *
  * @param tables             table names

@@ -40,7 +40,7 @@ public final class EnvDuration {
         case "h" -> Duration.ofHours(amount);
         default -> Duration.ofDays(amount);
       };
-    } else if (text.startsWith("pt") || text.startsWith("p")) {
+    } else if (text.startsWith("p")) {
       try {
         duration = Duration.parse(text.toUpperCase(Locale.ROOT));
       } catch (DateTimeParseException e) {

@@ -14,9 +14,11 @@ import java.time.LocalDate;
 import javax.annotation.processing.Generated;
 
 /**
- * JSON codec of {@link ReportRequest}: reads it from a streaming parser (unknown fields are ignored, primitive
- * components are required) and writes every component. Generated from the record's components; no
- * reflection.
+ * JSON codec of record {@link ReportRequest}.
+ *
+ * <p>Reads it from a streaming parser (unknown fields are ignored, primitive
+ * components are required) and writes every component. Generated from the record's components;
+ * no reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ReportRequestJson {

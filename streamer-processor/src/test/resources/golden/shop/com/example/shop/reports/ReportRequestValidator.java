@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import javax.annotation.processing.Generated;
 
 /**
- * Validator of {@link ReportRequest}, generated from its component constraints: reports every violation
- * with its path, constraint and message. No reflection.
+ * Validator of record {@link ReportRequest}.
+ *
+ * <p>Generated from its component constraints: reports every violation with its
+ * path, constraint and message. No reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ReportRequestValidator implements Validator<ReportRequest> {
