@@ -90,11 +90,12 @@ public final class StreamerLambda {
   }
 
   /**
-   * Reads configuration from environment variables (see {@link StreamerConfig}) and builds the clients it needs:
-   * explicit region, credentials from the environment first, the url-connection HTTP client.
+   * Reads configuration from environment variables (see {@link StreamerConfig}; a system property of the same name
+   * wins, see {@link StreamerConfig#processEnvironment()}) and builds the clients it needs: explicit region,
+   * credentials from the environment first, the url-connection HTTP client.
    */
   public static StreamerLambda fromEnvironment(RouteTable routes) {
-    return AwsWiring.fromEnvironment(routes, System.getenv());
+    return AwsWiring.fromEnvironment(routes, StreamerConfig.processEnvironment());
   }
 
   public static Builder builder(RouteTable routes) {
