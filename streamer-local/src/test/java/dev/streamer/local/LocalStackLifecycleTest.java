@@ -1,0 +1,110 @@
+package dev.streamer.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stack closed inside a JVM leaves nothing behind: its ports can be bound again, none of its threads survive, and a
+ * new stack starts on the same ports in the same JVM and serves.
+ */
+class LocalStackLifecycleTest {
+
+  /** Names of the threads the stack starts itself (gateway pool, invocations, sweeper timer, poller, lanes). */
+  private static final List<String> STACK_THREADS =
+      List.of("local-gateway", "local-invoke", "local-sweeper", "local-stream-poller", "local-stream-lane");
+
+  @Test
+  void closeFreesThePortsAndThreadsAndAStackStartsAgainOnTheSamePorts() throws Exception {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    RecordingHandlers handlers = new RecordingHandlers();
+    LocalStack first = start(handlers, 0, 0);
+    int gatewayPort = first.webSocketUri().getPort();
+    int dynamoDbPort = first.dynamoDbEndpoint().getPort();
+    assertEchoes(first);
+    first.close();
+
+    assertBindable(gatewayPort);
+    assertBindable(dynamoDbPort);
+    assertEquals(List.of(), stackThreadsAlive(before), "threads of the closed stack still running");
+
+    try (LocalStack second = start(handlers, gatewayPort, dynamoDbPort)) {
+      assertEquals(gatewayPort, second.webSocketUri().getPort());
+      assertEquals(dynamoDbPort, second.dynamoDbEndpoint().getPort());
+      assertEchoes(second);
+    }
+    assertBindable(gatewayPort);
+  }
+
+  @Test
+  void aSecondStackInTheSameJvmIsRefusedWhileTheFirstRuns() {
+    RecordingHandlers handlers = new RecordingHandlers();
+    try (LocalStack running = start(handlers, 0, 0)) {
+      IllegalStateException refused = assertThrows(IllegalStateException.class, () -> start(handlers, 0, 0));
+      assertTrue(refused.getMessage().contains("already runs"), refused.getMessage());
+      assertEchoes(running);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static LocalStack start(RecordingHandlers handlers, int port, int dynamoDbPort) {
+    return LocalStack.builder()
+        .connect(handlers::connect)
+        .message(handlers::message)
+        .disconnect(handlers::disconnect)
+        .processor(handlers::processor)
+        .sweeper(handlers::sweeper)
+        .port(port)
+        .dynamoDbPort(dynamoDbPort)
+        .banner(null)
+        .start();
+  }
+
+  private static void assertEchoes(LocalStack stack) throws Exception {
+    TestSockets.Received received = new TestSockets.Received();
+    WebSocket socket = TestSockets.open(URI.create(stack.webSocketUri() + "?token=good"), received)
+        .get(30, TimeUnit.SECONDS);
+    socket.sendText("hello", true).get(30, TimeUnit.SECONDS);
+    assertEquals("echo:hello", received.next());
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(30, TimeUnit.SECONDS);
+  }
+
+  /** Binding fails while anything still listens on the port (on any interface). */
+  private static void assertBindable(int port) throws IOException {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(port));
+    }
+  }
+
+  private static List<String> stackThreadsAlive(Set<Thread> before) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      List<String> alive = Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> !before.contains(t) && t.isAlive())
+          .map(Thread::getName)
+          .filter(name -> STACK_THREADS.stream().anyMatch(name::startsWith))
+          .sorted()
+          .collect(Collectors.toList());
+      if (alive.isEmpty() || System.nanoTime() > deadline) {
+        return alive;
+      }
+      Thread.sleep(50); // threads end shortly after their executor's termination returns
+    }
+  }
+}
