@@ -54,8 +54,9 @@ public final class Permissions {
           // enqueue; status, subscribe and cancel
           table("Requests", requests, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"));
       case STREAM_PROCESSOR -> List.of(logs,
-          // claim, progress, outcome: conditional updates in place
-          table("Requests", requests, "dynamodb:UpdateItem"),
+          // claim, progress, outcome: conditional updates in place; the cancel flag, read when a job asks for it
+          // without reporting progress (BatchedJobProgress)
+          table("Requests", requests, "dynamodb:UpdateItem", "dynamodb:GetItem"),
           // endpoint of the connection; a 410 Gone deletes the record
           table("Connections", connections, "dynamodb:GetItem", "dynamodb:DeleteItem"),
           statement("RequestsStream", List.of("dynamodb:DescribeStream", "dynamodb:GetRecords",

@@ -149,6 +149,9 @@ class SamTemplateTest {
     assertEquals(Set.of(), actionsOn("OrdersConnectHandlerRole", Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"))));
     assertEquals(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
         actionsOn("OrdersDefaultHandlerRole", Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"))));
+    // the processor claims, reports and finishes with updates, and reads the cancel flag of a running job
+    assertEquals(Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+        actionsOn("OrdersStreamProcessorRole", Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"))));
     assertEquals(Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
         "dynamodb:ListStreams"), actionsOn("OrdersStreamProcessorRole", Map.of("Fn::Sub", "${RequestsTable.Arn}/stream/*")));
     assertEquals(Set.of("dynamodb:Query"), actionsOn("OrdersSweeperRole",

@@ -10,6 +10,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,8 @@ import java.util.Map;
  * the process environment, and invokes it with events built from the arguments. Prints one {@code RESULT} line per
  * invocation.
  *
- * <pre>HandlerProbe &lt;class&gt; connect|disconnect|message|process|sweep &lt;connectionId&gt; [token | body…]</pre>
+ * <pre>HandlerProbe &lt;class&gt; connect|disconnect|message|process|sweep &lt;connectionId&gt;
+ *     [token | body… | requestId action]</pre>
  */
 public final class HandlerProbe {
 
@@ -51,12 +55,33 @@ public final class HandlerProbe {
       }
       case "process" -> {
         DynamodbEvent batch = new DynamodbEvent();
-        batch.setRecords(List.of());
+        batch.setRecords(rest.isEmpty() ? List.of() : List.of(pendingInsert(rest.get(0), rest.get(1))));
         print(handler.handleRequest(batch, CONTEXT));
       }
       case "sweep" -> print(handler.handleRequest(new ScheduledEvent(), CONTEXT));
       default -> throw new IllegalArgumentException(kind);
     }
+  }
+
+  /**
+   * The stream record of a request just queued (INSERT, status PENDING), as the event source mapping delivers it; the
+   * processor claims the stored item, so the image needs only the key, status and action.
+   */
+  static DynamodbEvent.DynamodbStreamRecord pendingInsert(String requestId, String action) {
+    Map<String, AttributeValue> image = Map.of(
+        "requestId", new AttributeValue().withS(requestId),
+        "status", new AttributeValue().withS("PENDING"),
+        "action", new AttributeValue().withS(action));
+    StreamRecord data = new StreamRecord();
+    data.setKeys(Map.of("requestId", new AttributeValue().withS(requestId)));
+    data.setNewImage(image);
+    data.setSequenceNumber("100000000000000000001");
+    data.setStreamViewType(StreamViewType.NEW_AND_OLD_IMAGES);
+    DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+    record.setEventName("INSERT");
+    record.setEventSource("aws:dynamodb");
+    record.setDynamodb(data);
+    return record;
   }
 
   static APIGatewayV2WebSocketEvent socketEvent(String routeKey, String eventType, String connectionId) {

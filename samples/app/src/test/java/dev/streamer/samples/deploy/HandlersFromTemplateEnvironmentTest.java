@@ -9,6 +9,7 @@ import com.auth0.jwt.algorithms.Algorithm;
 import dev.streamer.deploy.sam.ParsedTemplate;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.tables.TableNames;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Every function of the template, started from the packaged jar in a fresh JVM whose environment is exactly the
  * template's (resolved as CloudFormation would, with a JWT secret "from Secrets Manager") plus local endpoint and
  * credential overrides, runs against DynamoDB Local: connect with a real token, route messages, process, sweep,
- * disconnect. Every AWS call a function makes must be allowed by its role in the template.
+ * disconnect. Every AWS call a function makes (DynamoDB, and {@code @connections} on a recording stand-in) must be
+ * allowed by its role in the template.
  */
 class HandlersFromTemplateEnvironmentTest {
 
@@ -39,9 +44,11 @@ class HandlersFromTemplateEnvironmentTest {
   private static TemplateEnvironment environment;
   private static TableNames tables;
   private static Map<String, String> localOverrides;
+  private static ManagementApiRecorder connections;
 
   @BeforeAll
-  static void start() {
+  static void start() throws IOException {
+    connections = ManagementApiRecorder.start("prod");
     template = BuildOutputs.parsedTemplate();
     tables = DynamoDbLocal.createTables("Template");
     environment = new TemplateEnvironment(template,
@@ -54,7 +61,13 @@ class HandlersFromTemplateEnvironmentTest {
         "AWS_REGION", DynamoDbLocal.REGION.id(),
         "AWS_ACCESS_KEY_ID", "streamertest",
         "AWS_SECRET_ACCESS_KEY", "streamertestsecret",
-        "DYNAMODB_ENDPOINT", DynamoDbLocal.endpoint().toString());
+        "DYNAMODB_ENDPOINT", DynamoDbLocal.endpoint().toString(),
+        "WEBSOCKET_ENDPOINT", connections.endpoint().toString());
+  }
+
+  @AfterAll
+  static void stop() {
+    connections.close();
   }
 
   @Test
@@ -80,8 +93,14 @@ class HandlersFromTemplateEnvironmentTest {
     assertCalled(message, "DynamoDb GetItem " + tables.connections() + " -");
     assertCalled(message, "DynamoDb PutItem " + tables.requests() + " -");
 
-    ChildJvm.Result process = probe("SampleStreamProcessor", "process", connectionId);
+    String requestId = requestIdOf(replies.get(1));
+    ChildJvm.Result process = probe("SampleStreamProcessor", "process", connectionId, requestId, "generate_report");
     assertEquals(List.of("failures=0"), process.stdoutLines(HandlerProbe.RESULT), process.stdout());
+    assertEquals("COMPLETED", request(requestId).get("status").s(), process.stdout());
+    assertCalled(process, "DynamoDb UpdateItem " + tables.requests() + " -");
+    assertCalled(process, "ApiGatewayManagementApi PostToConnection - -");
+    assertTrue(connections.posted().stream().anyMatch(body -> body.startsWith("{\"type\":\"result\",\"id\":\"c-2\"")),
+        "the result was posted to the caller: " + connections.posted());
 
     ChildJvm.Result sweep = probe("SampleSweeper", "sweep", connectionId);
     assertEquals(1, sweep.stdoutLines(HandlerProbe.RESULT).size(), sweep.stdout());
@@ -133,7 +152,8 @@ class HandlersFromTemplateEnvironmentTest {
 
   /**
    * The calls {@code function}'s role permits, in the interceptor's format ({@code DynamoDb GetItem <table> -}),
-   * from its DynamoDB statements on the two tables and their indexes.
+   * from its DynamoDB statements on the two tables and their indexes, and its {@code execute-api:ManageConnections}
+   * statement on this API.
    */
   private static Set<String> allowedCalls(String function) {
     Map<String, Object> role = template.properties(function + "Role");
@@ -143,6 +163,13 @@ class HandlersFromTemplateEnvironmentTest {
       List<Map<String, Object>> statements = cast(ParsedTemplate.<Map<String, Object>>cast(
           policy.get("PolicyDocument")).get("Statement"));
       for (Map<String, Object> statement : statements) {
+        if (ParsedTemplate.<List<String>>cast(statement.get("Action")).equals(List.of("execute-api:ManageConnections"))
+            && String.valueOf(statement.get("Resource")).contains("${WebSocketApi}/")) {
+          for (String operation : List.of("PostToConnection", "GetConnection", "DeleteConnection")) {
+            allowed.add("ApiGatewayManagementApi " + operation + " - -");
+          }
+          continue;
+        }
         String target = dynamoTarget(statement.get("Resource"));
         if (target == null) {
           continue;
@@ -171,6 +198,19 @@ class HandlersFromTemplateEnvironmentTest {
       }
     }
     return null;
+  }
+
+  private static String requestIdOf(String ackReply) {
+    Matcher id = Pattern.compile("\"requestId\":\"([^\"]+)\"").matcher(ackReply);
+    assertTrue(id.find(), ackReply);
+    return id.group(1);
+  }
+
+  private static Map<String, AttributeValue> request(String requestId) {
+    try (DynamoDbClient client = DynamoDbLocal.client()) {
+      return client.getItem(b -> b.tableName(tables.requests()).consistentRead(true)
+          .key(Map.of("requestId", AttributeValue.fromS(requestId)))).item();
+    }
   }
 
   private static Map<String, AttributeValue> connection(String connectionId) {
