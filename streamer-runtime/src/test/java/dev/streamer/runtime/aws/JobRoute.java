@@ -29,10 +29,17 @@ public final class JobRoute implements Route<JobRoute.Job, Integer> {
   private final Behaviour behaviour;
   private final AtomicInteger invocations = new AtomicInteger();
   private volatile RequestContext lastContext;
+  private volatile int resultPadding;
 
   public JobRoute(String action, Behaviour behaviour) {
     this.action = action;
     this.behaviour = behaviour;
+  }
+
+  /** Adds a {@code "pad"} string of {@code chars} characters to every result, to test size limits. */
+  public JobRoute withResultPadding(int chars) {
+    this.resultPadding = chars;
+    return this;
   }
 
   public int invocations() {
@@ -106,6 +113,9 @@ public final class JobRoute implements Route<JobRoute.Job, Integer> {
     g.writeStartObject();
     g.writeNumberField("n", result);
     g.writeBooleanField("done", true);
+    if (resultPadding > 0) {
+      g.writeStringField("pad", "x".repeat(resultPadding));
+    }
     g.writeEndObject();
   }
 }

@@ -50,10 +50,10 @@ public final class StreamRecords implements AutoCloseable {
     return event;
   }
 
-  /** Waits (up to 10 s) until at least {@code count} new records arrived, and returns them all. */
+  /** Waits (up to 30 s) until at least {@code count} new records arrived, and returns them all. */
   public DynamodbEvent await(int count) throws InterruptedException {
     List<DynamodbEvent.DynamodbStreamRecord> all = new ArrayList<>();
-    long end = System.nanoTime() + 10_000_000_000L;
+    long end = System.nanoTime() + 30_000_000_000L; // generous: the build machine may be busy
     while (all.size() < count && System.nanoTime() < end) {
       all.addAll(next().getRecords());
       if (all.size() < count) {

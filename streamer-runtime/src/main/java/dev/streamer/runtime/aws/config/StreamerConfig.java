@@ -41,6 +41,11 @@ import java.util.Objects;
  *   <tr><td>{@code STALE_PENDING_AFTER}</td><td>2m</td><td>a PENDING request this old without a pending retry is
  *       re-driven by the sweeper (its stream record was lost)</td></tr>
  *   <tr><td>{@code SWEEP_LIMIT}</td><td>500</td><td>most requests one sweep acts on</td></tr>
+ *   <tr><td>{@code SEND_MAX_ATTEMPTS}</td><td>4</td><td>calls per {@code @connections} send on 429, 5xx or a
+ *       network error (read by {@code SendRetryPolicy})</td></tr>
+ *   <tr><td>{@code SEND_BACKOFF_BASE}</td><td>50ms</td><td>first backoff ceiling between those calls (full
+ *       jitter)</td></tr>
+ *   <tr><td>{@code SEND_BACKOFF_MAX}</td><td>1s</td><td>largest backoff ceiling between those calls</td></tr>
  * </table>
  *
  * @param tables             table names
@@ -96,6 +101,22 @@ public record StreamerConfig(
     if (sweepLimit < 1) {
       throw new IllegalArgumentException("SWEEP_LIMIT must be at least 1");
     }
+  }
+
+  /**
+   * The variables the generated handlers are configured from: the process environment, where a JVM system property
+   * of the same upper-case name ({@code -DREQUESTS_TABLE=…}) wins over the variable. A JVM cannot set its own
+   * environment, so this is how the local stack and tests configure handlers in-process; on Lambda no such
+   * properties exist and the environment is read unchanged.
+   */
+  public static Map<String, String> processEnvironment() {
+    Map<String, String> merged = new java.util.HashMap<>(System.getenv());
+    System.getProperties().forEach((name, value) -> {
+      if (name instanceof String key && value instanceof String text && key.matches("[A-Z][A-Z0-9_]*")) {
+        merged.put(key, text);
+      }
+    });
+    return Map.copyOf(merged);
   }
 
   /** Every default: what an empty environment gives. */

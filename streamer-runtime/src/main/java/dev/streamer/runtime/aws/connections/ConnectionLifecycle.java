@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code $connect} and {@code $disconnect}.
@@ -27,7 +28,8 @@ import java.util.Optional;
  * <p>Connect: find the token ({@link ConnectToken}), verify it, store the connection with its user, tenant, kept
  * claims and Management API endpoint, answer 200 (selecting the {@code streamer} subprotocol when the client offered
  * it; the token is never echoed). Any authentication failure answers 401 with an {@code UNAUTHORIZED} error body and
- * stores nothing; the reason goes to the log only. A failure to store answers 500 {@code INTERNAL_ERROR}.
+ * stores nothing; the reason goes to the log only. A failure to store, or invalid JWT settings, answers 500
+ * {@code INTERNAL_ERROR}.
  *
  * <p>Disconnect: delete the record. API Gateway delivers {@code $disconnect} on a best-effort basis, which is why
  * records also expire by TTL and why a send that finds a connection gone deletes it.
@@ -39,16 +41,47 @@ public final class ConnectionLifecycle {
   static final String INTERNAL_ERROR_BODY =
       Messages.error(null, null, StreamerError.of(ErrorCode.INTERNAL_ERROR, "internal error"));
 
-  private final JwtVerifier verifier;
+  private final Supplier<JwtVerifier> verifier;
   private final ConnectionStore store;
   private final JsonLog log;
   private final Clock clock;
 
   public ConnectionLifecycle(JwtVerifier verifier, ConnectionStore store, JsonLog log, Clock clock) {
-    this.verifier = Objects.requireNonNull(verifier, "verifier");
+    this(constant(Objects.requireNonNull(verifier, "verifier")), store, log, clock);
+  }
+
+  private ConnectionLifecycle(Supplier<JwtVerifier> verifier, ConnectionStore store, JsonLog log, Clock clock) {
+    this.verifier = verifier;
     this.store = Objects.requireNonNull(store, "store");
     this.log = Objects.requireNonNull(log, "log");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * A lifecycle whose verifier is built by {@code verifier} on the first {@code $connect} and kept: the
+   * {@code $disconnect} function needs no JWT settings, and a JWT misconfiguration fails {@code $connect} only.
+   */
+  public static ConnectionLifecycle withLazyVerifier(Supplier<JwtVerifier> verifier, ConnectionStore store,
+      JsonLog log, Clock clock) {
+    return new ConnectionLifecycle(memoized(Objects.requireNonNull(verifier, "verifier")), store, log, clock);
+  }
+
+  private static Supplier<JwtVerifier> constant(JwtVerifier verifier) {
+    return () -> verifier;
+  }
+
+  private static Supplier<JwtVerifier> memoized(Supplier<JwtVerifier> factory) {
+    return new Supplier<>() {
+      private JwtVerifier built;
+
+      @Override
+      public synchronized JwtVerifier get() {
+        if (built == null) {
+          built = Objects.requireNonNull(factory.get(), "verifier");
+        }
+        return built;
+      }
+    };
   }
 
   /** Management API endpoint of the connection that sent {@code event}: {@code https://{domainName}/{stage}}. */
@@ -66,13 +99,21 @@ public final class ConnectionLifecycle {
       log.error("connect event without connection id, domain name or stage", fields);
       return response(500, INTERNAL_ERROR_BODY, null);
     }
+    JwtVerifier jwt;
+    try {
+      jwt = verifier.get();
+    } catch (RuntimeException misconfigured) {
+      // the message names the JWT_* variable at fault, never a secret
+      log.error("JWT configuration invalid; connection refused", fields.status("ERROR"), misconfigured);
+      return response(500, INTERNAL_ERROR_BODY, null);
+    }
     Optional<ConnectToken.Found> token = ConnectToken.find(event);
     VerifiedIdentity identity;
     try {
       if (token.isEmpty()) {
         throw new AuthenticationException(AuthFailure.MISSING_TOKEN, "no token in header, query or subprotocol");
       }
-      identity = verifier.verify(token.get().token());
+      identity = jwt.verify(token.get().token());
     } catch (AuthenticationException e) {
       // A key set we cannot fetch is our fault, not the caller's: log it loudly. The caller still gets 401.
       LogLevel level = e.failure() == AuthFailure.KEY_UNAVAILABLE ? LogLevel.ERROR : LogLevel.WARN;

@@ -1,6 +1,5 @@
 package dev.streamer.runtime.aws.connections;
 
-import dev.streamer.runtime.aws.env.EnvDuration;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,15 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 /**
  * The connections table (see {@link StreamerTables#CONNECTIONS}): one item per open connection, written on
  * {@code $connect}, removed on {@code $disconnect} or when a send finds the connection gone, and expired by TTL
- * (24 h by default, {@code CONNECTION_TTL}) in case neither happens.
+ * ({@code CONNECTION_TTL}, 24 h by default) in case neither happens.
  *
  * <p>Items: {@code connectionId}, {@code userId}, {@code tenantId}, {@code endpoint} (strings), {@code connectedAt},
  * {@code lastPing} (epoch milliseconds), {@code claims} (map of strings), {@code ttl} (epoch seconds). Expired items
  * that TTL has not removed yet are treated as absent.
  */
 public final class ConnectionStore {
-
-  public static final String TTL_ENV = "CONNECTION_TTL";
 
   static final String CONNECTION_ID = StreamerTables.CONNECTION_ID;
   static final String USER_ID = StreamerTables.USER_ID;
@@ -50,13 +47,8 @@ public final class ConnectionStore {
     this.ttl = Objects.requireNonNull(ttl, "ttl");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (ttl.isNegative() || ttl.isZero()) {
-      throw new IllegalArgumentException(TTL_ENV + " must be positive");
+      throw new IllegalArgumentException("connection TTL must be positive");
     }
-  }
-
-  /** {@code CONNECTION_TTL} (such as {@code 24h}), default {@link StreamerTables#DEFAULT_CONNECTION_TTL}. */
-  public static Duration ttlFromEnvironment(Map<String, String> env) {
-    return EnvDuration.get(env, TTL_ENV, StreamerTables.DEFAULT_CONNECTION_TTL);
   }
 
   public String tableName() {

@@ -7,6 +7,7 @@ import dev.streamer.runtime.aws.connections.ConnectionLifecycle;
 import dev.streamer.runtime.aws.connections.ConnectionManager;
 import dev.streamer.runtime.aws.connections.ConnectionStore;
 import dev.streamer.runtime.aws.connections.ManagementApiClients;
+import dev.streamer.runtime.aws.connections.SendRetryPolicy;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogSink;
 import dev.streamer.runtime.aws.observability.Metrics;
@@ -25,9 +26,14 @@ final class AwsWiring {
   private AwsWiring() {}
 
   static StreamerLambda fromEnvironment(RouteTable routes, Map<String, String> env) {
+    return fromEnvironment(routes, env, AwsClients.credentials());
+  }
+
+  /** As above with the credentials given (tests pass DynamoDB Local's dummy ones). */
+  static StreamerLambda fromEnvironment(RouteTable routes, Map<String, String> env,
+      AwsCredentialsProvider credentials) {
     StreamerConfig config = StreamerConfig.fromEnvironment(env);
     Clock clock = Clock.systemUTC();
-    AwsCredentialsProvider credentials = AwsClients.credentials();
     DynamoDbClient dynamoDb = AwsClients.dynamoDb(config, credentials);
     LogSink sink = LogSink.stdout();
     JsonLog log = JsonLog.fromEnvironment(env, sink, clock);
@@ -35,21 +41,25 @@ final class AwsWiring {
 
     ConnectionStore connections =
         new ConnectionStore(dynamoDb, config.tables().connections(), config.connectionTtl(), clock);
+    ManagementApiClients managementApis = new ManagementApiClients(AwsClients.region(config), credentials);
     ConnectionManager.Builder manager = ConnectionManager
-        .builder(connections, new ManagementApiClients(AwsClients.region(config), credentials))
+        .builder(connections, managementApis)
+        .retryPolicy(SendRetryPolicy.fromEnvironment(env))
         .log(log)
         .metrics(metrics);
     if (config.websocketEndpoint() != null) {
       manager.fixedEndpoint(config.websocketEndpoint().toString());
+      managementApis.forEndpoint(config.websocketEndpoint().toString()); // built now, in static init: no I/O
     }
     return StreamerLambda.builder(routes)
         .config(config)
         .dynamoDb(dynamoDb)
         .sender(manager.build())
         .callers(CallerResolver.fromStore(connections))
-        // JWT settings are read on the first $connect only: the other functions run without them
-        .connections(() -> ConnectionHandler.of(new ConnectionLifecycle(
-            new JwtVerifier(JwtConfig.fromEnvironment(env), clock), connections, log, clock)))
+        // JWT settings are read on the first $connect only: the other functions, $disconnect included, run
+        // without them
+        .connections(() -> ConnectionHandler.of(ConnectionLifecycle.withLazyVerifier(
+            () -> new JwtVerifier(JwtConfig.fromEnvironment(env), clock), connections, log, clock)))
         .clock(clock)
         .logSink(sink)
         .environment(env)

@@ -38,6 +38,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -88,11 +90,12 @@ public final class StreamerLambda {
   }
 
   /**
-   * Reads configuration from environment variables (see {@link StreamerConfig}) and builds the clients it needs:
-   * explicit region, credentials from the environment first, the url-connection HTTP client.
+   * Reads configuration from environment variables (see {@link StreamerConfig}; a system property of the same name
+   * wins, see {@link StreamerConfig#processEnvironment()}) and builds the clients it needs: explicit region,
+   * credentials from the environment first, the url-connection HTTP client.
    */
   public static StreamerLambda fromEnvironment(RouteTable routes) {
-    return AwsWiring.fromEnvironment(routes, System.getenv());
+    return AwsWiring.fromEnvironment(routes, StreamerConfig.processEnvironment());
   }
 
   public static Builder builder(RouteTable routes) {
@@ -173,8 +176,8 @@ public final class StreamerLambda {
   }
 
   /**
-   * Builds the connection handler on first use: only the {@code $connect}/{@code $disconnect} functions need the
-   * JWT configuration, so the other handlers start without it.
+   * Builds the connection handler on first use, so that the message, processor and sweeper functions never touch
+   * connection settings (and, in production, only {@code $connect} reads the JWT ones).
    */
   private static final class LazyHandler {
     private final Supplier<ConnectionHandler> factory;
@@ -251,8 +254,8 @@ public final class StreamerLambda {
       return new StreamerLambda(this);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-      java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    private static ThreadFactory daemon(String name) {
+      AtomicInteger n = new AtomicInteger();
       return task -> {
         Thread t = new Thread(task, name + "-" + n.incrementAndGet());
         t.setDaemon(true);

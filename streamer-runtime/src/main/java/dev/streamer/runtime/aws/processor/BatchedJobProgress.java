@@ -2,26 +2,48 @@ package dev.streamer.runtime.aws.processor;
 
 import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.observability.JsonLog;
+import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.Metrics;
 import dev.streamer.runtime.aws.progress.BatchedProgress;
 import dev.streamer.runtime.aws.progress.ProgressReporters;
 import dev.streamer.runtime.aws.progress.ProgressSink;
 import dev.streamer.runtime.aws.progress.ProgressState;
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
+import dev.streamer.runtime.aws.requests.RequestRecord;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The production {@link JobProgress}: a {@link BatchedProgress} (throttled, latest value wins, flushed on close)
  * whose writes to the request item are guarded by the claimed attempt. When the attempt no longer holds the
  * request, the reporter answers "cancelled" so that the job stops.
+ *
+ * <p>A progress flush reads the cancel flag back for free. A job that asks {@link #isCancelled()} without reporting
+ * progress gets it from a read of the item instead, at most once per interval.
  */
 public final class BatchedJobProgress implements JobProgress {
 
   private final BatchedProgress delegate;
+  private final DynamoRequestStore store;
+  private final RequestRecord claimed;
+  private final Duration interval;
+  private final Clock clock;
+  private final JsonLog log;
 
-  private BatchedJobProgress(BatchedProgress delegate) {
+  // guarded by this
+  private Instant lastPoll;
+  private volatile boolean stopRead;
+
+  private BatchedJobProgress(BatchedProgress delegate, DynamoRequestStore store, RequestRecord claimed,
+      Duration interval, JsonLog log) {
     this.delegate = delegate;
+    this.store = store;
+    this.claimed = claimed;
+    this.interval = interval;
+    this.clock = store.clock();
+    this.log = log;
   }
 
   /** A factory sharing {@code scheduler} (owned by the caller) across all jobs of one Lambda environment. */
@@ -33,7 +55,8 @@ public final class BatchedJobProgress implements JobProgress {
               .orElseGet(() -> new ProgressState(claimed.connectionId(), true));
       ProgressReporters reporters =
           new ProgressReporters(sink, sender, interval, store.clock(), scheduler, log, metrics);
-      return new BatchedJobProgress(reporters.open(claimed.requestId(), claimed.clientId()));
+      return new BatchedJobProgress(reporters.open(claimed.requestId(), claimed.clientId()), store, claimed,
+          interval, log.withContext(LogFields.empty().requestId(claimed.requestId())));
     };
   }
 
@@ -44,7 +67,21 @@ public final class BatchedJobProgress implements JobProgress {
 
   @Override
   public boolean isCancelled() {
-    return delegate.isCancelled();
+    return delegate.isCancelled() || stopRead || poll();
+  }
+
+  private synchronized boolean poll() {
+    Instant now = clock.instant();
+    if (stopRead || lastPoll != null && now.isBefore(lastPoll.plus(interval))) {
+      return stopRead;
+    }
+    lastPoll = now;
+    try {
+      stopRead = store.shouldStop(claimed.requestId(), claimed.attempts());
+    } catch (RuntimeException e) {
+      log.warn("cancel flag not read", LogFields.empty(), e); // keep running; the next poll tries again
+    }
+    return stopRead;
   }
 
   @Override

@@ -45,6 +45,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class JobRunner {
 
+  /** Client-safe message of a result over {@link DynamoRequestStore#MAX_RESULT_BYTES}. */
+  static final String RESULT_TOO_LARGE_MESSAGE = "result too large";
+
   private final DynamoRequestStore store;
   private final RouteTable routes;
   private final RouteExecutor executor;
@@ -81,14 +84,14 @@ final class JobRunner {
     }
     Route<?, ?> route = routes.find(claimed.action());
     if (route == null) {
-      recordFailure(claimed, StreamerError.of(ErrorCode.INVALID_ACTION, "unknown action"), jobLog);
+      recordFailure(claimed, StreamerError.of(ErrorCode.INVALID_ACTION, "unknown action"), null, jobLog);
       return;
     }
     Object payload;
     try {
       payload = RouteExecutor.decodeAndValidate(route, claimed.payload());
     } catch (Exception invalid) {
-      recordFailure(claimed, errors.toError(invalid, claimed.requestId()), jobLog);
+      recordFailure(claimed, errors.toError(invalid, claimed.requestId()), invalid, jobLog);
       return;
     }
 
@@ -107,7 +110,8 @@ final class JobRunner {
       timedOut.set(true);
       job.cancel(true);
       progress.close();
-      recordFailure(claimed, StreamerError.of(ErrorCode.TIMEOUT, DynamoRequestStore.TIMEOUT_MESSAGE), jobLog);
+      recordFailure(claimed, StreamerError.of(ErrorCode.TIMEOUT, DynamoRequestStore.TIMEOUT_MESSAGE), null,
+          jobLog);
       return;
     } catch (ExecutionException failed) {
       progress.close();
@@ -125,8 +129,11 @@ final class JobRunner {
   }
 
   private void recordSuccess(RequestRecord claimed, String resultJson, JsonLog jobLog) {
-    if (resultJson.getBytes(StandardCharsets.UTF_8).length > DynamoRequestStore.MAX_RESULT_BYTES) {
-      recordFailure(claimed, StreamerError.of(ErrorCode.INTERNAL_ERROR, "result too large"), jobLog);
+    int resultBytes = resultJson.getBytes(StandardCharsets.UTF_8).length;
+    if (resultBytes > DynamoRequestStore.MAX_RESULT_BYTES) {
+      jobLog.error("result too large to store and send", LogFields.empty().with("resultBytes", resultBytes)
+          .with("maxResultBytes", DynamoRequestStore.MAX_RESULT_BYTES));
+      recordFailure(claimed, StreamerError.of(ErrorCode.INTERNAL_ERROR, RESULT_TOO_LARGE_MESSAGE), null, jobLog);
       return;
     }
     Optional<RequestRecord> completed = store.complete(claimed.requestId(), claimed.attempts(), resultJson);
@@ -168,10 +175,14 @@ final class JobRunner {
       error = new StreamerError(error.code(), error.message(), error.details(),
           new RetryInfo(false, null, claimed.maxRetries() + 1, claimed.attempts()));
     }
-    recordFailure(claimed, error, jobLog);
+    recordFailure(claimed, error, failure, jobLog);
   }
 
-  private void recordFailure(RequestRecord claimed, StreamerError error, JsonLog jobLog) {
+  /**
+   * Records a final failure and tells the client. {@code cause} (nullable) is logged with its stack trace when the
+   * error is INTERNAL_ERROR: the client sees only the fixed message, so the log line is where the cause is found.
+   */
+  private void recordFailure(RequestRecord claimed, StreamerError error, Throwable cause, JsonLog jobLog) {
     Optional<RequestRecord> failed = store.fail(claimed.requestId(), claimed.attempts(), error.code(),
         error.message());
     if (failed.isEmpty()) {
@@ -181,8 +192,13 @@ final class JobRunner {
     RequestRecord done = failed.get();
     Duration took = Duration.between(claimed.started(), done.ended());
     metrics.requestFailed(done.action(), done.requestId(), error.code().name(), took);
-    jobLog.info("request failed", LogFields.empty().status(done.status().name()).durationMs(took.toMillis())
-        .with("errorCode", error.code().name()));
+    LogFields fields = LogFields.empty().status(done.status().name()).durationMs(took.toMillis())
+        .with("errorCode", error.code().name());
+    if (error.code() == ErrorCode.INTERNAL_ERROR) {
+      jobLog.error("request failed", fields, cause);
+    } else {
+      jobLog.info("request failed", fields);
+    }
     deliver(done, Messages.error(done.clientId(), done.requestId(), error), jobLog);
   }
 
@@ -210,17 +226,24 @@ final class JobRunner {
         LogFields.empty().with("attempt", claimed.attempts()));
   }
 
-  /** Best effort: a connection that is gone or a send fault never fails the job. */
   private void deliver(RequestRecord request, String message, JsonLog jobLog) {
+    deliverFinal(replies, request, message, jobLog);
+  }
+
+  /**
+   * Sends a request's final message to its current connection, best effort: a connection that is gone or a send
+   * fault is logged and never fails the request (the client can still ask for {@code status}).
+   */
+  static void deliverFinal(MessageSender replies, RequestRecord request, String message, JsonLog requestLog) {
     if (request.connectionId() == null) {
       return;
     }
     try {
       if (!replies.send(request.connectionId(), message)) {
-        jobLog.info("final message not delivered", LogFields.empty().connectionId(request.connectionId()));
+        requestLog.info("final message not delivered", LogFields.empty().connectionId(request.connectionId()));
       }
     } catch (RuntimeException e) {
-      jobLog.warn("final message not delivered", LogFields.empty().connectionId(request.connectionId()), e);
+      requestLog.warn("final message not delivered", LogFields.empty().connectionId(request.connectionId()), e);
     }
   }
 

@@ -29,9 +29,12 @@ import java.util.function.LongSupplier;
  * the claim itself caused, runs nothing. A PENDING request whose {@code retryAfter} lies in the future is left for
  * the {@link Sweeper}, which touches it once due so that a new MODIFY record arrives.
  *
- * <p>Batch item failures are reported only for infrastructure faults (DynamoDB unavailable): the first failing
- * record's sequence number is returned and later records are not processed, since Lambda redelivers from the lowest
- * failed sequence number anyway. A job's own failure is recorded on its request and is never a batch failure.
+ * <p>Batch item failures are reported only for infrastructure faults: DynamoDB unavailable, or a due request met
+ * with no more than twice the timeout buffer left in the invocation (it is left PENDING rather than claimed and
+ * failed with an immediate TIMEOUT). The first such record's sequence number is returned and later records are not
+ * processed, since Lambda redelivers from the lowest failed sequence number anyway. A job's own failure is recorded
+ * on its request and is never a batch failure; any other unexpected error skips the record (redelivering it would
+ * block the shard), and the sweeper recovers its request.
  */
 public final class StreamProcessor {
 
@@ -60,24 +63,35 @@ public final class StreamProcessor {
     List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null
         ? List.of() : event.getRecords();
     for (DynamodbEvent.DynamodbStreamRecord record : records) {
+      String sequenceNumber = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
       try {
-        handle(record, remainingMillis);
+        if (!handle(record, remainingMillis)) {
+          log.warn("too little time left to start a request; batch stopped for redelivery",
+              LogFields.empty().with("sequenceNumber", sequenceNumber));
+          failures.add(new StreamsEventResponse.BatchItemFailure(sequenceNumber));
+          break;
+        }
       } catch (RequestStoreException unavailable) {
-        String sequenceNumber = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
         log.error("requests table unavailable; batch stopped for redelivery",
             LogFields.empty().with("sequenceNumber", sequenceNumber), unavailable);
         failures.add(new StreamsEventResponse.BatchItemFailure(sequenceNumber));
         break;
+      } catch (RuntimeException unexpected) {
+        // Redelivery would fail the same way and block the shard. A claimed request's lease runs out and the
+        // sweeper takes it back; an unclaimed one is re-driven as stale.
+        log.error("stream record skipped after an unexpected error",
+            LogFields.empty().with("sequenceNumber", sequenceNumber), unexpected);
       }
     }
     return new StreamsEventResponse(failures);
   }
 
-  private void handle(DynamodbEvent.DynamodbStreamRecord record, LongSupplier remainingMillis) {
+  /** Acts on one record; false when it should run but too little time is left to start it (nothing written). */
+  private boolean handle(DynamodbEvent.DynamodbStreamRecord record, LongSupplier remainingMillis) {
     String eventName = record.getEventName();
     if (!"INSERT".equals(eventName) && !"MODIFY".equals(eventName) || record.getDynamodb() == null
         || record.getDynamodb().getNewImage() == null) {
-      return;
+      return true;
     }
     RequestRecord image;
     try {
@@ -86,19 +100,23 @@ public final class StreamProcessor {
       // not a request written by Streamer: redelivering it would never help
       log.error("skipping malformed requests-table record",
           LogFields.empty().with("sequenceNumber", record.getDynamodb().getSequenceNumber()), malformed);
-      return;
+      return true;
     }
     Instant now = clock.instant();
     if (!image.isDue(now)) {
-      return;
+      return true;
     }
     Duration remaining = Duration.ofMillis(Math.max(0, remainingMillis.getAsLong()));
+    if (remaining.compareTo(settings.timeoutBuffer().multipliedBy(2)) <= 0) {
+      return false; // claiming now would end in an immediate TIMEOUT, a final failure the job did not cause
+    }
     Optional<RequestRecord> claimed = store.claim(image.requestId(), remaining);
     if (claimed.isEmpty()) {
       log.debug("not claimed: already taken, finished, or not due", JobRunner.fieldsOf(image));
-      return;
+      return true;
     }
     Instant deadline = now.plus(remaining).minus(settings.timeoutBuffer());
     runner.run(claimed.get(), deadline);
+    return true;
   }
 }

@@ -109,13 +109,6 @@ public final class Sweeper {
   }
 
   private void deliver(RequestRecord request, String message, JsonLog requestLog) {
-    if (request.connectionId() == null) {
-      return;
-    }
-    try {
-      replies.send(request.connectionId(), message);
-    } catch (RuntimeException e) {
-      requestLog.warn("final message not delivered", LogFields.empty(), e);
-    }
+    JobRunner.deliverFinal(replies, request, message, requestLog);
   }
 }

@@ -1,13 +1,11 @@
 package dev.streamer.runtime.aws.progress;
 
 import dev.streamer.runtime.aws.connections.MessageSender;
-import dev.streamer.runtime.aws.env.EnvDuration;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.Metrics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -32,9 +30,6 @@ public record ProgressReporters(
     JsonLog log,
     Metrics metrics) {
 
-  /** Environment variable of the interval, such as {@code 200ms}. */
-  public static final String INTERVAL_ENV = "PROGRESS_INTERVAL";
-
   public ProgressReporters {
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(sender, "sender");
@@ -42,11 +37,6 @@ public record ProgressReporters(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(log, "log");
-  }
-
-  /** {@code PROGRESS_INTERVAL} from {@code env}, default {@link BatchedProgress#DEFAULT_INTERVAL}. */
-  public static Duration intervalFromEnvironment(Map<String, String> env) {
-    return EnvDuration.get(env, INTERVAL_ENV, BatchedProgress.DEFAULT_INTERVAL);
   }
 
   /** A reporter for one request; close it before sending the request's outcome. */

@@ -38,8 +38,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  */
 public final class DynamoRequestStore implements RequestQueue {
 
-  /** Largest result stored, in UTF-8 bytes; items are capped at 400 KB in all. */
-  public static final int MAX_RESULT_BYTES = 300 * 1024;
+  /**
+   * Largest result, in UTF-8 bytes. A result must reach the client in one WebSocket message (128 KiB, including the
+   * envelope of a {@code result} message or a {@code status} reply), and the item, payload included, must stay under
+   * DynamoDB's 400 KB. Larger results fail with INTERNAL_ERROR "result too large": store them elsewhere and return a
+   * reference.
+   */
+  public static final int MAX_RESULT_BYTES = 120 * 1024;
 
   /** Client-safe message of a request that ran out of time. */
   public static final String TIMEOUT_MESSAGE = "The request did not finish in time";
@@ -197,6 +202,23 @@ public final class DynamoRequestStore implements RequestQueue {
         .set(PROGRESS, AttributeValue.fromN(Double.toString(fraction)))
         .setOrRemove(PROGRESS_MESSAGE, message == null ? null : s(message));
     return conditionalUpdate(requestId, update).map(r -> new ProgressState(r.connectionId(), r.cancelRequested()));
+  }
+
+  /**
+   * Whether attempt {@code attempt} should stop: the caller asked to cancel, or the attempt no longer holds the
+   * request (finished, or its lease was taken over). One eventually consistent read of three attributes.
+   */
+  public boolean shouldStop(String requestId, int attempt) {
+    Map<String, AttributeValue> item = call(() -> client.getItem(b -> b
+        .tableName(table).key(key(requestId))
+        .projectionExpression("#status, #attempts, #cancelRequested")
+        .expressionAttributeNames(ItemUpdate.aliasesIn("#status, #attempts, #cancelRequested")))).item();
+    if (item == null || item.isEmpty()) {
+      return true;
+    }
+    return RequestItemCodec.bool(item, CANCEL_REQUESTED)
+        || !RequestStatus.PROCESSING.name().equals(RequestItemCodec.string(item, STATUS))
+        || RequestItemCodec.longValue(item, ATTEMPTS, 0) != attempt;
   }
 
   /** PENDING → CANCELLED at once; PROCESSING → {@code cancelRequested}; terminal → unchanged. */

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.JobRoute;
-import dev.streamer.runtime.aws.MutableClock;
+import dev.streamer.runtime.aws.ManualClock;
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
 import dev.streamer.runtime.aws.requests.RequestRecord;
 import dev.streamer.runtime.aws.requests.RequestStatus;
@@ -33,7 +33,7 @@ class BuiltinRoutesTest {
   private static final Caller OTHER_TENANT = new Caller("conn-evil", "alice", "globex", Map.of(), null);
 
   private static DynamoDbClient client;
-  private static MutableClock clock;
+  private static ManualClock clock;
   private static DynamoRequestStore store;
   private static Router router;
 
@@ -41,7 +41,7 @@ class BuiltinRoutesTest {
   static void setUp() {
     client = DynamoDbLocal.client();
     TableNames tables = DynamoDbLocal.createTables("builtins");
-    clock = MutableClock.startingNow();
+    clock = ManualClock.startingNow();
     store = new DynamoRequestStore(client, tables.requests(), clock, Duration.ofDays(7), 3);
     JobRoute job = new JobRoute("job", (p, ctx, progress) -> p.n());
     router = new Router(BuiltinRoutes.withBuiltins(RouteTables.of("test", job), store), store,

@@ -116,12 +116,6 @@ class ConnectionStoreTest {
     assertEquals(120, Eventually.await(() -> store.byUser("user-page"), found -> found.size() >= 120).size());
   }
 
-  @Test
-  void ttlFromEnvironment() {
-    assertEquals(Duration.ofHours(24), ConnectionStore.ttlFromEnvironment(Map.of()));
-    assertEquals(Duration.ofHours(3), ConnectionStore.ttlFromEnvironment(Map.of("CONNECTION_TTL", "3h")));
-  }
-
   private static Set<String> ids(java.util.List<ConnectionRecord> records) {
     return records.stream().map(ConnectionRecord::connectionId).collect(Collectors.toSet());
   }

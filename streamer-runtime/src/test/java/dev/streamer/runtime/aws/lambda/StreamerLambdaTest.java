@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.JobRoute;
 import dev.streamer.runtime.aws.LambdaEvents;
-import dev.streamer.runtime.aws.MutableClock;
+import dev.streamer.runtime.aws.ManualClock;
 import dev.streamer.runtime.aws.LocalConnectionsEndpoint;
 import dev.streamer.runtime.aws.connections.ConnectionManager;
 import dev.streamer.runtime.aws.connections.ConnectionStore;
@@ -57,7 +57,7 @@ class StreamerLambdaTest {
 
   private DynamoDbClient client;
   private TableNames tables;
-  private MutableClock clock;
+  private ManualClock clock;
   private LocalConnectionsEndpoint gateway;
   private ManagementApiClients apis;
   private ConnectionStore connections;
@@ -71,7 +71,7 @@ class StreamerLambdaTest {
   void setUp() {
     client = DynamoDbLocal.client();
     tables = DynamoDbLocal.createTables("lambda");
-    clock = MutableClock.startingNow();
+    clock = ManualClock.startingNow();
     gateway = LocalConnectionsEndpoint.start("prod");
     gateway.open(CONNECTION);
     apis = new ManagementApiClients(DynamoDbLocal.REGION, DynamoDbLocal.CREDENTIALS);

@@ -12,7 +12,7 @@ import dev.streamer.runtime.RetryableException;
 import dev.streamer.runtime.aws.DirectProgress;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.JobRoute;
-import dev.streamer.runtime.aws.MutableClock;
+import dev.streamer.runtime.aws.ManualClock;
 import dev.streamer.runtime.aws.RecordingReplies;
 import dev.streamer.runtime.aws.StreamRecords;
 import dev.streamer.runtime.aws.connections.MessageSender;
@@ -52,7 +52,7 @@ class StreamProcessorTest {
 
   private DynamoDbClient client;
   private StreamRecords stream;
-  private MutableClock clock;
+  private ManualClock clock;
   private DynamoRequestStore store;
   private RecordingReplies replies;
   private ExecutorService workers;
@@ -63,7 +63,7 @@ class StreamProcessorTest {
     client = DynamoDbLocal.client();
     TableNames tables = DynamoDbLocal.createTables("processor");
     stream = new StreamRecords(client, tables.requests());
-    clock = MutableClock.startingNow();
+    clock = ManualClock.startingNow();
     store = new DynamoRequestStore(client, tables.requests(), clock, Duration.ofDays(7), 2);
     replies = new RecordingReplies();
     workers = Executors.newCachedThreadPool();
@@ -234,6 +234,24 @@ class StreamProcessorTest {
     assertTrue(replies.to(invalid.connectionId()).get(0).contains("\"constraint\":\"Min\""));
   }
 
+  @Test
+  void internalErrorsReachTheLogButNeverTheClient() throws Exception {
+    JobRoute route = new JobRoute("job", (job, ctx, progress) -> {
+      throw new IllegalStateException("jdbc:postgresql://db.internal password=hunter2");
+    });
+    AsyncRequest request = enqueue("{\"n\":1}");
+    processor(route).process(stream.await(1), FIVE_MINUTES);
+
+    assertFailed(request, "INTERNAL_ERROR", "internal error");
+    String reply = replies.to(request.connectionId()).get(0);
+    assertFalse(reply.contains("hunter2") || reply.contains("IllegalStateException"), reply);
+    var failedLine = logLines.stream().filter(l -> l.contains("\"message\":\"request failed\"")).toList();
+    assertEquals(1, failedLine.size(), logLines.toString());
+    assertTrue(failedLine.get(0).contains("\"level\":\"ERROR\""), failedLine.get(0));
+    assertTrue(failedLine.get(0).contains("\"type\":\"java.lang.IllegalStateException\""), failedLine.get(0));
+    assertTrue(failedLine.get(0).contains("\"requestId\":\"" + request.requestId() + "\""), failedLine.get(0));
+  }
+
   private void assertFailed(AsyncRequest request, String code, String message) {
     RequestRecord r = stored(request);
     assertEquals(RequestStatus.FAILED, r.status());
@@ -246,21 +264,84 @@ class StreamProcessorTest {
   }
 
   @Test
+  void resultThatCannotBeSentInOneMessageFails() throws Exception {
+    JobRoute fits = new JobRoute("job", (job, ctx, progress) -> job.n()).withResultPadding(100 * 1024);
+    AsyncRequest small = enqueue("{\"n\":1}");
+    processor(fits).process(stream.await(1), FIVE_MINUTES);
+    assertEquals(RequestStatus.COMPLETED, stored(small).status());
+    String result = replies.to(small.connectionId()).get(0);
+    assertTrue(result.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        <= dev.streamer.runtime.aws.connections.ConnectionManager.MAX_MESSAGE_BYTES, "the result message fits");
+
+    JobRoute tooBig = new JobRoute("job", (job, ctx, progress) -> job.n()).withResultPadding(130 * 1024);
+    AsyncRequest big = enqueue("{\"n\":1}");
+    assertTrue(processor(tooBig).process(stream.await(3), FIVE_MINUTES).getBatchItemFailures().isEmpty());
+    assertEquals(1, tooBig.invocations());
+    assertFailed(big, "INTERNAL_ERROR", "result too large");
+    assertEquals(null, stored(big).result());
+  }
+
+  @Test
   void jobRunningPastRemainingTimeFailsWithTimeout() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
     JobRoute route = new JobRoute("job", (job, ctx, progress) -> {
       never.await(); // interrupted when the processor gives up
       return 0;
     });
-    // 1.5 s left, 1 s buffer: the job gets 0.5 s
+    // 2.5 s left, 1 s buffer: the job gets 1.5 s
     StreamProcessor processor = processor(route, Duration.ofSeconds(1));
     AsyncRequest request = enqueue("{\"n\":1}");
-    assertTrue(processor.process(stream.await(1), () -> 1_500).getBatchItemFailures().isEmpty());
+    assertTrue(processor.process(stream.await(1), () -> 2_500).getBatchItemFailures().isEmpty());
     RequestRecord failed = stored(request);
     assertEquals(RequestStatus.FAILED, failed.status());
     assertEquals("TIMEOUT", failed.errorCode());
     assertTrue(replies.to(request.connectionId()).get(0).contains("\"code\":\"TIMEOUT\""));
     assertTrue(route.lastContext().isCancelled(), "the job sees that it was stopped");
+  }
+
+  @Test
+  void tooLittleTimeLeftLeavesTheRequestPendingForRedelivery() throws Exception {
+    JobRoute route = new JobRoute("job", (job, ctx, progress) -> job.n());
+    StreamProcessor processor = processor(route, Duration.ofSeconds(1));
+    AsyncRequest request = enqueue("{\"n\":4}");
+    DynamodbEvent insert = stream.await(1);
+
+    StreamsEventResponse response = processor.process(insert, () -> 2_000); // no more than twice the buffer
+    assertEquals(1, response.getBatchItemFailures().size());
+    assertEquals(insert.getRecords().get(0).getDynamodb().getSequenceNumber(),
+        response.getBatchItemFailures().get(0).getItemIdentifier());
+    assertEquals(0, route.invocations());
+    RequestRecord untouched = stored(request);
+    assertEquals(RequestStatus.PENDING, untouched.status());
+    assertEquals(0, untouched.attempts());
+
+    assertTrue(processor.process(insert, FIVE_MINUTES).getBatchItemFailures().isEmpty()); // Lambda's redelivery
+    assertEquals(RequestStatus.COMPLETED, stored(request).status());
+  }
+
+  @Test
+  void unexpectedErrorSkipsOnlyItsRecord() throws Exception {
+    JobRoute route = new JobRoute("job", (job, ctx, progress) -> job.n());
+    AtomicInteger opened = new AtomicInteger();
+    JobProgressFactory direct = DirectProgress.factory(store, replies);
+    JobProgressFactory failingOnce = claimed -> {
+      if (opened.incrementAndGet() == 1) {
+        throw new IllegalStateException("bug in a reporter");
+      }
+      return direct.open(claimed);
+    };
+    StreamProcessor processor = new StreamProcessor(store, RouteTables.of("test", route),
+        new RouteExecutor(List.of()), failingOnce, replies, settingsOf(),
+        new JsonLog("t", LogLevel.INFO, logLines::add, clock), new Metrics("S", "t", l -> {}, clock), workers);
+    AsyncRequest first = enqueue("{\"n\":1}");
+    AsyncRequest second = enqueue("{\"n\":2}");
+
+    assertTrue(processor.process(stream.await(2), FIVE_MINUTES).getBatchItemFailures().isEmpty(),
+        "redelivering a record that fails the same way would block the shard");
+    assertEquals(RequestStatus.PROCESSING, stored(first).status(), "left for the sweeper once its lease runs out");
+    assertEquals(RequestStatus.COMPLETED, stored(second).status());
+    assertTrue(logLines.stream().anyMatch(l -> l.contains("stream record skipped after an unexpected error")
+        && l.contains("bug in a reporter")));
   }
 
   @Test
@@ -298,6 +379,43 @@ class StreamProcessorTest {
     assertEquals(RequestStatus.CANCELLED, stored(request).status());
     List<String> received = replies.to(request.connectionId());
     assertTrue(received.get(received.size() - 1).contains("\"code\":\"CANCELLED\""), "the final message is last");
+  }
+
+  @Test
+  void runningJobSeesCancellationWithoutReportingProgress() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    JobRoute route = new JobRoute("job", (job, ctx, progress) -> {
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      started.countDown();
+      while (!ctx.isCancelled()) {
+        if (System.nanoTime() > giveUp) {
+          return -1; // never told
+        }
+        Thread.sleep(5);
+      }
+      throw new FatalException(ErrorCode.CANCELLED, "stopped");
+    });
+    java.util.concurrent.ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    try {
+      JsonLog log = new JsonLog("t", LogLevel.INFO, logLines::add, clock);
+      Metrics metrics = new Metrics("S", "t", l -> {}, clock);
+      StreamProcessor processor = new StreamProcessor(store, RouteTables.of("test", route),
+          new RouteExecutor(List.of()),
+          BatchedJobProgress.factory(store, replies, Duration.ofMillis(200), scheduler, log, metrics), replies,
+          settingsOf(), log, metrics, workers);
+      AsyncRequest request = enqueue("{\"n\":1}");
+      DynamodbEvent insert = stream.await(1);
+      CompletableFuture<StreamsEventResponse> run =
+          CompletableFuture.supplyAsync(() -> processor.process(insert, FIVE_MINUTES), workers);
+      assertTrue(started.await(30, TimeUnit.SECONDS));
+      assertEquals(CancelResult.Outcome.CANCEL_REQUESTED, store.cancel(request.requestId()).outcome());
+      clock.advance(Duration.ofMillis(200)); // the next isCancelled() may read the item again
+      assertTrue(run.get(90, TimeUnit.SECONDS).getBatchItemFailures().isEmpty());
+      assertEquals(RequestStatus.CANCELLED, stored(request).status());
+      assertTrue(replies.to(request.connectionId()).get(0).contains("\"code\":\"CANCELLED\""));
+    } finally {
+      scheduler.shutdownNow();
+    }
   }
 
   @Test

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamer.runtime.RetryableException;
 import dev.streamer.runtime.aws.DynamoDbLocal;
-import dev.streamer.runtime.aws.MutableClock;
+import dev.streamer.runtime.aws.ManualClock;
 import dev.streamer.runtime.aws.progress.ProgressState;
 import dev.streamer.runtime.aws.tables.TableNames;
 import dev.streamer.runtime.protocol.ErrorCode;
@@ -41,14 +41,14 @@ class DynamoRequestStoreTest {
 
   private static DynamoDbClient client;
   private static TableNames tables;
-  private static MutableClock clock;
+  private static ManualClock clock;
   private static DynamoRequestStore store;
 
   @BeforeAll
   static void setUp() {
     client = DynamoDbLocal.client();
     tables = DynamoDbLocal.createTables("store");
-    clock = MutableClock.startingNow();
+    clock = ManualClock.startingNow();
     store = new DynamoRequestStore(client, tables.requests(), clock, Duration.ofDays(7), 3);
   }
 
@@ -239,7 +239,7 @@ class DynamoRequestStoreTest {
 
   @Test
   void sweepFindsDueRetriesStalePendingAndExpiredLeases() {
-    MutableClock sweepClock = MutableClock.startingNow();
+    ManualClock sweepClock = ManualClock.startingNow();
     TableNames own = DynamoDbLocal.createTables("sweep");
     DynamoRequestStore s = new DynamoRequestStore(client, own.requests(), sweepClock, Duration.ofDays(7), 1);
     AsyncRequest fresh = new AsyncRequest("fresh", null, "a", "null", "c", null, null, null,

@@ -1,0 +1,171 @@
+package dev.streamer.samples.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import dev.streamer.local.LocalStack;
+import dev.streamer.runtime.client.StreamerClient;
+import dev.streamer.runtime.client.StreamerClientException;
+import dev.streamer.runtime.client.TokenPlacement;
+import dev.streamer.runtime.protocol.ErrorCode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad tokens, malformed and oversize frames each get a typed error, never a stack trace, and a bystander client keeps
+ * being served throughout.
+ */
+class BadInputTest {
+
+  private static StreamerClient bystander;
+
+  @BeforeAll
+  static void connectBystander() throws Exception {
+    bystander = SharedStack.client("bystander", "dev-tenant").build();
+    bystander.connect().get(30, TimeUnit.SECONDS);
+  }
+
+  @AfterAll
+  static void closeBystander() throws Exception {
+    assertStillServed();
+    bystander.close();
+  }
+
+  private static void assertStillServed() throws Exception {
+    String echoed = bystander.request("echo", "{\"message\":\"still here\"}").get(30, TimeUnit.SECONDS);
+    assertEquals("still here", Frames.fields(echoed).get("message"));
+  }
+
+  @Test
+  void badTokensAreRefusedWith401AndUnauthorized() throws Exception {
+    LocalStack stack = SharedStack.get();
+    String wrongKey = JWT.create().withSubject("dev-user").withClaim("tenant_id", "dev-tenant")
+        .withExpiresAt(Instant.now().plusSeconds(600))
+        .sign(Algorithm.HMAC256("another-secret-that-is-long-enough-for-hs256"));
+    String expired = stack.mintToken("dev-user", "dev-tenant", Duration.ofHours(-1));
+    String unsigned = JWT.create().withSubject("dev-user").withClaim("tenant_id", "dev-tenant")
+        .withExpiresAt(Instant.now().plusSeconds(600)).sign(Algorithm.none());
+    for (String token : new String[] {"not-a-jwt", wrongKey, expired, unsigned}) {
+      assertRefused(URI.create(stack.webSocketUri() + "?token=" + token));
+      for (TokenPlacement placement : TokenPlacement.values()) {
+        try (StreamerClient client = StreamerClient.builder(stack.webSocketUri()).token(token)
+            .tokenPlacement(placement).build()) {
+          ExecutionException failed = assertThrows(ExecutionException.class,
+              () -> client.connect().get(30, TimeUnit.SECONDS));
+          StreamerClientException error = assertInstanceOf(StreamerClientException.class, failed.getCause());
+          assertEquals(ErrorCode.UNAUTHORIZED, error.code(), token);
+        }
+      }
+    }
+    assertRefused(stack.webSocketUri()); // no token at all
+    assertStillServed();
+  }
+
+  @Test
+  void aTokenInTheAuthorizationHeaderIsAccepted() throws Exception {
+    try (StreamerClient client = SharedStack.client("header-user", "dev-tenant")
+        .tokenPlacement(TokenPlacement.HEADER).build()) {
+      client.connect().get(30, TimeUnit.SECONDS);
+      String echoed = client.request("echo", "{\"message\":\"by header\"}").get(30, TimeUnit.SECONDS);
+      assertEquals("header-user", Frames.fields(echoed).get("userId"));
+    }
+  }
+
+  @Test
+  void malformedUnknownAndOversizeFramesGetTypedErrorsOnALiveConnection() throws Exception {
+    Raw raw = Raw.open(SharedStack.get().webSocketUri() + "?token=" + SharedStack.get().devToken());
+    try {
+      assertError(raw.exchange("{not json"), ErrorCode.VALIDATION_ERROR);
+      assertError(raw.exchange("[1,2,3]"), ErrorCode.VALIDATION_ERROR);
+      assertError(raw.exchange("{\"id\":\"u-1\",\"action\":\"no_such_action\"}"), ErrorCode.INVALID_ACTION);
+      assertError(raw.exchange("{\"id\":\"d-1\",\"action\":\"echo\",\"payload\":" + "[".repeat(200)
+          + "]".repeat(200) + "}"), ErrorCode.VALIDATION_ERROR);
+      String oversize = "{\"id\":\"o-1\",\"action\":\"echo\",\"payload\":{\"message\":\"" + "x".repeat(200 * 1024)
+          + "\"}}";
+      assertError(raw.exchange(oversize), ErrorCode.VALIDATION_ERROR);
+      assertStillServed();
+
+      String after = raw.exchange("{\"id\":\"ok-1\",\"action\":\"echo\",\"payload\":{\"message\":\"fine\"}}");
+      assertEquals("result", Frames.fields(after).get("type"), after);
+      assertEquals("ok-1", Frames.fields(after).get("id"));
+    } finally {
+      raw.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+  }
+
+  @Test
+  void aClientPayloadThatIsNotJsonFailsBeforeSending() {
+    CompletionException failed = assertThrows(CompletionException.class,
+        () -> bystander.request("echo", "{\"message\":").join());
+    assertEquals(ErrorCode.VALIDATION_ERROR,
+        assertInstanceOf(StreamerClientException.class, failed.getCause()).code());
+  }
+
+  private static void assertError(String reply, ErrorCode code) {
+    Map<String, String> message = Frames.fields(reply);
+    assertEquals("error", message.get("type"), reply);
+    Map<String, String> error = Frames.fields(reply, "error");
+    assertEquals(code.name(), error.get("code"), reply);
+    assertNotNull(error.get("message"));
+    assertTrue(!reply.contains("Exception") && !reply.contains("\tat "), "no internals: " + reply);
+  }
+
+  private static void assertRefused(URI uri) {
+    CompletionException failed = assertThrows(CompletionException.class,
+        () -> HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {}).join());
+    WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, failed.getCause());
+    assertEquals(401, handshake.getResponse().statusCode());
+  }
+
+  /** A raw socket: one text frame out, the next whole message in. */
+  private static final class Raw implements WebSocket.Listener {
+    final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    final StringBuilder partial = new StringBuilder();
+    WebSocket socket;
+
+    static Raw open(String uri) throws Exception {
+      Raw raw = new Raw();
+      raw.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(uri), raw)
+          .get(30, TimeUnit.SECONDS);
+      return raw;
+    }
+
+    String exchange(String text) throws Exception {
+      socket.sendText(text, true).get(30, TimeUnit.SECONDS);
+      String reply = received.poll(30, TimeUnit.SECONDS);
+      assertNotNull(reply, "no reply to " + text.substring(0, Math.min(80, text.length())));
+      return reply;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        received.add(partial.toString());
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+}

@@ -1,0 +1,507 @@
+package dev.streamer.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.streamer.local.dynamo.LocalDynamoDb;
+import dev.streamer.local.gateway.ConnectionRegistry;
+import dev.streamer.local.gateway.WebSocketGateway;
+import dev.streamer.local.lambda.LocalFunction;
+import dev.streamer.local.streams.ProcessorLanes;
+import dev.streamer.local.streams.StreamPoller;
+import dev.streamer.runtime.aws.tables.TableNames;
+import java.io.PrintStream;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * An application's generated Lambda handlers running on this machine, with no AWS account: DynamoDB Local (in this
+ * JVM, in memory, or an endpoint you give), a WebSocket gateway with the {@code @connections} Management API, a
+ * poller that feeds the requests table's stream to the stream processor, and a timer that runs the sweeper.
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.builder()
+ *     .connect(SampleConnectHandler::new)
+ *     .message(SampleDefaultHandler::new)
+ *     .disconnect(SampleDisconnectHandler::new)
+ *     .processor(SampleStreamProcessor::new)
+ *     .sweeper(SampleSweeper::new)
+ *     .start()) {
+ *   ... stack.webSocketUri(), stack.devToken() ...
+ * }
+ * }</pre>
+ *
+ * <p>Handlers are passed as factories ({@code SampleConnectHandler::new}), not instances: a generated handler reads
+ * its configuration in its static initializer, so the stack creates it only after it has published the tables, the
+ * DynamoDB endpoint, the {@code @connections} endpoint and the JWT settings as system properties (which the runtime
+ * reads in preference to environment variables). For the same reason one JVM runs one stack: a second stack would
+ * reach handler classes still configured for the first. Start it once, reuse it, and restart the gateway with
+ * {@link #restartGateway()} rather than building another.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  /** The development HS256 secret; local use only. */
+  public static final String DEFAULT_JWT_SECRET = "streamer-local-development-secret-do-not-use-in-production";
+  public static final String DEV_USER = "dev-user";
+  public static final String DEV_TENANT = "dev-tenant";
+  public static final Duration DEV_TOKEN_TTL = Duration.ofHours(12);
+
+  private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
+  private static final AtomicReference<LocalStack> RUNNING = new AtomicReference<>();
+
+  private final Builder settings;
+  private final LocalEnvironment environment = new LocalEnvironment();
+  private final LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> connect;
+  private final LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> message;
+  private final LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> disconnect;
+  private final LocalFunction<DynamodbEvent, StreamsEventResponse> processor;
+  private final LocalFunction<ScheduledEvent, String> sweeper;
+  private final ExecutorService invocations;
+  private final ScheduledExecutorService timer;
+  private LocalDynamoDb dynamoDb;
+  private WebSocketGateway gateway;
+  private DynamoDbStreamsClient streamsClient;
+  private ProcessorLanes lanes;
+  private StreamPoller poller;
+  private String devToken;
+  private volatile boolean closed;
+
+  private LocalStack(Builder b) {
+    this.settings = b;
+    this.connect = new LocalFunction<>("connect", b.webSocketTimeout, b.connect);
+    this.message = new LocalFunction<>("default", b.webSocketTimeout, b.message);
+    this.disconnect = new LocalFunction<>("disconnect", b.webSocketTimeout, b.disconnect);
+    this.processor = new LocalFunction<>("stream-processor", b.processorTimeout, b.processor);
+    this.sweeper = new LocalFunction<>("sweeper", b.sweeperTimeout, b.sweeper);
+    this.invocations = Executors.newFixedThreadPool(b.concurrency, daemonThreads("local-invoke"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("local-sweeper"));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private LocalStack startAll() {
+    if (!RUNNING.compareAndSet(null, this)) {
+      throw new IllegalStateException("a LocalStack already runs in this JVM; generated handlers are configured"
+          + " once per JVM, so reuse it");
+    }
+    try {
+      Region region = Region.of(settings.region);
+      dynamoDb = settings.dynamoDbEndpoint == null
+          ? LocalDynamoDb.startInMemory(settings.dynamoDbPort, region)
+          : LocalDynamoDb.connect(settings.dynamoDbEndpoint, region);
+      dynamoDb.createTables(settings.tables);
+      gateway = new WebSocketGateway(
+          new WebSocketGateway.Settings(settings.host, settings.port, settings.stage, settings.maxMessageBytes,
+              Duration.ofMinutes(10)),
+          new WebSocketGateway.Routes(connect, message, disconnect), invocations);
+      gateway.start();
+      environment.publish(properties());
+      for (LocalFunction<?, ?> function : List.of(connect, message, disconnect, processor, sweeper)) {
+        function.instantiate();
+      }
+      streamsClient = dynamoDb.newStreamsClient();
+      lanes = new ProcessorLanes(new ProcessorLanes.Settings(settings.lanes, settings.batchSize,
+          settings.maxBatchRetries, Duration.ofMillis(200)), processor);
+      poller = new StreamPoller(streamsClient, dynamoDb.streamArn(settings.tables.requests()), lanes,
+          settings.pollInterval);
+      poller.start();
+      long sweepMillis = settings.sweepInterval.toMillis();
+      timer.scheduleWithFixedDelay(this::sweepQuietly, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+      devToken = mintToken(DEV_USER, DEV_TENANT, DEV_TOKEN_TTL);
+      gateway.accept(true);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    if (settings.banner != null) {
+      settings.banner.println(Banner.render(this));
+    }
+    return this;
+  }
+
+  /** The system properties the generated handlers read as their environment. */
+  private Map<String, String> properties() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("REQUESTS_TABLE", settings.tables.requests());
+    p.put("CONNECTIONS_TABLE", settings.tables.connections());
+    p.put("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
+    p.put("WEBSOCKET_ENDPOINT", gateway.managementEndpoint().toString());
+    p.put("AWS_REGION", settings.region);
+    p.put("JWT_ALGORITHM", "HS256");
+    p.put("JWT_SECRET", settings.jwtSecret);
+    p.putAll(settings.environment);
+    p.put("aws.region", settings.region);
+    if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
+      p.put("aws.accessKeyId", LocalDynamoDb.ACCESS_KEY_ID);
+      p.put("aws.secretAccessKey", LocalDynamoDb.SECRET_ACCESS_KEY);
+    }
+    return p;
+  }
+
+  /** Where clients connect: {@code ws://localhost:{port}/{stage}}. */
+  public URI webSocketUri() {
+    return gateway.webSocketUri();
+  }
+
+  /** The Management API endpoint, {@code http://localhost:{port}/{stage}}; connections are under {@code /@connections}. */
+  public URI connectionsEndpoint() {
+    return gateway.managementEndpoint();
+  }
+
+  public URI dynamoDbEndpoint() {
+    return dynamoDb.endpoint();
+  }
+
+  /** Whether DynamoDB Local runs inside this JVM (else the stack connected to a given endpoint). */
+  public boolean dynamoDbInProcess() {
+    return dynamoDb.inProcess();
+  }
+
+  public TableNames tables() {
+    return settings.tables;
+  }
+
+  public String stage() {
+    return settings.stage;
+  }
+
+  /** The stack's DynamoDB client (shared; do not close). */
+  public DynamoDbClient dynamoDb() {
+    return dynamoDb.client();
+  }
+
+  /** The open WebSocket connections. */
+  public ConnectionRegistry connections() {
+    return gateway.connections();
+  }
+
+  /** A development token for {@code dev-user} in {@code dev-tenant}, valid for 12 hours from start. */
+  public String devToken() {
+    return devToken;
+  }
+
+  /** A token signed with the stack's secret, for any user and tenant. */
+  public String mintToken(String user, String tenant, Duration ttl) {
+    return DevTokens.mint(settings.jwtSecret, claim("JWT_USER_CLAIM", "sub"), user,
+        claim("JWT_TENANT_CLAIM", "tenant_id"), tenant, Clock.systemUTC().instant(), ttl);
+  }
+
+  private String claim(String variable, String fallback) {
+    String configured = settings.environment.get(variable);
+    return configured == null || configured.isBlank() ? fallback : configured.trim();
+  }
+
+  public Duration sweepInterval() {
+    return settings.sweepInterval;
+  }
+
+  /** Stream records read but not yet processed (0 when the processor has caught up). */
+  public long pendingStreamRecords() {
+    return lanes.pending();
+  }
+
+  /**
+   * Restarts the WebSocket gateway on the same port: every connection is closed (1001, going away) and gets its
+   * {@code $disconnect}; DynamoDB, the stream processor and the sweeper keep running.
+   */
+  public void restartGateway() {
+    gateway.restart();
+  }
+
+  /** Runs the sweeper now (as its timer does) and returns its summary. */
+  public String sweep() {
+    return sweeper.invoke(scheduledEvent());
+  }
+
+  private void sweepQuietly() {
+    try {
+      sweep();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "sweeper failed", e);
+    }
+  }
+
+  private ScheduledEvent scheduledEvent() {
+    ScheduledEvent event = new ScheduledEvent();
+    event.setVersion("0");
+    event.setId(UUID.randomUUID().toString());
+    event.setDetailType("Scheduled Event");
+    event.setSource("aws.events");
+    event.setAccount("000000000000");
+    event.setTime(new DateTime(Instant.now().toEpochMilli(), DateTimeZone.UTC));
+    event.setRegion(settings.region);
+    event.setResources(List.of("arn:aws:events:" + settings.region + ":000000000000:rule/streamer-local-sweeper"));
+    event.setDetail(Map.of());
+    return event;
+  }
+
+  /**
+   * Stops in dependency order: the sweeper timer and the stream poller; the processor's batches in flight (given up
+   * to 10 s to finish and deliver); the gateway (clients see 1001); the invocation workers; DynamoDB. Idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (gateway != null) {
+        gateway.accept(false);
+      }
+      timer.shutdownNow();
+      if (poller != null) {
+        poller.close();
+      }
+      if (lanes != null) {
+        lanes.close(Duration.ofSeconds(10));
+      }
+      if (gateway != null) {
+        gateway.stop();
+      }
+      invocations.shutdown();
+      awaitQuietly(invocations);
+      if (streamsClient != null) {
+        streamsClient.close();
+      }
+      if (dynamoDb != null) {
+        dynamoDb.close();
+      }
+    } finally {
+      environment.restore();
+      RUNNING.compareAndSet(this, null);
+    }
+  }
+
+  private static void awaitQuietly(ExecutorService executor) {
+    try {
+      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** How to build a {@link LocalStack}; every setting has a working default except the five handlers. */
+  public static final class Builder {
+    private Supplier<? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> connect;
+    private Supplier<? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> message;
+    private Supplier<? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> disconnect;
+    private Supplier<? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> processor;
+    private Supplier<? extends RequestHandler<ScheduledEvent, String>> sweeper;
+    private String host = "localhost";
+    private int port;
+    private String stage = "local";
+    private URI dynamoDbEndpoint;
+    private int dynamoDbPort;
+    private String region = "us-east-1";
+    private TableNames tables = TableNames.defaults();
+    private String jwtSecret = DEFAULT_JWT_SECRET;
+    private Map<String, String> environment = Map.of();
+    private Duration sweepInterval = Duration.ofSeconds(30);
+    private Duration pollInterval = Duration.ofMillis(20);
+    private int lanes = 10;
+    private int batchSize = 100;
+    private int maxBatchRetries = 3;
+    private Duration webSocketTimeout = Duration.ofSeconds(29);
+    private Duration processorTimeout = Duration.ofMinutes(5);
+    private Duration sweeperTimeout = Duration.ofMinutes(1);
+    private int maxMessageBytes = 1024 * 1024;
+    private int concurrency = 64;
+    private PrintStream banner = System.out;
+
+    private Builder() {}
+
+    /** The generated {@code $connect} handler, e.g. {@code SampleConnectHandler::new}. */
+    public Builder connect(
+        Supplier<? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> v) {
+      this.connect = v;
+      return this;
+    }
+
+    /** The generated {@code $default} handler, e.g. {@code SampleDefaultHandler::new}. */
+    public Builder message(
+        Supplier<? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> v) {
+      this.message = v;
+      return this;
+    }
+
+    /** The generated {@code $disconnect} handler, e.g. {@code SampleDisconnectHandler::new}. */
+    public Builder disconnect(
+        Supplier<? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> v) {
+      this.disconnect = v;
+      return this;
+    }
+
+    /** The generated stream processor, e.g. {@code SampleStreamProcessor::new}. */
+    public Builder processor(Supplier<? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> v) {
+      this.processor = v;
+      return this;
+    }
+
+    /** The generated sweeper, e.g. {@code SampleSweeper::new}. */
+    public Builder sweeper(Supplier<? extends RequestHandler<ScheduledEvent, String>> v) {
+      this.sweeper = v;
+      return this;
+    }
+
+    /** Interface the gateway binds and the host in its URLs; default {@code localhost}. */
+    public Builder host(String v) {
+      this.host = Objects.requireNonNull(v);
+      return this;
+    }
+
+    /** Gateway port (WebSocket and {@code @connections}); default 0, a free port. */
+    public Builder port(int v) {
+      this.port = v;
+      return this;
+    }
+
+    /** API stage, the first path segment; default {@code local}. */
+    public Builder stage(String v) {
+      this.stage = Objects.requireNonNull(v);
+      return this;
+    }
+
+    /** Use this DynamoDB (Local) instead of starting one in this JVM; run it with {@code -sharedDb}. */
+    public Builder dynamoDbEndpoint(URI v) {
+      this.dynamoDbEndpoint = v;
+      return this;
+    }
+
+    /** Port of the in-process DynamoDB Local; default 0, a free port. */
+    public Builder dynamoDbPort(int v) {
+      this.dynamoDbPort = v;
+      return this;
+    }
+
+    public Builder region(String v) {
+      this.region = Objects.requireNonNull(v);
+      return this;
+    }
+
+    public Builder tables(TableNames v) {
+      this.tables = Objects.requireNonNull(v);
+      return this;
+    }
+
+    /** HS256 secret of the handlers' JWT check and of {@link #devToken()}; at least 32 bytes. */
+    public Builder jwtSecret(String v) {
+      this.jwtSecret = Objects.requireNonNull(v);
+      return this;
+    }
+
+    /** More variables for the handlers (e.g. {@code PROGRESS_INTERVAL}, {@code MAX_RETRIES}); they win over the stack's. */
+    public Builder environment(Map<String, String> v) {
+      this.environment = Map.copyOf(v);
+      return this;
+    }
+
+    /** How often the sweeper runs; default 30 s. */
+    public Builder sweepInterval(Duration v) {
+      this.sweepInterval = Objects.requireNonNull(v);
+      return this;
+    }
+
+    /** Pause between stream reads that found nothing; default 20 ms. */
+    public Builder pollInterval(Duration v) {
+      this.pollInterval = Objects.requireNonNull(v);
+      return this;
+    }
+
+    /** Concurrent processor batches (Lambda's ParallelizationFactor); default 10. */
+    public Builder lanes(int v) {
+      this.lanes = v;
+      return this;
+    }
+
+    /** Most records per processor invocation; default 100. */
+    public Builder batchSize(int v) {
+      this.batchSize = v;
+      return this;
+    }
+
+    /** Retries of a failing processor batch before its records are discarded; default 3. */
+    public Builder maxBatchRetries(int v) {
+      this.maxBatchRetries = v;
+      return this;
+    }
+
+    /** Timeout of the stream processor function (its {@code getRemainingTimeInMillis}); default 5 min. */
+    public Builder processorTimeout(Duration v) {
+      this.processorTimeout = Objects.requireNonNull(v);
+      return this;
+    }
+
+    /** Largest message the gateway passes to {@code $default}; default 1 MiB. Larger ones close the socket (1009). */
+    public Builder maxMessageBytes(int v) {
+      this.maxMessageBytes = v;
+      return this;
+    }
+
+    /** Concurrent {@code $default}/{@code $disconnect} invocations; default 64. */
+    public Builder concurrency(int v) {
+      this.concurrency = v;
+      return this;
+    }
+
+    /** Where the start-up banner goes; null for none. Default {@code System.out}. */
+    public Builder banner(PrintStream v) {
+      this.banner = v;
+      return this;
+    }
+
+    /** Starts everything; on failure, whatever had started is stopped again. */
+    public LocalStack start() {
+      Objects.requireNonNull(connect, "connect handler");
+      Objects.requireNonNull(message, "message ($default) handler");
+      Objects.requireNonNull(disconnect, "disconnect handler");
+      Objects.requireNonNull(processor, "stream processor");
+      Objects.requireNonNull(sweeper, "sweeper");
+      if (jwtSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+        throw new IllegalArgumentException("the JWT secret must be at least 32 bytes");
+      }
+      if (sweepInterval.isZero() || sweepInterval.isNegative()) {
+        throw new IllegalArgumentException("sweepInterval must be positive");
+      }
+      return new LocalStack(this).startAll();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.streamer.local.dynamo;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import dev.streamer.runtime.aws.tables.TableCreator;
+import dev.streamer.runtime.aws.tables.TableNames;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The DynamoDB the local stack uses: DynamoDB Local started in this JVM (in memory, over HTTP on a free port), or an
+ * endpoint that is already running. Either way the tables are created from their single definition in
+ * {@code aws.tables}.
+ *
+ * <p>The in-process server runs with {@code -sharedDb}: DynamoDB Local otherwise keeps a separate database per access
+ * key and region, and the generated handlers build their own clients from the environment.
+ */
+public final class LocalDynamoDb implements AutoCloseable {
+
+  /** Dummy credentials of the stack's own clients (DynamoDB Local accepts letters and digits only). */
+  public static final String ACCESS_KEY_ID = "streamerlocal";
+  public static final String SECRET_ACCESS_KEY = "streamerlocal";
+
+  private final URI endpoint;
+  private final Region region;
+  private final DynamoDBProxyServer server;
+  private final DynamoDbClient client;
+
+  private LocalDynamoDb(URI endpoint, Region region, DynamoDBProxyServer server) {
+    this.endpoint = endpoint;
+    this.region = region;
+    this.server = server;
+    this.client = DynamoDbClient.builder()
+        .endpointOverride(endpoint)
+        .region(region)
+        .credentialsProvider(credentials())
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
+  }
+
+  /** Starts DynamoDB Local in this JVM, in memory, on a free port (or {@code port} when it is not 0). */
+  public static LocalDynamoDb startInMemory(int port, Region region) {
+    Exception last = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      int chosen = port != 0 ? port : freePort();
+      try {
+        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
+            "-inMemory", "-sharedDb", "-port", String.valueOf(chosen), "-disableTelemetry"});
+        server.start();
+        return new LocalDynamoDb(URI.create("http://localhost:" + chosen), region, server);
+      } catch (Exception e) {
+        last = e;
+        if (port != 0) {
+          break; // a fixed port that is taken will not free itself
+        }
+      }
+    }
+    throw new IllegalStateException("DynamoDB Local did not start", last);
+  }
+
+  /** Uses a DynamoDB (Local) that already runs at {@code endpoint}. */
+  public static LocalDynamoDb connect(URI endpoint, Region region) {
+    return new LocalDynamoDb(Objects.requireNonNull(endpoint, "endpoint"), region, null);
+  }
+
+  /** Creates both tables where missing and waits until they are active. */
+  public void createTables(TableNames names) {
+    TableCreator.createIfMissing(client, names);
+  }
+
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** Whether this JVM runs the server (else it connected to one). */
+  public boolean inProcess() {
+    return server != null;
+  }
+
+  /** The stack's own client; shared, do not close. */
+  public DynamoDbClient client() {
+    return client;
+  }
+
+  /** A new streams client; the caller closes it. */
+  public DynamoDbStreamsClient newStreamsClient() {
+    return DynamoDbStreamsClient.builder()
+        .endpointOverride(endpoint)
+        .region(region)
+        .credentialsProvider(credentials())
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
+  }
+
+  /** The requests table's stream ARN. */
+  public String streamArn(String table) {
+    String arn = client.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+    if (arn == null) {
+      throw new IllegalStateException("table " + table + " has no stream");
+    }
+    return arn;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    if (server != null) {
+      try {
+        server.stop();
+      } catch (Exception e) {
+        throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
+      }
+    }
+  }
+
+  private static StaticCredentialsProvider credentials() {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free port", e);
+    }
+  }
+}

@@ -1,0 +1,297 @@
+package dev.streamer.local.gateway;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.streamer.local.lambda.LocalFunction;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * A local stand-in for an API Gateway WebSocket API: one Jetty server on localhost serving the WebSocket at
+ * {@code ws://localhost:{port}/{stage}} and the Management API at {@code http://localhost:{port}/{stage}/@connections}.
+ *
+ * <ul>
+ *   <li>Upgrade: invokes {@code $connect} synchronously; a non-2xx status rejects the handshake with that status
+ *       (and the handler's body), a {@code Sec-WebSocket-Protocol} response header selects the subprotocol.
+ *   <li>Each message: invokes {@code $default} on a worker (messages of one connection may run concurrently, as on
+ *       AWS) and sends a non-empty response body back on the socket, like a route response.
+ *   <li>Close: forgets the connection, then invokes {@code $disconnect} (best effort, as on AWS).
+ * </ul>
+ *
+ * <p>Messages up to {@code maxMessageBytes} reach {@code $default}, so that the router answers oversize messages
+ * (over API Gateway's 128 KB) with a typed error; larger ones make Jetty close the socket with 1009, as API Gateway
+ * does. The idle timeout is API Gateway's 10 minutes.
+ */
+public final class WebSocketGateway {
+
+  /** Settings of the gateway. */
+  public record Settings(String host, int port, String stage, int maxMessageBytes, Duration idleTimeout) {
+    public Settings {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(stage, "stage");
+      Objects.requireNonNull(idleTimeout, "idleTimeout");
+      if (!stage.matches("[A-Za-z0-9_-]+")) {
+        throw new IllegalArgumentException("stage must be letters, digits, '-' or '_': " + stage);
+      }
+    }
+  }
+
+  /** The three route integrations. */
+  public record Routes(
+      LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> connect,
+      LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> message,
+      LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> disconnect) {}
+
+  private static final System.Logger LOG = System.getLogger(WebSocketGateway.class.getName());
+  private static final String INTERNAL_ERROR = "{\"message\": \"Internal server error\"}";
+
+  private final Settings settings;
+  private final Routes routes;
+  private final ExecutorService invocations;
+  private final ConnectionRegistry connections = new ConnectionRegistry();
+  private final WebSocketEvents events;
+  private final GatewayConnection.Events socketEvents = new SocketEvents();
+  private volatile boolean accepting;
+  private Server server;
+  private int boundPort;
+
+  /**
+   * @param invocations runs {@code $default} and {@code $disconnect} invocations (the stack owns and stops it)
+   */
+  public WebSocketGateway(Settings settings, Routes routes, ExecutorService invocations) {
+    this.settings = settings;
+    this.routes = routes;
+    this.invocations = invocations;
+    this.events = new WebSocketEvents(settings.host(), settings.stage());
+    this.boundPort = settings.port();
+  }
+
+  /** Binds the port (a free one when the settings say 0; after a restart, the same one as before). */
+  public synchronized void start() {
+    if (server != null) {
+      throw new IllegalStateException("gateway already started");
+    }
+    QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+    threads.setName("local-gateway");
+    threads.setDaemon(true);
+    Server created = new Server(threads);
+    ServerConnector connector = new ServerConnector(created);
+    connector.setHost(settings.host());
+    connector.setPort(boundPort);
+    connector.setReuseAddress(true);
+    created.addConnector(connector);
+    WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(created, container -> {
+      container.setMaxTextMessageSize(settings.maxMessageBytes());
+      container.setMaxBinaryMessageSize(settings.maxMessageBytes());
+      container.setIdleTimeout(settings.idleTimeout());
+      container.addMapping("/" + settings.stage(), this::upgrade);
+    });
+    webSockets.setHandler(new ManagementApi(settings.stage(), connections));
+    created.setHandler(webSockets);
+    created.setStopTimeout(2_000);
+    try {
+      created.start();
+    } catch (Exception e) {
+      stopQuietly(created);
+      throw new IllegalStateException("the WebSocket gateway could not bind " + settings.host() + ":" + boundPort, e);
+    }
+    boundPort = connector.getLocalPort();
+    server = created;
+  }
+
+  /** Starts or stops invoking {@code $connect}; until then handshakes are answered 503. */
+  public void accept(boolean value) {
+    this.accepting = value;
+  }
+
+  /**
+   * Closes every connection with 1001 (going away), which runs their {@code $disconnect}, and releases the port.
+   * Messages already being handled finish; their replies find the socket closed.
+   */
+  public synchronized void stop() {
+    Server current = server;
+    if (current == null) {
+      return;
+    }
+    server = null;
+    for (GatewayConnection connection : connections.all()) {
+      connection.close(StatusCode.SHUTDOWN, "Going away");
+    }
+    stopQuietly(current);
+  }
+
+  /** Stops and starts again on the same port: every client is disconnected and must reconnect. */
+  public synchronized void restart() {
+    stop();
+    start();
+  }
+
+  public int port() {
+    return boundPort;
+  }
+
+  public URI webSocketUri() {
+    return URI.create("ws://" + settings.host() + ":" + boundPort + "/" + settings.stage());
+  }
+
+  /** The Management API endpoint: what {@code WEBSOCKET_ENDPOINT} is set to. */
+  public URI managementEndpoint() {
+    return URI.create("http://" + settings.host() + ":" + boundPort + "/" + settings.stage());
+  }
+
+  public ConnectionRegistry connections() {
+    return connections;
+  }
+
+  private Object upgrade(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+    if (!accepting) {
+      reject(response, callback, 503, "{\"message\": \"Service Unavailable\"}");
+      return null;
+    }
+    Instant now = Instant.now();
+    String connectionId = GatewayIds.next();
+    String sourceIp = Request.getRemoteAddr(request);
+    String userAgent = request.getHeaders().get(HttpHeader.USER_AGENT);
+    WebSocketEvents.Handshake handshake = new WebSocketEvents.Handshake(headers(request),
+        request.getHttpURI().getQuery(), sourceIp, userAgent, Request.getLocalPort(request));
+    APIGatewayV2WebSocketResponse reply;
+    try {
+      reply = routes.connect().invoke(events.connect(connectionId, now, handshake));
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "$connect failed; handshake rejected with 500", e);
+      reject(response, callback, 500, INTERNAL_ERROR);
+      return null;
+    }
+    int status = reply == null || reply.getStatusCode() == 0 ? 200 : reply.getStatusCode();
+    if (status < 200 || status > 299) {
+      reject(response, callback, status, reply.getBody());
+      return null;
+    }
+    String protocol = header(reply, "Sec-WebSocket-Protocol");
+    if (protocol != null) {
+      response.setAcceptedSubProtocol(protocol);
+    }
+    return new GatewayConnection(connectionId, now, sourceIp, userAgent, socketEvents);
+  }
+
+  private static void reject(ServerUpgradeResponse response, Callback callback, int status, String body) {
+    response.setStatus(status);
+    if (body == null || body.isEmpty()) {
+      callback.succeeded();
+      return;
+    }
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    Content.Sink.write(response, true, body, callback);
+  }
+
+  private static Map<String, List<String>> headers(Request request) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HttpField field : request.getHeaders()) {
+      headers.computeIfAbsent(field.getName(), n -> new ArrayList<>()).add(field.getValue());
+    }
+    return headers;
+  }
+
+  private static String header(APIGatewayV2WebSocketResponse reply, String name) {
+    if (reply == null || reply.getHeaders() == null) {
+      return null;
+    }
+    for (Map.Entry<String, String> e : reply.getHeaders().entrySet()) {
+      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  private void invokeMessage(GatewayConnection connection, APIGatewayV2WebSocketEvent event) {
+    String body;
+    try {
+      APIGatewayV2WebSocketResponse reply = routes.message().invoke(event);
+      body = reply == null ? null : reply.getBody();
+    } catch (RuntimeException e) {
+      // what API Gateway answers when the integration fails
+      LOG.log(Level.ERROR, "$default failed on connection " + connection.connectionId(), e);
+      body = "{\"message\": \"Internal server error\", \"connectionId\":\"" + connection.connectionId()
+          + "\", \"requestId\":\"" + event.getRequestContext().getRequestId() + "\"}";
+    }
+    if (body != null && !body.isEmpty()) {
+      connection.send(body).exceptionally(closed -> {
+        LOG.log(Level.DEBUG, "reply dropped: connection " + connection.connectionId() + " closed");
+        return null;
+      });
+    }
+  }
+
+  private void dispatch(GatewayConnection connection, Runnable invocation) {
+    try {
+      invocations.execute(invocation);
+    } catch (RejectedExecutionException shuttingDown) {
+      LOG.log(Level.DEBUG, "stack stopping: event of " + connection.connectionId() + " dropped");
+    }
+  }
+
+  private final class SocketEvents implements GatewayConnection.Events {
+    @Override
+    public void opened(GatewayConnection connection) {
+      connections.add(connection);
+    }
+
+    @Override
+    public void text(GatewayConnection connection, String message) {
+      APIGatewayV2WebSocketEvent event = events.message(connection, message, Instant.now());
+      dispatch(connection, () -> invokeMessage(connection, event));
+    }
+
+    @Override
+    public void binary(GatewayConnection connection, ByteBuffer message) {
+      APIGatewayV2WebSocketEvent event = events.message(connection, message, Instant.now());
+      dispatch(connection, () -> invokeMessage(connection, event));
+    }
+
+    @Override
+    public void closed(GatewayConnection connection, int statusCode, String reason) {
+      if (!connections.remove(connection)) {
+        return;
+      }
+      APIGatewayV2WebSocketEvent event = events.disconnect(connection, Instant.now());
+      dispatch(connection, () -> {
+        try {
+          routes.disconnect().invoke(event);
+        } catch (RuntimeException e) {
+          LOG.log(Level.ERROR, "$disconnect failed on connection " + connection.connectionId(), e);
+        }
+      });
+    }
+  }
+
+  private static void stopQuietly(Server server) {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "gateway did not stop cleanly", e);
+    }
+  }
+}
