@@ -4,6 +4,7 @@
 // ---------------------------------------------------------------------------------------------------------------
 
 const OPEN = 1;
+const CLOSED = 3;
 const encoder = new TextEncoder();
 
 /** A failed request: the server's typed error, or one the client raised (TIMEOUT, SERVICE_UNAVAILABLE, CANCELLED). */
@@ -178,12 +179,19 @@ export class StreamerClient {
     });
   }
 
-  /** Built-in: status, latest progress and, once finished, the result or error of one of your requests. */
+  /**
+   * Built-in: status, latest progress and, once finished, the result or error of one of your requests. When this
+   * client waits for that request, the reply also settles it (or reports its progress).
+   */
   status(requestId, options) {
     return this.request('status', { requestId }, options);
   }
 
-  /** Built-in: cancels one of your requests (a queued one never runs; a running one is asked to stop). */
+  /**
+   * Built-in: cancels one of your requests (a queued one never runs; a running one is asked to stop). When this
+   * client waits for that request and it is cancelled at once, its promise rejects with CANCELLED (the server sends
+   * nothing else about a request that never ran).
+   */
   cancel(requestId, options) {
     return this.request('cancel', { requestId }, options);
   }
@@ -256,15 +264,18 @@ export class StreamerClient {
         reject(new StreamerError('SERVICE_UNAVAILABLE', `cannot connect to ${where}: no answer within`
           + ` ${this.#options.connectTimeoutMs} ms`));
       }, this.#options.connectTimeoutMs);
-      socket.onerror = () => {}; // a close event follows
+      const refused = () => {
+        clearTimeout(timer);
+        socket.onopen = socket.onclose = socket.onerror = null;
+        reject(new StreamerError('SERVICE_UNAVAILABLE', `cannot connect to ${where}: the server is unreachable or`
+          + ' refused the handshake (an invalid token is refused too)'));
+      };
+      // browsers fire error then close on a refused handshake; Node 20's WebSocket fires only error
+      socket.onerror = refused;
+      socket.onclose = refused;
       socket.onopen = () => {
         clearTimeout(timer);
         resolve(socket);
-      };
-      socket.onclose = (event) => {
-        clearTimeout(timer);
-        reject(new StreamerError('SERVICE_UNAVAILABLE', `cannot connect to ${where}: the server is unreachable or`
-          + ` refused the handshake (an invalid token is refused too; close code ${event.code})`));
       };
     });
   }
@@ -276,7 +287,11 @@ export class StreamerClient {
     this.#lastHeard = Date.now();
     socket.onmessage = (event) => this.#received(socket, event.data);
     socket.onclose = () => this.#lost(socket);
-    socket.onerror = () => {}; // a close event follows
+    socket.onerror = () => { // usually a close event follows; if the socket is closed already, none will
+      if (socket.readyState === CLOSED) {
+        this.#lost(socket);
+      }
+    };
     this.#startHeartbeat();
     for (const call of [...this.#calls.values()]) {
       if (call.done || call.target) {
@@ -471,6 +486,9 @@ export class StreamerClient {
         break;
       case 'result':
         this.#complete(call, message.data ?? null);
+        if (call.action === 'status' || call.action === 'cancel') {
+          this.#statusOf(message.data); // it may settle a request this client waits for
+        }
         break;
       case 'error':
         this.#fail(call, StreamerError.fromWire(message.error, message.requestId ?? call.requestId));
@@ -488,21 +506,33 @@ export class StreamerClient {
     }
     if (message.type === 'error') {
       this.#fail(target, StreamerError.fromWire(message.error, target.requestId));
-      return;
+    } else if (message.type === 'result') {
+      this.#apply(target, message.data);
     }
-    const status = message.type === 'result' ? message.data : null;
+  }
+
+  /** A status or cancel reply about a request this client waits for: settles it, or reports its progress. */
+  #statusOf(status) {
+    const waiting = status !== null && typeof status === 'object' && typeof status.requestId === 'string'
+      ? this.#byRequestId.get(status.requestId) : undefined;
+    if (waiting !== undefined && !waiting.target && !waiting.done) {
+      this.#apply(waiting, status);
+    }
+  }
+
+  #apply(call, status) {
     if (status === null || typeof status !== 'object') {
       return;
     }
     if (status.status === 'COMPLETED') {
-      this.#complete(target, status.result ?? null);
+      this.#complete(call, status.result ?? null);
     } else if (status.status === 'FAILED' || status.status === 'CANCELLED') {
-      this.#fail(target, status.error
-        ? StreamerError.fromWire(status.error, target.requestId)
+      this.#fail(call, status.error
+        ? StreamerError.fromWire(status.error, call.requestId)
         : new StreamerError(status.status === 'CANCELLED' ? 'CANCELLED' : 'INTERNAL_ERROR',
-          `request ${status.status.toLowerCase()}`, { requestId: target.requestId }));
+          `request ${status.status.toLowerCase()}`, { requestId: call.requestId }));
     } else if (typeof status.progress === 'number') {
-      this.#progress(target, status.progress, status.message);
+      this.#progress(call, status.progress, status.message);
     }
   }
 
@@ -541,7 +571,7 @@ export class StreamerClient {
     }
   }
 
-  /** Runs a user callback; what it throws is reported, never breaks the client. */
+  /** Runs a user callback; what it throws is reported (browsers: reportError; else console.error), never breaks the client. */
   #callback(fn, argument) {
     try {
       fn(argument);
@@ -549,9 +579,7 @@ export class StreamerClient {
       if (typeof globalThis.reportError === 'function') {
         globalThis.reportError(e);
       } else {
-        setTimeout(() => {
-          throw e;
-        });
+        console.error('streamer client: a callback threw', e);
       }
     }
   }

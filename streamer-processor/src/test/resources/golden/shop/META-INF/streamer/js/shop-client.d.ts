@@ -59,8 +59,8 @@ export interface ReconnectOptions {
   maxAttempts?: number;
 }
 
-/** A WebSocket constructor: the browser's, Node's global one, or the ws package's. */
-export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocket;
+/** A WebSocket constructor: the browser's, Node's global one, or the ws package's (typed loosely: no DOM lib needed). */
+export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => object;
 
 export interface ClientOptions {
   /** The JWT, or a function returning it (asked again on every reconnect). */
@@ -120,7 +120,9 @@ export declare class StreamerClient {
   readonly inFlight: number;
   connect(): Promise<void>;
   request(action: string, payload?: unknown, options?: RequestOptions): Promise<unknown>;
+  /** Built-in status; when this client waits for that request, the reply also settles it or reports progress. */
   status(requestId: string, options?: RequestOptions): Promise<RequestStatus>;
+  /** Built-in cancel; a request cancelled at once (it was queued) also rejects its waiting promise with CANCELLED. */
   cancel(requestId: string, options?: RequestOptions): Promise<CancelResult>;
   close(): void;
 }
