@@ -34,6 +34,7 @@ final class AsyncApiWriter {
 
   private final AppModel app;
   private final DocumentSettings settings;
+  private final ExportedNames names;
   private final JsonSchemas schemas;
   private final String errorMessage;
   private final JsonObject messages = of();
@@ -42,7 +43,8 @@ final class AsyncApiWriter {
   private AsyncApiWriter(AppModel app, DocumentSettings settings) {
     this.app = app;
     this.settings = settings;
-    this.schemas = new JsonSchemas(new ExportedNames(app));
+    this.names = new ExportedNames(app);
+    this.schemas = new JsonSchemas(names);
     // action names are [a-z][a-z0-9_]*, so only an action called "error" can take the shared message's name
     this.errorMessage = app.actions().stream().anyMatch(a -> a.name().equals("error")) ? "streamerError" : "error";
   }
@@ -148,17 +150,16 @@ final class AsyncApiWriter {
   private void action(ActionModel action) {
     String name = action.name();
     String summary = action.description().isEmpty() ? null : action.description();
-    JsonObject request = message(name, "Request " + name, summary, requestPayload(name,
-        action.hasPayload() ? schemas.type(new TypeRef.RecordRef(action.payload())) : null,
-        action.hasPayload()));
-    if (action.async() || action.queueWhen() != null) {
+    boolean mayQueue = action.async() || action.queueWhen() != null;
+    JsonObject payload = action.hasPayload() ? schemas.type(new TypeRef.RecordRef(action.payload())) : null;
+    JsonObject request = message(name, "Request " + name, summary, requestPayload(name, payload, action.hasPayload()));
+    if (mayQueue) {
       request.put("description", action.queueWhen() != null
           ? "Queued when the payload's @QueueWhen method " + action.queueWhen() + "() says so (then acknowledged"
               + " with " + name + "Ack, followed by progress and the result), else answered at once."
           : "Asynchronous: acknowledged at once with " + name + "Ack, then progress and the result follow.");
     }
     messages.put(name, request);
-    boolean mayQueue = action.async() || action.queueWhen() != null;
     if (mayQueue) {
       messages.put(name + "Ack", message(name + "Ack", "Acknowledgment of " + name,
           "The request was queued; its progress and result follow on this connection.", ackPayload(name)));
@@ -287,7 +288,6 @@ final class AsyncApiWriter {
 
   private JsonObject componentSchemas() {
     Map<String, JsonObject> sorted = new TreeMap<>();
-    ExportedNames names = new ExportedNames(app);
     for (RecordModel record : app.records()) {
       sorted.put(names.of(record.name()), schemas.record(record));
     }

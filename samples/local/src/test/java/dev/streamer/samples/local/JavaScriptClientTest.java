@@ -106,6 +106,7 @@ class JavaScriptClientTest {
   private static String nodeExecutable() {
     String configured = System.getProperty("streamer.node");
     if (configured != null && !configured.isBlank()) {
+      assertTrue(Files.isExecutable(Path.of(configured)), "-Dstreamer.node=" + configured + " is not an executable");
       return configured;
     }
     String path = System.getenv("PATH");
