@@ -9,6 +9,7 @@ import dev.streamer.processor.read.Annotations;
 import dev.streamer.processor.read.DurationParser;
 import dev.streamer.processor.read.ModelReader;
 import dev.streamer.processor.write.AppWriter;
+import dev.streamer.processor.write.DocumentSettings;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
@@ -35,6 +36,8 @@ public final class StreamerProcessor extends AbstractProcessor {
   public static final String OPTION_APP = "streamer.app";
   public static final String OPTION_PACKAGE = "streamer.package";
   public static final String OPTION_THRESHOLD = "streamer.asyncThreshold";
+  public static final String OPTION_VERSION = "streamer.version";
+  public static final String OPTION_ASYNCAPI_HOST = "streamer.asyncapi.host";
   public static final String DEFAULT_APP = "Streamer";
   public static final long DEFAULT_THRESHOLD_MILLIS = 5_000;
 
@@ -42,6 +45,7 @@ public final class StreamerProcessor extends AbstractProcessor {
   private final Set<String> factoryNames = new TreeSet<>();
   private final Reporter reporter = new Reporter();
   private ModelReader.Settings settings;
+  private DocumentSettings documentSettings;
   private boolean generated;
 
   @Override
@@ -51,7 +55,7 @@ public final class StreamerProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(OPTION_APP, OPTION_PACKAGE, OPTION_THRESHOLD);
+    return Set.of(OPTION_APP, OPTION_PACKAGE, OPTION_THRESHOLD, OPTION_VERSION, OPTION_ASYNCAPI_HOST);
   }
 
   @Override
@@ -63,6 +67,7 @@ public final class StreamerProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     settings = readOptions();
+    documentSettings = readDocumentOptions();
     reporter.flush(env.getMessager());
   }
 
@@ -100,7 +105,7 @@ public final class StreamerProcessor extends AbstractProcessor {
     }
     AppModel model = new ModelChecker(reporter).check(result.model());
     if (!lastRound) { // files created in the last round are not compiled with the others
-      new AppWriter(processingEnv.getFiler(), reporter).write(model);
+      new AppWriter(processingEnv.getFiler(), reporter, documentSettings).write(model);
     }
   }
 
@@ -165,6 +170,22 @@ public final class StreamerProcessor extends AbstractProcessor {
       }
     }
     return new ModelReader.Settings(app, pkg, threshold);
+  }
+
+  private DocumentSettings readDocumentOptions() {
+    String version = processingEnv.getOptions().getOrDefault(OPTION_VERSION, DocumentSettings.DEFAULT_VERSION).trim();
+    String problem = DocumentSettings.checkVersion(version);
+    if (problem != null) {
+      reporter.report(Message.INVALID_OPTION, null, version, OPTION_VERSION, problem);
+      version = DocumentSettings.DEFAULT_VERSION;
+    }
+    String host = processingEnv.getOptions().getOrDefault(OPTION_ASYNCAPI_HOST, DocumentSettings.DEFAULT_HOST).trim();
+    problem = DocumentSettings.checkHost(host);
+    if (problem != null) {
+      reporter.report(Message.INVALID_OPTION, null, host, OPTION_ASYNCAPI_HOST, problem);
+      host = DocumentSettings.DEFAULT_HOST;
+    }
+    return new DocumentSettings(version, host);
   }
 
   private Elements elements() {

@@ -63,6 +63,19 @@ final class Compilations {
     return sources;
   }
 
+  /** Generated resources in CLASS_OUTPUT (not classes) by path ({@code META-INF/streamer/shop-asyncapi.json}). */
+  static Map<String, String> generatedResources(Compilation compilation) {
+    Map<String, String> resources = new TreeMap<>();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      String name = file.toUri().getPath();
+      int at = name.indexOf("CLASS_OUTPUT/");
+      if (at >= 0 && file.getKind() != JavaFileObject.Kind.CLASS) {
+        resources.put(name.substring(at + "CLASS_OUTPUT/".length()), content(file));
+      }
+    }
+    return resources;
+  }
+
   /** A class loader over the compiled classes (inputs and generated), parent: the test class path. */
   static ClassLoader classLoader(Compilation compilation) {
     Map<String, byte[]> classes = new HashMap<>();

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compares every source generated for the representative input {@code inputs/shop} with the golden files in
- * {@code src/test/resources/golden/shop}.
+ * Compares every source and resource (AsyncAPI document, JavaScript client and typings) generated for the
+ * representative input {@code inputs/shop} with the golden files in {@code src/test/resources/golden/shop}.
  *
  * <p>To regenerate them after an intended change of the output, run
  * {@code mvn -o -pl streamer-processor verify -Dstreamer.updateGolden=true} (from the repository root) and review
@@ -30,7 +30,8 @@ class GoldenFilesTest {
   void generatedSourcesMatchGoldenFiles() throws IOException {
     Compilation compilation = Compilations.compile(Compilations.inputs("shop"), "-Astreamer.app=Shop");
     assertThat(compilation).succeededWithoutWarnings();
-    Map<String, String> generated = Compilations.generatedSources(compilation);
+    Map<String, String> generated = new TreeMap<>(Compilations.generatedSources(compilation));
+    generated.putAll(Compilations.generatedResources(compilation));
 
     if (Boolean.getBoolean(UPDATE_PROPERTY)) {
       update(generated);

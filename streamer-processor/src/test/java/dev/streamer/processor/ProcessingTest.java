@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -36,14 +38,24 @@ class ProcessingTest {
   @Test
   void outputIsDeterministic() {
     List<JavaFileObject> inputs = Compilations.inputs("shop");
-    var first = Compilations.generatedSources(Compilations.compile(inputs, "-Astreamer.app=Shop"));
-    var second = Compilations.generatedSources(Compilations.compile(inputs, "-Astreamer.app=Shop"));
+    var first = generatedFiles(Compilations.compile(inputs, "-Astreamer.app=Shop"));
+    var second = generatedFiles(Compilations.compile(inputs, "-Astreamer.app=Shop"));
     List<JavaFileObject> reversed = new ArrayList<>(inputs);
     Collections.reverse(reversed);
-    var reordered = Compilations.generatedSources(Compilations.compile(reversed, "-Astreamer.app=Shop"));
+    var reordered = generatedFiles(Compilations.compile(reversed, "-Astreamer.app=Shop"));
     assertFalse(first.isEmpty());
+    assertTrue(first.containsKey("META-INF/streamer/shop-asyncapi.json"), first.keySet()::toString);
+    assertTrue(first.containsKey("META-INF/streamer/js/shop-client.js"), first.keySet()::toString);
+    assertTrue(first.containsKey("META-INF/streamer/js/shop-client.d.ts"), first.keySet()::toString);
     assertEquals(first, second);
     assertEquals(first, reordered);
+  }
+
+  /** Generated sources and resources (AsyncAPI document, JavaScript client) by path. */
+  private static Map<String, String> generatedFiles(Compilation compilation) {
+    Map<String, String> files = new TreeMap<>(Compilations.generatedSources(compilation));
+    files.putAll(Compilations.generatedResources(compilation));
+    return files;
   }
 
   @Test
@@ -186,6 +198,7 @@ class ProcessingTest {
     Compilation c = Compilations.compile(List.of(plain), "-Astreamer.app=N");
     assertThat(c).succeeded(); // (javac warns that no processor used the option: the processor never ran)
     assertEquals(List.of(), c.generatedSourceFiles());
+    assertEquals(Map.of(), Compilations.generatedResources(c));
   }
 
   @Test
@@ -193,7 +206,8 @@ class ProcessingTest {
     assertEquals("dev.streamer.processor.StreamerProcessor,aggregating", resource("META-INF/gradle/incremental.annotation.processors"));
     assertEquals("dev.streamer.processor.StreamerProcessor", resource("META-INF/services/javax.annotation.processing.Processor"));
     StreamerProcessor processor = new StreamerProcessor();
-    assertEquals(Set.of("streamer.app", "streamer.package", "streamer.asyncThreshold"), processor.getSupportedOptions());
+    assertEquals(Set.of("streamer.app", "streamer.package", "streamer.asyncThreshold", "streamer.version",
+        "streamer.asyncapi.host"), processor.getSupportedOptions());
     assertEquals(SourceVersion.latestSupported(), processor.getSupportedSourceVersion());
   }
 

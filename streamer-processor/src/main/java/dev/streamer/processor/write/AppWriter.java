@@ -10,22 +10,31 @@ import dev.streamer.processor.model.EnumModel;
 import dev.streamer.processor.model.RecordModel;
 import dev.streamer.processor.read.ModelReader;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
 
 /**
- * Writes every generated file of the application. Each file is built and written on its own: a failure becomes a
- * diagnostic on the element it was generated from, and the other files are still written.
+ * Writes every generated file of the application: Java sources, and into CLASS_OUTPUT the AsyncAPI document and the
+ * JavaScript client (paths in {@link DocumentSettings}). Each file is built and written on its own: a failure
+ * becomes a diagnostic on the element it was generated from, and the other files are still written.
  */
 public final class AppWriter {
 
   private final Filer filer;
   private final Reporter reporter;
+  private final DocumentSettings settings;
 
-  public AppWriter(Filer filer, Reporter reporter) {
+  public AppWriter(Filer filer, Reporter reporter, DocumentSettings settings) {
     this.filer = filer;
     this.reporter = reporter;
+    this.settings = settings;
   }
 
   public void write(AppModel app) {
@@ -48,6 +57,37 @@ public final class AppWriter {
       for (TypeSpec handler : LambdaHandlersWriter.write(app)) {
         emit(app.packageName(), appElement, () -> handler);
       }
+    }
+    List<Element> origins = new ArrayList<>();
+    app.handlers().forEach(h -> origins.add(h.element()));
+    if (app.factory() != null) {
+      origins.add(app.factory());
+    }
+    emitResource(DocumentSettings.asyncApiPath(app.name()), origins, () -> AsyncApiWriter.write(app, settings));
+    emitResource(DocumentSettings.clientModulePath(app.name()), origins, () -> JsClientWriter.module(app));
+    emitResource(DocumentSettings.clientTypingsPath(app.name()), origins, () -> JsClientWriter.typings(app));
+  }
+
+  /** Writes a UTF-8 resource into CLASS_OUTPUT, so it lands in the jar (and is easy to copy out of target/classes). */
+  private void emitResource(String path, List<Element> origins, Supplier<String> build) {
+    Element origin = origins.isEmpty() ? null : origins.get(0);
+    String what = origin == null ? "application" : origin.toString();
+    String text;
+    try {
+      text = build.get();
+    } catch (RuntimeException bug) {
+      reporter.report(Message.INTERNAL_ERROR, origin, what, ModelReader.describe(bug));
+      return;
+    }
+    try {
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path, origins.toArray(Element[]::new));
+      try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+        out.write(text);
+      }
+    } catch (IOException e) {
+      reporter.report(Message.CANNOT_WRITE, origin, path, e.getMessage());
+    } catch (RuntimeException bug) {
+      reporter.report(Message.INTERNAL_ERROR, origin, what, ModelReader.describe(bug));
     }
   }
 
