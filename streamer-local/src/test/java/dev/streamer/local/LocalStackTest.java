@@ -135,10 +135,22 @@ class LocalStackTest {
       assertTrue(event.getHeaders().get("X-Amzn-Trace-Id").startsWith("Root=1-"));
       assertEquals("good", event.getQueryStringParameters().get("token"));
       assertEquals(List.of("1", "2"), event.getMultiValueQueryStringParameters().get("x"));
-      assertTrue(stack.connections().find(context.getConnectionId()).isPresent());
+      // Jetty registers the session in onOpen, which may run just after the client's handshake completes
+      assertTrue(registeredWithin(context.getConnectionId(), 10_000), "connection registered with the gateway");
     } finally {
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     }
+  }
+
+  private boolean registeredWithin(String connectionId, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    while (System.nanoTime() < deadline) {
+      if (stack.connections().find(connectionId).isPresent()) {
+        return true;
+      }
+      Thread.sleep(10);
+    }
+    return stack.connections().find(connectionId).isPresent();
   }
 
   @Test
