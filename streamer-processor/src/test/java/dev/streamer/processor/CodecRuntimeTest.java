@@ -3,6 +3,7 @@ package dev.streamer.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -136,10 +137,30 @@ class CodecRuntimeTest {
       "{\"byName\":{\"k\":{\"name\":\"v\"}}}         | byName.k.n",
       "{\"inner\":{\"n\":\"1\"}}                     | inner.n",
       "{\"ints\":[1,null]}                           | ints[1]",
+      "{\"decimal\":1e999999999}                     | decimal",
+      "{\"anything\":[1e999999999]}                  | anything[0]",
   })
   void decodeErrorsCarryThePathOfTheFault(String json, String path) {
     JsonDecodeException e = assertThrows(JsonDecodeException.class, () -> read(json));
     assertEquals(path, e.path(), e.getMessage());
+  }
+
+  /**
+   * A repeated field keeps its last value, as in Jackson databind and JavaScript's JSON.parse: the value a validator
+   * sees is the value the action gets, and a queued request is decoded again from the same text to the same value.
+   * A repeated primitive still counts as present; an earlier value must still be well-formed.
+   */
+  @Test
+  void aRepeatedFieldKeepsItsLastValue() throws Exception {
+    String json = "{\"flag\":false,\"b\":0,\"s\":0,\"i\":1,\"l\":0,\"c\":\"a\",\"f\":0,\"d\":0,\"i\":2,"
+        + "\"text\":\"first\",\"text\":\"last\",\"byName\":{\"k\":{\"name\":\"a\",\"n\":1},\"k\":{\"name\":\"b\",\"n\":2}}}";
+    String written = write(read(json));
+    assertTrue(written.contains("\"i\":2,"), written);
+    assertTrue(written.contains("\"text\":\"last\""), written);
+    assertTrue(written.contains("\"byName\":{\"k\":{\"name\":\"b\",\"n\":2}}"), written);
+    JsonDecodeException e = assertThrows(JsonDecodeException.class,
+        () -> read(json.replace("\"i\":1,", "\"i\":\"one\",")));
+    assertEquals("i", e.path());
   }
 
   @ParameterizedTest

@@ -307,6 +307,31 @@ class DiagnosticsTest {
   }
 
   @Test
+  void sizeThatCanNeverBeSatisfiedIsAnError() {
+    JavaFileObject payload = type("P", """
+        public record P(
+            String ok,
+            @Size(min = 5, max = 2) String code) {}
+        """);
+    JavaFileObject h = type("H", "public class H {\n  @Action public void a(P p) {}\n}\n");
+    Compilation c = compile(payload, h);
+    assertError(c, Message.INVALID_SIZE, payload, "@Size(min = 5, max = 2) String code");
+    assertThat(c).hadErrorContaining("min = 5, max = 2");
+  }
+
+  @Test
+  void jakartaSizeWithNegativeMinPointsAtTheMinValue() {
+    JavaFileObject payload = type("P", """
+        public record P(
+            @jakarta.validation.constraints.Size(
+                min = -1)
+            java.util.List<String> tags) {}
+        """);
+    JavaFileObject h = type("H", "public class H {\n  @Action public void a(P p) {}\n}\n");
+    assertError(compile(payload, h), Message.INVALID_SIZE, payload, "min = -1)");
+  }
+
+  @Test
   void invalidJakartaPatternPointsAtTheRegexpValue() {
     JavaFileObject payload = type("P", """
         public record P(

@@ -1,6 +1,8 @@
 package dev.streamer.samples;
 
 import dev.streamer.annotations.Action;
+import dev.streamer.runtime.StreamerException;
+import dev.streamer.runtime.protocol.ErrorCode;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +15,12 @@ public final class DataProcessing {
     int totalQuantity = 0;
     BigDecimal totalValue = BigDecimal.ZERO;
     Map<String, Integer> bySku = new TreeMap<>();
-    for (LineItem item : request.items()) {
+    for (int i = 0; i < request.items().size(); i++) {
+      LineItem item = request.items().get(i);
+      if (item == null) { // as in Bean Validation, @Valid skips null elements: the action has to reject them
+        throw new StreamerException(ErrorCode.VALIDATION_ERROR, "items[" + i + "] must not be null",
+            Map.of("path", "items[" + i + "]"), null);
+      }
       totalQuantity += item.quantity();
       totalValue = totalValue.add(item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())));
       bySku.merge(item.sku(), item.quantity(), Integer::sum);

@@ -2,6 +2,7 @@ package dev.streamer.samples;
 
 import dev.streamer.annotations.Min;
 import dev.streamer.annotations.NotBlank;
+import dev.streamer.annotations.NotNull;
 import dev.streamer.annotations.Positive;
 import dev.streamer.annotations.Size;
 import java.math.BigDecimal;
@@ -11,5 +12,5 @@ import java.util.Set;
 public record LineItem(
     @NotBlank @Size(max = 64) String sku,
     @Min(1) int quantity,
-    @Positive BigDecimal unitPrice,
+    @NotNull @Positive BigDecimal unitPrice,
     Set<String> labels) {}

@@ -172,6 +172,25 @@ class SampleRouterTest {
     assertEquals("recordCount", reply.at("/error/details/path").asText());
   }
 
+  /** Inputs that passed validation yet made the action throw (an INTERNAL_ERROR for the client's mistake). */
+  @Test
+  void nullItemsMissingPricesAndHugeExponentsAreTheClientsError() throws Exception {
+    String head = "{\"action\":\"process_data\",\"payload\":{\"datasetId\":\"d\","
+        + "\"batchId\":\"3f1c9a4e-8d2b-4c6f-9a57-2e0b7d41c9aa\",\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":1},";
+    JsonNode reply = route(head + "null]}}");
+    assertEquals("VALIDATION_ERROR", reply.at("/error/code").asText());
+    assertEquals("items[1]", reply.at("/error/details/path").asText());
+
+    reply = route(head + "{\"sku\":\"B\",\"quantity\":1}]}}");
+    assertEquals("VALIDATION_ERROR", reply.at("/error/code").asText());
+    assertEquals("items[1].unitPrice", reply.at("/error/details/violations/0/path").asText());
+    assertEquals("NotNull", reply.at("/error/details/violations/0/constraint").asText());
+
+    reply = route(head + "{\"sku\":\"B\",\"quantity\":1,\"unitPrice\":1e999999999}]}}"); // + 1 never ends
+    assertEquals("VALIDATION_ERROR", reply.at("/error/code").asText());
+    assertEquals("items[1].unitPrice", reply.at("/error/details/path").asText());
+  }
+
   @Test
   void unknownActionAndMalformedFramesGetTypedErrors() throws Exception {
     assertEquals("INVALID_ACTION", route("{\"action\":\"nope\"}").at("/error/code").asText());

@@ -5,6 +5,8 @@ import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import dev.streamer.runtime.aws.tables.TableCreator;
 import dev.streamer.runtime.aws.tables.TableNames;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Objects;
@@ -51,6 +53,9 @@ public final class LocalDynamoDb implements AutoCloseable {
     Exception last = null;
     for (int attempt = 0; attempt < 5; attempt++) {
       int chosen = port != 0 ? port : freePort();
+      // DynamoDB Local prints its configuration to System.out; the stack's banner says what matters instead
+      PrintStream out = System.out;
+      System.setOut(new PrintStream(OutputStream.nullOutputStream()));
       try {
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
             "-inMemory", "-sharedDb", "-port", String.valueOf(chosen), "-disableTelemetry"});
@@ -61,6 +66,8 @@ public final class LocalDynamoDb implements AutoCloseable {
         if (port != 0) {
           break; // a fixed port that is taken will not free itself
         }
+      } finally {
+        System.setOut(out);
       }
     }
     throw new IllegalStateException("DynamoDB Local did not start", last);

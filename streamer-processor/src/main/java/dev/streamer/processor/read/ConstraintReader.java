@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -90,9 +91,16 @@ final class ConstraintReader {
       message = ""; // a jakarta message template key: use Streamer's default text
     }
     switch (kind) {
-      case SIZE:
-        return ConstraintModel.size(message, (int) annotations.number(mirror, "min", 0),
-            (int) annotations.number(mirror, "max", Integer.MAX_VALUE));
+      case SIZE: {
+        int min = (int) annotations.number(mirror, "min", 0);
+        int max = (int) annotations.number(mirror, "max", Integer.MAX_VALUE);
+        if (min < 0 || max < min) {
+          AnnotationValue culprit = Annotations.explicitValue(mirror, min < 0 ? "min" : "max");
+          problems.report(Message.INVALID_SIZE, component, mirror, culprit, componentName, min, max);
+          return null;
+        }
+        return ConstraintModel.size(message, min, max);
+      }
       case MIN:
       case MAX:
         return ConstraintModel.bound(kind, message, annotations.number(mirror, "value", 0));

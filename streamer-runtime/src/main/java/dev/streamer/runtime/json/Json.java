@@ -12,6 +12,13 @@ public final class Json {
   /** Longest number literal accepted, in characters (Jackson's default is 1000). */
   public static final int MAX_NUMBER_LENGTH = 200;
 
+  /**
+   * Largest scale magnitude of a decimal number ({@code 1e-1000}, {@code 1e1000}). The number length limit does not
+   * bound it: {@code 1e999999999} is 11 characters, yet adding 1 to it builds a billion-digit number, so one short
+   * literal would let a client stall any action that does arithmetic on a {@code BigDecimal}.
+   */
+  public static final int MAX_DECIMAL_SCALE = 1000;
+
   /** Longest string accepted, in characters; messages are capped at 128 KiB anyway. */
   public static final int MAX_STRING_LENGTH = 256 * 1024;
 

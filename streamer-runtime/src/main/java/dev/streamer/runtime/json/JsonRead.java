@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -263,12 +262,12 @@ public final class JsonRead {
 
   // ---------------------------------------------------------------- other numbers
 
-  /** Any JSON number; strings are the wrong type. */
+  /** Any JSON number with a scale within {@link Json#MAX_DECIMAL_SCALE}; strings are the wrong type. */
   public static BigDecimal bigDecimal(JsonParser p) throws IOException {
     if (!number(p)) {
       return null;
     }
-    return p.getDecimalValue();
+    return boundedScale(p, p.getDecimalValue());
   }
 
   public static double doubleValue(JsonParser p) throws IOException {
@@ -381,7 +380,7 @@ public final class JsonRead {
   /**
    * Any JSON value as plain Java: {@link LinkedHashMap}, {@link ArrayList}, {@link String}, {@link Integer},
    * {@link Long} or {@link BigInteger} (the smallest that fits), {@link Double} (or {@link BigDecimal} when the
-   * number is beyond double's range), {@link Boolean}, or {@code null}.
+   * number is beyond double's range, within {@link Json#MAX_DECIMAL_SCALE}), {@link Boolean}, or {@code null}.
    */
   public static Object any(JsonParser p) throws IOException {
     switch (token(p)) {
@@ -407,7 +406,7 @@ public final class JsonRead {
         return p.getNumberValue(); // Integer, Long or BigInteger, the smallest that fits
       case VALUE_NUMBER_FLOAT: {
         double d = p.getDoubleValue();
-        return Double.isInfinite(d) ? p.getDecimalValue() : (Object) d;
+        return Double.isInfinite(d) ? boundedScale(p, p.getDecimalValue()) : (Object) d;
       }
       case VALUE_TRUE:
         return Boolean.TRUE;
@@ -478,109 +477,32 @@ public final class JsonRead {
   }
 
   public static int[] intArray(JsonParser p) throws IOException {
-    if (!startArray(p)) {
-      return null;
-    }
-    int[] a = new int[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = intValue(p);
-    }
-    return Arrays.copyOf(a, n);
+    return primitiveArray(p, int[]::new, (q, a, i) -> a[i] = intValue(q));
   }
 
   public static long[] longArray(JsonParser p) throws IOException {
-    if (!startArray(p)) {
-      return null;
-    }
-    long[] a = new long[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = longValue(p);
-    }
-    return Arrays.copyOf(a, n);
+    return primitiveArray(p, long[]::new, (q, a, i) -> a[i] = longValue(q));
   }
 
   public static short[] shortArray(JsonParser p) throws IOException {
-    if (!startArray(p)) {
-      return null;
-    }
-    short[] a = new short[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = shortValue(p);
-    }
-    return Arrays.copyOf(a, n);
+    return primitiveArray(p, short[]::new, (q, a, i) -> a[i] = shortValue(q));
   }
 
   /** A JSON array of numbers from -128 to 127, not base64. */
   public static byte[] byteArray(JsonParser p) throws IOException {
-    if (!startArray(p)) {
-      return null;
-    }
-    byte[] a = new byte[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = byteValue(p);
-    }
-    return Arrays.copyOf(a, n);
+    return primitiveArray(p, byte[]::new, (q, a, i) -> a[i] = byteValue(q));
   }
 
   public static double[] doubleArray(JsonParser p) throws IOException {
-    if (!startArray(p)) {
-      return null;
-    }
-    double[] a = new double[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = doubleValue(p);
-    }
-    return Arrays.copyOf(a, n);
+    return primitiveArray(p, double[]::new, (q, a, i) -> a[i] = doubleValue(q));
   }
 
   public static float[] floatArray(JsonParser p) throws IOException {
-    if (!startArray(p)) {
-      return null;
-    }
-    float[] a = new float[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = floatValue(p);
-    }
-    return Arrays.copyOf(a, n);
+    return primitiveArray(p, float[]::new, (q, a, i) -> a[i] = floatValue(q));
   }
 
   public static boolean[] booleanArray(JsonParser p) throws IOException {
-    if (!startArray(p)) {
-      return null;
-    }
-    boolean[] a = new boolean[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = booleanValue(p);
-    }
-    return Arrays.copyOf(a, n);
+    return primitiveArray(p, boolean[]::new, (q, a, i) -> a[i] = booleanValue(q));
   }
 
   /** A JSON string, not an array. */
@@ -632,6 +554,33 @@ public final class JsonRead {
     throw wrongType(p, "a number");
   }
 
+  /** Reads the current element into {@code array[index]}; one per primitive type, so that nothing is boxed. */
+  private interface ElementReader<A> {
+    void read(JsonParser p, A array, int index) throws IOException;
+  }
+
+  /** A JSON array into a primitive array {@code A}, grown by doubling; null reads as null. */
+  private static <A> A primitiveArray(JsonParser p, IntFunction<A> newArray, ElementReader<A> element)
+      throws IOException {
+    if (!startArray(p)) {
+      return null;
+    }
+    int capacity = 8;
+    A array = newArray.apply(capacity);
+    int n = 0;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (n == capacity) {
+        A bigger = newArray.apply(capacity *= 2);
+        System.arraycopy(array, 0, bigger, 0, n);
+        array = bigger;
+      }
+      element.read(p, array, n++);
+    }
+    A exact = newArray.apply(n);
+    System.arraycopy(array, 0, exact, 0, n);
+    return exact;
+  }
+
   /** On an array start (true) or null (false); anything else is the wrong type. */
   private static boolean startArray(JsonParser p) {
     JsonToken t = p.currentToken();
@@ -654,6 +603,13 @@ public final class JsonRead {
     int v = p.getIntValue();
     if (v < min || v > max) {
       throw outOfRange(p, type);
+    }
+    return v;
+  }
+
+  private static BigDecimal boundedScale(JsonParser p, BigDecimal v) throws IOException {
+    if (Math.abs(v.scale()) > Json.MAX_DECIMAL_SCALE) {
+      throw outOfRange(p, "decimal");
     }
     return v;
   }

@@ -27,8 +27,9 @@ import java.util.function.Supplier;
  * {@link RequestQueue#enqueue}, then {@code ack}; sync: interceptors in phase SYNC around the action, then
  * {@code result}.
  *
- * <p>It never throws, except a {@link VirtualMachineError}: every failure becomes a typed error reply, and the client
- * never sees a stack trace or an internal exception message. Thread-safe when the route table, queue and
+ * <p>It never throws, except a {@link VirtualMachineError} other than {@link StackOverflowError} (which a client can
+ * provoke, through a user's {@code @Pattern} on a long string, and which unwinds cleanly): every failure becomes a
+ * typed error reply, and the client never sees a stack trace or an internal exception message. Thread-safe when the route table, queue and
  * interceptors are.
  */
 public final class Router {
@@ -111,6 +112,8 @@ public final class Router {
       return dispatch(route, request, caller == null ? Caller.anonymous(null) : caller, requestId, deadline);
     } catch (ProtocolException e) {
       return Messages.error(e.clientId(), null, errors.toError(e, null));
+    } catch (StackOverflowError e) { // unwound already: answer it like any other fault
+      return Messages.error(clientId, requestId, errors.toError(e, requestId));
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
@@ -135,6 +138,8 @@ public final class Router {
       Progress progress = Objects.requireNonNull(config.syncProgress().apply(context), "syncProgress");
       Object result = executor.execute(route, payload, context, progress, Phase.SYNC);
       return Messages.result(request.id(), requestId, generator -> writeResult(route, result, generator));
+    } catch (StackOverflowError e) {
+      return Messages.error(request.id(), requestId, errors.toExecutionError(e, requestId));
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {

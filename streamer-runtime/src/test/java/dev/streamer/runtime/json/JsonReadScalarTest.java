@@ -240,6 +240,18 @@ class JsonReadScalarTest {
       assertNull(read("null", JsonRead::bigDecimal));
       assertFailure("\"1.5\"", JsonRead::bigDecimal, "", "expected a number but got a string");
     }
+
+    /** A short literal with a huge exponent would make the action's arithmetic build a billion-digit number. */
+    @Test
+    void bigDecimalScaleIsBounded() throws IOException {
+      assertEquals(new BigDecimal("1E+1000"), read("1e1000", JsonRead::bigDecimal));
+      assertEquals(new BigDecimal("1E-1000"), read("1e-1000", JsonRead::bigDecimal));
+      assertFailure("1e1001", JsonRead::bigDecimal, "", "value 1e1001 is out of range for decimal");
+      assertFailure("1e-1001", JsonRead::bigDecimal, "", "value 1e-1001 is out of range for decimal");
+      assertFailure("1e999999999", JsonRead::bigDecimal, "", "value 1e999999999 is out of range for decimal");
+      assertFailure("1.5e-999999999", JsonRead::bigDecimal, "", "value 1.5e-999999999 is out of range for decimal");
+      assertFailure("{\"a\":1e999999999}", JsonRead::any, "a", "value 1e999999999 is out of range for decimal");
+    }
   }
 
   @Nested

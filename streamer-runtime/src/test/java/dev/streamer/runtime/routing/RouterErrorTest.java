@@ -10,9 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamer.runtime.FatalException;
+import dev.streamer.runtime.Progress;
+import dev.streamer.runtime.RequestContext;
 import dev.streamer.runtime.RetryableException;
 import dev.streamer.runtime.StreamerException;
 import dev.streamer.runtime.protocol.ErrorCode;
@@ -21,6 +24,7 @@ import dev.streamer.runtime.routing.TestRoutes.EchoRoute;
 import dev.streamer.runtime.routing.TestRoutes.OrderRoute;
 import dev.streamer.runtime.routing.TestRoutes.ReportRoute;
 import dev.streamer.runtime.testing.InMemoryRequestQueue;
+import dev.streamer.runtime.validation.Violations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -94,6 +98,17 @@ class RouterErrorTest {
   void trailingContentAfterTheFrame() {
     error(router(echo).route("{\"action\":\"echo\"} {}", CALLER), ErrorCode.VALIDATION_ERROR);
     error(router(echo).route("{\"action\":\"echo\"}}", CALLER), ErrorCode.VALIDATION_ERROR);
+  }
+
+  /** RFC 8259 forbids senders a byte order mark; the README documents that one is malformed JSON. */
+  @Test
+  void byteOrderMarkIsMalformedJson() {
+    String body = "\uFEFF{\"action\":\"echo\",\"payload\":{\"text\":\"a\"}}";
+    JsonNode text = error(router(echo).route(body, CALLER), ErrorCode.VALIDATION_ERROR);
+    assertEquals("malformed JSON", text.get("error").get("message").asText());
+    JsonNode bytes = error(router(echo).route(body.getBytes(StandardCharsets.UTF_8), CALLER),
+        ErrorCode.VALIDATION_ERROR);
+    assertEquals("malformed JSON", bytes.get("error").get("message").asText());
   }
 
   @Test
@@ -324,6 +339,46 @@ class RouterErrorTest {
       assertFalse(reply.contains("s3cr3t"), reply);
       assertEquals("req-" + ids.get(), r.get("requestId").asText());
     }
+  }
+
+  /**
+   * java.util.regex recurses per repetition of a group, so a user's {@code @Pattern("(a|b)+")} overflows the stack on
+   * a long client string. That must be an error reply, not an exception out of the Lambda handler.
+   */
+  @Test
+  void stackOverflowInValidationOrActionIsAnInternalError() {
+    java.util.regex.Pattern alternation = java.util.regex.Pattern.compile("(a|b)+");
+    Route<String, String> patterned = new TestRoutes.BaseRoute<>("patterned", -1, false) {
+      @Override
+      public String decode(JsonParser p) throws IOException {
+        return p.getText();
+      }
+
+      @Override
+      public void validate(String payload, Violations violations) {
+        if (!alternation.matcher(payload).matches()) {
+          violations.add("", "Pattern", "must match");
+        }
+      }
+
+      @Override
+      public String invoke(String payload, RequestContext context, Progress progress) {
+        return payload;
+      }
+
+      @Override
+      public void writeResult(String result, JsonGenerator g) throws IOException {
+        g.writeString(result);
+      }
+    };
+    String body = "{\"id\":\"c-1\",\"action\":\"patterned\",\"payload\":\"" + "ab".repeat(50_000) + "\"}";
+    JsonNode r = error(router(patterned).route(body, CALLER), ErrorCode.INTERNAL_ERROR);
+    assertEquals("c-1", r.get("id").asText());
+    assertEquals("req-" + ids.get(), r.get("requestId").asText());
+
+    error(failing(() -> {
+      throw new StackOverflowError(SECRET);
+    }), ErrorCode.INTERNAL_ERROR);
   }
 
   @Test

@@ -112,6 +112,12 @@ class ConstraintsTest {
     assertTrue(Constraints.isPast(today, kiritimati));
   }
 
+  /** The README promises "today in UTC", whatever the JVM's default zone (HV would use the default zone). */
+  @Test
+  void generatedValidatorsUseTheUtcClockByDefault() {
+    assertEquals(ZoneOffset.UTC, Constraints.clock().getZone());
+  }
+
   @Test
   void offsetDateTimesCompareAsInstants() {
     OffsetDateTime sameInstantElsewhere = NOW.atOffset(ZoneOffset.ofHours(-5));

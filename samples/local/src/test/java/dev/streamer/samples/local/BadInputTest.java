@@ -13,7 +13,12 @@ import dev.streamer.runtime.client.StreamerClient;
 import dev.streamer.runtime.client.StreamerClientException;
 import dev.streamer.runtime.client.TokenPlacement;
 import dev.streamer.runtime.protocol.ErrorCode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -79,6 +84,44 @@ class BadInputTest {
     }
     assertRefused(stack.webSocketUri()); // no token at all
     assertStillServed();
+  }
+
+  @Test
+  void theRefusedHandshakeCarriesATypedUnauthorizedError() throws Exception {
+    URI uri = SharedStack.get().webSocketUri();
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(30_000);
+      String request = "GET " + uri.getPath() + "?token=expired.or.wrong HTTP/1.1\r\n"
+          + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+          + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+          + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      String response = readResponse(socket.getInputStream());
+      assertTrue(response.startsWith("HTTP/1.1 401"), response);
+      String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+      assertEquals("UNAUTHORIZED", Frames.fields(body, "error").get("code"), response);
+      assertTrue(!body.contains("Exception"), body);
+    }
+  }
+
+  /** Status line, headers and a Content-Length body: the connection stays open (keep-alive), so read no further. */
+  private static String readResponse(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.write(b);
+    }
+    String headers = head.toString(StandardCharsets.ISO_8859_1);
+    int length = 0;
+    for (String line : headers.split("\r\n")) {
+      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+      }
+    }
+    return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 
   @Test

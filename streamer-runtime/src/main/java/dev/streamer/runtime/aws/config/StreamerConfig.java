@@ -15,6 +15,7 @@ import java.util.Objects;
  * {@link #fromEnvironment(Map)}. Durations are written with a unit ({@code 200ms}, {@code 5s}, {@code 7d}) or in
  * ISO-8601 ({@code PT5S}). JWT settings ({@code JWT_*}) are read by the auth configuration; logging and metrics
  * settings ({@code SERVICE_NAME}, {@code LOG_LEVEL}, {@code METRICS_NAMESPACE}) by the observability classes.
+ * {@link EnvironmentVariables} lists every variable any handler reads, with its default.
  *
  * <table>
  *   <caption>Environment variables</caption>

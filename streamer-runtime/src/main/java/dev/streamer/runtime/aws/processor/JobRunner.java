@@ -90,7 +90,8 @@ final class JobRunner {
     Object payload;
     try {
       payload = RouteExecutor.decodeAndValidate(route, claimed.payload());
-    } catch (Exception invalid) {
+    } catch (Exception | StackOverflowError invalid) {
+      // a user @Pattern on a huge string can overflow the stack: still the payload's fault, so FAILED, not retried
       recordFailure(claimed, errors.toError(invalid, claimed.requestId()), invalid, jobLog);
       return;
     }

@@ -1,0 +1,69 @@
+package dev.streamer.samples.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.streamer.deploy.sam.ParsedTemplate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+
+/** What is, and what must never be, in the deployable jar. */
+class PackagedArtifactTest {
+
+  /** Test tools, build tools and the local stack: none belongs in a Lambda. */
+  private static final List<String> FORBIDDEN = List.of(
+      "com/amazonaws/services/dynamodbv2/local/", "org/junit/", "com/palantir/javapoet/", "dev/streamer/processor/",
+      "dev/streamer/deploy/", "org/yaml/snakeyaml/", "com/almworks/sqlite4java/", "org/eclipse/jetty/",
+      "com/google/auto/service/", "org/mockito/", "net/jqwik/");
+
+  @Test
+  void containsNoTestOrBuildTooling() throws IOException {
+    List<String> offending = new ArrayList<>();
+    try (JarFile jar = new JarFile(BuildOutputs.artifact().toFile())) {
+      jar.stream().map(ZipEntry::getName)
+          .filter(name -> FORBIDDEN.stream().anyMatch(name::startsWith))
+          .limit(20)
+          .forEach(offending::add);
+    }
+    assertEquals(List.of(), offending);
+  }
+
+  @Test
+  void containsEveryHandlerTheTemplateNames() throws IOException {
+    ParsedTemplate template = BuildOutputs.parsedTemplate();
+    List<String> functions = template.resourcesOfType("AWS::Serverless::Function");
+    assertEquals(5, functions.size());
+    Map<String, Object> globals = ParsedTemplate.cast(template.section("Globals").get("Function"));
+    assertEquals(BuildOutputs.template().getParent().resolve((String) globals.get("CodeUri")).normalize(),
+        BuildOutputs.artifact().toAbsolutePath().normalize(), "CodeUri is the artifact");
+    try (JarFile jar = new JarFile(BuildOutputs.artifact().toFile())) {
+      for (String function : functions) {
+        String handler = (String) template.properties(function).get("Handler");
+        assertTrue(handler.endsWith("." + function), handler + " is named as its function");
+        assertTrue(jar.getEntry(handler.replace('.', '/') + ".class") != null, handler + " is in the jar");
+      }
+      assertTrue(jar.getEntry("dev/streamer/samples/SampleRouteTable.class") != null);
+      assertTrue(jar.getEntry("dev/streamer/runtime/aws/lambda/StreamerLambda.class") != null);
+      assertTrue(jar.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class") != null);
+      String services = new String(jar.getInputStream(
+          jar.getEntry("META-INF/services/software.amazon.awssdk.http.SdkHttpService")).readAllBytes());
+      assertTrue(services.contains("UrlConnectionSdkHttpService"), services);
+      Set<String> signatures = new TreeSet<>();
+      jar.stream().map(ZipEntry::getName).filter(n -> n.matches("META-INF/[^/]+\\.(SF|RSA|DSA)")).forEach(signatures::add);
+      assertEquals(Set.of(), signatures, "signature files of shaded jars would fail verification");
+    }
+    long size = Files.size(BuildOutputs.artifact());
+    System.out.printf("[streamer] %s: %,d bytes (%.1f MiB)%n", BuildOutputs.artifact().getFileName(), size,
+        size / 1048576.0);
+    assertFalse(size > 50L * 1024 * 1024, "a zip deployment package must stay under 50 MB");
+  }
+}

@@ -1,0 +1,92 @@
+package dev.streamer.deploy.sam;
+
+import static dev.streamer.deploy.sam.Cfn.getAtt;
+import static dev.streamer.deploy.sam.Cfn.map;
+import static dev.streamer.deploy.sam.Cfn.sub;
+
+import dev.streamer.deploy.app.DeployedApp;
+import dev.streamer.runtime.aws.config.EnvironmentVariables.Handler;
+import dev.streamer.runtime.aws.tables.StreamerTables;
+import dev.streamer.runtime.aws.tables.TableDefinition;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Least-privilege execution roles, one per function: the exact DynamoDB actions each handler's code path calls on
+ * the two tables (and the one index the sweeper queries), the requests stream and dead-letter queue for the
+ * processor, {@code execute-api:ManageConnections} on this API for the functions that send, and writing to the
+ * function's own log group. Nothing is granted on {@code *}.
+ */
+public final class Permissions {
+
+  private Permissions() {}
+
+  /** The {@code AWS::IAM::Role} of {@code handler}'s function. */
+  public static Map<String, Object> role(DeployedApp app, Handler handler) {
+    Map<String, Object> trust = map(
+        "Version", "2012-10-17",
+        "Statement", List.of(map(
+            "Effect", "Allow",
+            "Principal", map("Service", "lambda.amazonaws.com"),
+            "Action", "sts:AssumeRole")));
+    Map<String, Object> policy = map(
+        "PolicyName", "streamer-" + handler.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        "PolicyDocument", map("Version", "2012-10-17", "Statement", statements(app, handler)));
+    return Cfn.resource("AWS::IAM::Role", map(
+        "Description", "Streamer " + app.appName() + " " + LogicalIds.function(app, handler),
+        "AssumeRolePolicyDocument", trust,
+        "Policies", List.of(policy)));
+  }
+
+  /** The policy statements of {@code handler}'s role. */
+  public static List<Object> statements(DeployedApp app, Handler handler) {
+    Map<String, Object> logs = statement("Logs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+        getAtt(LogicalIds.logGroup(app, handler), "Arn"));
+    TableDefinition requests = StreamerTables.REQUESTS;
+    TableDefinition connections = StreamerTables.CONNECTIONS;
+    return switch (handler) {
+      case CONNECT -> List.of(logs, table("Connections", connections, "dynamodb:PutItem"));
+      case DISCONNECT -> List.of(logs, table("Connections", connections, "dynamodb:DeleteItem"));
+      case DEFAULT -> List.of(logs,
+          // the caller stored at $connect
+          table("Connections", connections, "dynamodb:GetItem"),
+          // enqueue; status, subscribe and cancel
+          table("Requests", requests, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"));
+      case STREAM_PROCESSOR -> List.of(logs,
+          // claim, progress, outcome: conditional updates in place
+          table("Requests", requests, "dynamodb:UpdateItem"),
+          // endpoint of the connection; a 410 Gone deletes the record
+          table("Connections", connections, "dynamodb:GetItem", "dynamodb:DeleteItem"),
+          statement("RequestsStream", List.of("dynamodb:DescribeStream", "dynamodb:GetRecords",
+              "dynamodb:GetShardIterator", "dynamodb:ListStreams"), sub(arnOf(requests) + "/stream/*")),
+          statement("FailureQueue", List.of("sqs:SendMessage"), getAtt(LogicalIds.FAILURE_QUEUE, "Arn")),
+          manageConnections());
+      case SWEEPER -> List.of(logs,
+          statement("RequestsSweepIndex", List.of("dynamodb:Query"),
+              sub(arnOf(requests) + "/index/" + StreamerTables.STATUS_TIME_INDEX)),
+          table("Requests", requests, "dynamodb:UpdateItem"),
+          table("Connections", connections, "dynamodb:GetItem", "dynamodb:DeleteItem"),
+          manageConnections());
+    };
+  }
+
+  private static Map<String, Object> table(String sid, TableDefinition table, String... actions) {
+    return statement(sid + "Table", List.of(actions), getAtt(LogicalIds.table(table), "Arn"));
+  }
+
+  /** Sends, connection info and disconnects through the Management API of this API only. */
+  private static Map<String, Object> manageConnections() {
+    return statement("ManageConnections", List.of("execute-api:ManageConnections"),
+        sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${" + LogicalIds.WEBSOCKET_API
+            + "}/*"));
+  }
+
+  private static String arnOf(TableDefinition table) {
+    return "${" + LogicalIds.table(table) + ".Arn}";
+  }
+
+  private static Map<String, Object> statement(String sid, List<String> actions, Object resource) {
+    return map("Sid", sid, "Effect", "Allow", "Action", actions, "Resource", resource);
+  }
+}
