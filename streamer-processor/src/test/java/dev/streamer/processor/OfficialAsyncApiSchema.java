@@ -24,9 +24,9 @@ import java.util.Set;
  * are served from there, json-schema.org meta-schemas from the validator's own class path copies, and any other
  * reference fails instead of being fetched over the network.
  */
-final class OfficialAsyncApiSchema {
+public final class OfficialAsyncApiSchema {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
   private static final String ROOT_ID = "http://asyncapi.com/definitions/3.0.0/asyncapi.json";
 
   private final JsonSchemaFactory factory;
@@ -37,7 +37,7 @@ final class OfficialAsyncApiSchema {
     this.schema = factory.getSchema(SchemaLocation.of(ROOT_ID));
   }
 
-  static OfficialAsyncApiSchema load() {
+  public static OfficialAsyncApiSchema load() {
     String text;
     try (InputStream in = OfficialAsyncApiSchema.class.getResourceAsStream("/asyncapi/asyncapi-3.0.0.json")) {
       if (in == null) {
@@ -74,7 +74,7 @@ final class OfficialAsyncApiSchema {
   }
 
   /** Every violation of the AsyncAPI 3.0.0 schema by {@code document}; empty when it is valid. */
-  Set<ValidationMessage> validate(JsonNode document) {
+  public Set<ValidationMessage> validate(JsonNode document) {
     return schema.validate(document);
   }
 
@@ -82,7 +82,7 @@ final class OfficialAsyncApiSchema {
    * A validator of one message payload of {@code document}: its {@code #/components/...} references resolve within
    * the document.
    */
-  JsonSchema payloadSchema(JsonNode document, String message) {
+  public JsonSchema payloadSchema(JsonNode document, String message) {
     com.fasterxml.jackson.databind.node.ObjectNode root = document.deepCopy();
     root.put("$ref", "#/components/messages/" + message + "/payload");
     return factory.getSchema(root);

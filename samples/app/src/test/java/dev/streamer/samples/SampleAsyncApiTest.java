@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
+import dev.streamer.processor.OfficialAsyncApiSchema;
 import dev.streamer.runtime.RequestContext;
 import dev.streamer.runtime.protocol.Messages;
 import dev.streamer.runtime.routing.AsyncRequest;
