@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * Marks a public instance method as a WebSocket action.
  *
  * <p>The method may take, in any order: at most one payload record, an optional
- * {@code dev.streamer.runtime.Progress} and an optional {@code dev.streamer.runtime.RequestContext}.
+ * {@code dev.streamer.core.Progress} and an optional {@code dev.streamer.core.RequestContext}.
  * It may return a record, a POJO, a {@code Map}, a primitive or {@code void}, and may throw checked exceptions.
  */
 @Documented

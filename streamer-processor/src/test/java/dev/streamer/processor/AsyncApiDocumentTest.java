@@ -108,7 +108,7 @@ class AsyncApiDocumentTest {
   void errorMessageListsTheErrorCodes() {
     List<String> codes = new ArrayList<>();
     shop.at("/components/schemas/streamer.ErrorCode/enum").forEach(c -> codes.add(c.asText()));
-    List<String> runtime = java.util.Arrays.stream(dev.streamer.runtime.protocol.ErrorCode.values())
+    List<String> runtime = java.util.Arrays.stream(dev.streamer.core.protocol.ErrorCode.values())
         .map(Enum::name).toList();
     assertEquals(runtime, codes);
   }

@@ -19,8 +19,8 @@ class DiagnosticsTest {
 
   private static final String IMPORTS = """
       import dev.streamer.annotations.*;
-      import dev.streamer.runtime.Progress;
-      import dev.streamer.runtime.RequestContext;
+      import dev.streamer.core.Progress;
+      import dev.streamer.core.RequestContext;
       import java.util.*;
       """;
 

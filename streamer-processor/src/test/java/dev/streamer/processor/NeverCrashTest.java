@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.testing.compile.Compilation;
 import dev.streamer.processor.diag.Message;
-import dev.streamer.runtime.json.JsonRead;
-import dev.streamer.runtime.routing.Route;
-import dev.streamer.runtime.routing.RouteTable;
-import dev.streamer.runtime.validation.Violations;
+import dev.streamer.core.json.JsonRead;
+import dev.streamer.core.routing.Route;
+import dev.streamer.core.routing.RouteTable;
+import dev.streamer.core.validation.Violations;
 import java.util.List;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.streamer.processor.diag.Message;
-import dev.streamer.runtime.Progress;
-import dev.streamer.runtime.routing.Route;
-import dev.streamer.runtime.routing.RouteTable;
+import dev.streamer.core.Progress;
+import dev.streamer.core.routing.Route;
+import dev.streamer.core.routing.RouteTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

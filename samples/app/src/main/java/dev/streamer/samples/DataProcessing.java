@@ -1,8 +1,8 @@
 package dev.streamer.samples;
 
 import dev.streamer.annotations.Action;
-import dev.streamer.runtime.StreamerException;
-import dev.streamer.runtime.protocol.ErrorCode;
+import dev.streamer.core.StreamerException;
+import dev.streamer.core.protocol.ErrorCode;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;

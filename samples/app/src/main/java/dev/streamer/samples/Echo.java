@@ -1,7 +1,7 @@
 package dev.streamer.samples;
 
 import dev.streamer.annotations.Action;
-import dev.streamer.runtime.RequestContext;
+import dev.streamer.core.RequestContext;
 
 /** A fast action: no {@code estimated}, so it runs synchronously and answers on the socket at once. */
 public final class Echo {

@@ -1,10 +1,10 @@
 package dev.streamer.samples;
 
 import dev.streamer.annotations.Action;
-import dev.streamer.runtime.FatalException;
-import dev.streamer.runtime.Progress;
-import dev.streamer.runtime.RequestContext;
-import dev.streamer.runtime.protocol.ErrorCode;
+import dev.streamer.core.FatalException;
+import dev.streamer.core.Progress;
+import dev.streamer.core.RequestContext;
+import dev.streamer.core.protocol.ErrorCode;
 import java.time.Clock;
 import java.util.Objects;
 

@@ -1,11 +1,9 @@
 package dev.streamer.deploy.app;
 
-import dev.streamer.runtime.aws.builtins.CancelRoute;
-import dev.streamer.runtime.aws.builtins.StatusRoute;
-import dev.streamer.runtime.aws.builtins.SubscribeRoute;
-import dev.streamer.runtime.aws.config.EnvironmentVariables.Handler;
-import dev.streamer.runtime.routing.Route;
-import dev.streamer.runtime.routing.RouteTable;
+import dev.streamer.core.app.HandlerKind;
+import dev.streamer.core.protocol.BuiltinAction;
+import dev.streamer.core.routing.Route;
+import dev.streamer.core.routing.RouteTable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -29,11 +27,11 @@ import java.util.Objects;
  */
 public record DeployedApp(
     String appName, String routeTable, List<String> actions, List<String> builtinActions,
-    Map<Handler, String> handlers) {
+    Map<HandlerKind, String> handlers) {
 
   /** The runtime adds these to every application ({@code BuiltinRoutes}). */
   public static final List<String> BUILTIN_ACTIONS =
-      List.of(StatusRoute.ACTION, SubscribeRoute.ACTION, CancelRoute.ACTION);
+      BuiltinAction.names();
 
   public DeployedApp {
     Objects.requireNonNull(appName, "appName");
@@ -41,7 +39,7 @@ public record DeployedApp(
     actions = List.copyOf(actions);
     builtinActions = List.copyOf(builtinActions);
     handlers = Map.copyOf(handlers);
-    if (handlers.size() != Handler.values().length) {
+    if (handlers.size() != HandlerKind.values().length) {
       throw new IllegalArgumentException("one handler class per kind is required: " + handlers.keySet());
     }
   }
@@ -53,8 +51,8 @@ public record DeployedApp(
   public static DeployedApp load(String routeTableClass, ClassLoader loader) {
     RouteTable table = instantiate(routeTableClass, loader);
     String packageName = packageOf(routeTableClass);
-    Map<Handler, String> handlers = new EnumMap<>(Handler.class);
-    for (Handler handler : Handler.values()) {
+    Map<HandlerKind, String> handlers = new EnumMap<>(HandlerKind.class);
+    for (HandlerKind handler : HandlerKind.values()) {
       String name = qualified(packageName, handler.className(table.appName()));
       try {
         Class.forName(name, false, loader);
@@ -72,12 +70,12 @@ public record DeployedApp(
   }
 
   /** Fully qualified class name of {@code handler}. */
-  public String handlerClass(Handler handler) {
+  public String handlerClass(HandlerKind handler) {
     return handlers.get(handler);
   }
 
   /** Simple class name of {@code handler}: {@code SampleDefaultHandler}. */
-  public String handlerSimpleName(Handler handler) {
+  public String handlerSimpleName(HandlerKind handler) {
     String name = handlers.get(handler);
     return name.substring(name.lastIndexOf('.') + 1);
   }

@@ -5,7 +5,7 @@ import static dev.streamer.deploy.sam.Cfn.ref;
 import static dev.streamer.deploy.sam.Cfn.sub;
 
 import dev.streamer.runtime.aws.config.EnvironmentVariables;
-import dev.streamer.runtime.aws.config.EnvironmentVariables.Handler;
+import dev.streamer.core.app.HandlerKind;
 import dev.streamer.runtime.aws.config.EnvironmentVariables.Variable;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import java.util.EnumSet;
@@ -25,14 +25,14 @@ public final class EnvironmentValues {
 
   /** Variables every function reads: the {@code Globals} section. */
   public static Map<String, Object> common() {
-    List<Variable> shared = EnvironmentVariables.templateVariables(Handler.CONNECT).stream()
-        .filter(v -> v.readBy().containsAll(EnumSet.allOf(Handler.class)))
+    List<Variable> shared = EnvironmentVariables.templateVariables(HandlerKind.CONNECT).stream()
+        .filter(v -> v.readBy().containsAll(EnumSet.allOf(HandlerKind.class)))
         .toList();
     return values(shared);
   }
 
   /** Variables of {@code handler} beyond {@link #common()}. */
-  public static Map<String, Object> specific(Handler handler) {
+  public static Map<String, Object> specific(HandlerKind handler) {
     Set<String> shared = common().keySet();
     return values(EnvironmentVariables.templateVariables(handler).stream()
         .filter(v -> !shared.contains(v.name()))

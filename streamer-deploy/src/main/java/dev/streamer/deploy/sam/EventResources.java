@@ -5,8 +5,8 @@ import static dev.streamer.deploy.sam.Cfn.getAtt;
 import static dev.streamer.deploy.sam.Cfn.map;
 
 import dev.streamer.deploy.app.DeployedApp;
-import dev.streamer.runtime.aws.config.EnvironmentVariables.Handler;
-import dev.streamer.runtime.aws.requests.RequestStatus;
+import dev.streamer.core.app.HandlerKind;
+import dev.streamer.core.protocol.RequestStatus;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class EventResources {
         "SqsManagedSseEnabled", true)));
     resources.put(LogicalIds.STREAM_MAPPING, Cfn.resource("AWS::Lambda::EventSourceMapping", map(
         "EventSourceArn", getAtt(LogicalIds.table(StreamerTables.REQUESTS), "StreamArn"),
-        "FunctionName", alias(LogicalIds.function(app, Handler.STREAM_PROCESSOR)),
+        "FunctionName", alias(LogicalIds.function(app, HandlerKind.STREAM_PROCESSOR)),
         "StartingPosition", "LATEST",
         "BatchSize", BATCH_SIZE,
         "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
@@ -43,7 +43,7 @@ public final class EventResources {
         "MaximumRecordAgeInSeconds", MAXIMUM_RECORD_AGE_SECONDS,
         "FilterCriteria", map("Filters", List.of(map("Pattern", pendingFilter()))),
         "DestinationConfig", map("OnFailure", map("Destination", getAtt(LogicalIds.FAILURE_QUEUE, "Arn"))))));
-    String sweeper = LogicalIds.function(app, Handler.SWEEPER);
+    String sweeper = LogicalIds.function(app, HandlerKind.SWEEPER);
     resources.put(LogicalIds.SWEEPER_SCHEDULE, Cfn.resource("AWS::Events::Rule", map(
         "Description", "Streamer " + app.appName() + ": re-drive due retries and expired leases",
         "ScheduleExpression", SWEEP_RATE,

@@ -1,6 +1,6 @@
 package dev.streamer.deploy.sam;
 
-import dev.streamer.runtime.aws.config.EnvironmentVariables.Handler;
+import dev.streamer.core.app.HandlerKind;
 
 /**
  * Sizing of one function. The router answers within API Gateway's 29-second integration timeout; the stream
@@ -18,7 +18,7 @@ public record FunctionSettings(int memoryMb, int timeoutSeconds, String descript
   public static final int MAX_TIMEOUT_SECONDS = 900;
   public static final int PROCESSOR_MEMORY_MB = 1024;
 
-  public static FunctionSettings of(Handler handler) {
+  public static FunctionSettings of(HandlerKind handler) {
     return switch (handler) {
       case CONNECT -> new FunctionSettings(256, 10, "$connect: verifies the JWT and stores the connection");
       case DISCONNECT -> new FunctionSettings(256, 10, "$disconnect: deletes the connection record");

@@ -1,7 +1,7 @@
 package dev.streamer.deploy.sam;
 
 import dev.streamer.deploy.app.DeployedApp;
-import dev.streamer.runtime.aws.config.EnvironmentVariables.Handler;
+import dev.streamer.core.app.HandlerKind;
 import dev.streamer.runtime.aws.tables.TableDefinition;
 import java.util.Locale;
 
@@ -17,15 +17,15 @@ public final class LogicalIds {
   private LogicalIds() {}
 
   /** A function is named exactly as its generated handler class: {@code SampleDefaultHandler}. */
-  public static String function(DeployedApp app, Handler handler) {
+  public static String function(DeployedApp app, HandlerKind handler) {
     return app.handlerSimpleName(handler);
   }
 
-  public static String role(DeployedApp app, Handler handler) {
+  public static String role(DeployedApp app, HandlerKind handler) {
     return function(app, handler) + "Role";
   }
 
-  public static String logGroup(DeployedApp app, Handler handler) {
+  public static String logGroup(DeployedApp app, HandlerKind handler) {
     return function(app, handler) + "LogGroup";
   }
 

@@ -5,7 +5,7 @@ import static dev.streamer.deploy.sam.Cfn.map;
 import static dev.streamer.deploy.sam.Cfn.sub;
 
 import dev.streamer.deploy.app.DeployedApp;
-import dev.streamer.runtime.aws.config.EnvironmentVariables.Handler;
+import dev.streamer.core.app.HandlerKind;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import dev.streamer.runtime.aws.tables.TableDefinition;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class Permissions {
   private Permissions() {}
 
   /** The {@code AWS::IAM::Role} of {@code handler}'s function. */
-  public static Map<String, Object> role(DeployedApp app, Handler handler) {
+  public static Map<String, Object> role(DeployedApp app, HandlerKind handler) {
     Map<String, Object> trust = map(
         "Version", "2012-10-17",
         "Statement", List.of(map(
@@ -40,7 +40,7 @@ public final class Permissions {
   }
 
   /** The policy statements of {@code handler}'s role. */
-  public static List<Object> statements(DeployedApp app, Handler handler) {
+  public static List<Object> statements(DeployedApp app, HandlerKind handler) {
     Map<String, Object> logs = statement("Logs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
         getAtt(LogicalIds.logGroup(app, handler), "Arn"));
     TableDefinition requests = StreamerTables.REQUESTS;

@@ -7,7 +7,7 @@ import static dev.streamer.deploy.sam.Cfn.sub;
 
 import dev.streamer.deploy.app.DeployedApp;
 import dev.streamer.deploy.yaml.YamlWriter;
-import dev.streamer.runtime.aws.config.EnvironmentVariables.Handler;
+import dev.streamer.core.app.HandlerKind;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import dev.streamer.runtime.aws.tables.TableDefinition;
 import java.util.LinkedHashMap;
@@ -60,7 +60,7 @@ public final class SamTemplate {
     for (TableDefinition table : StreamerTables.ALL) {
       resources.put(LogicalIds.table(table), TableResources.of(table));
     }
-    for (Handler handler : Handler.values()) {
+    for (HandlerKind handler : HandlerKind.values()) {
       resources.put(LogicalIds.function(app, handler), function(app, handler));
       resources.put(LogicalIds.role(app, handler), Permissions.role(app, handler));
       resources.put(LogicalIds.logGroup(app, handler), Cfn.resource("AWS::Logs::LogGroup", map(
@@ -74,9 +74,9 @@ public final class SamTemplate {
     return template;
   }
 
-  private static Map<String, Object> function(DeployedApp app, Handler handler) {
+  private static Map<String, Object> function(DeployedApp app, HandlerKind handler) {
     FunctionSettings settings = FunctionSettings.of(handler);
-    boolean processor = handler == Handler.STREAM_PROCESSOR;
+    boolean processor = handler == HandlerKind.STREAM_PROCESSOR;
     Map<String, Object> specific = EnvironmentValues.specific(handler);
     return Cfn.resource("AWS::Serverless::Function", map(
         "Handler", app.handlerClass(handler),

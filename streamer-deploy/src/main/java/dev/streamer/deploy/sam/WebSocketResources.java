@@ -8,7 +8,7 @@ import static dev.streamer.deploy.sam.Cfn.sub;
 
 import dev.streamer.deploy.app.DeployedApp;
 import dev.streamer.deploy.yaml.YamlWriter;
-import dev.streamer.runtime.aws.config.EnvironmentVariables.Handler;
+import dev.streamer.core.app.HandlerKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,12 +27,12 @@ import java.util.Map;
  */
 public final class WebSocketResources {
 
-  private record RouteSpec(String key, String name, Handler handler) {}
+  private record RouteSpec(String key, String name, HandlerKind handler) {}
 
   private static final List<RouteSpec> ROUTES = List.of(
-      new RouteSpec("$connect", "Connect", Handler.CONNECT),
-      new RouteSpec("$disconnect", "Disconnect", Handler.DISCONNECT),
-      new RouteSpec("$default", "Default", Handler.DEFAULT));
+      new RouteSpec("$connect", "Connect", HandlerKind.CONNECT),
+      new RouteSpec("$disconnect", "Disconnect", HandlerKind.DISCONNECT),
+      new RouteSpec("$default", "Default", HandlerKind.DEFAULT));
 
   private WebSocketResources() {}
 
@@ -52,7 +52,7 @@ public final class WebSocketResources {
           "RouteKey", route.key(),
           "AuthorizationType", "NONE",
           "OperationName", route.name(),
-          "RouteResponseSelectionExpression", route.handler() == Handler.DEFAULT ? "$default" : null,
+          "RouteResponseSelectionExpression", route.handler() == HandlerKind.DEFAULT ? "$default" : null,
           "Target", join("/", List.of("integrations", ref(route.name() + "Integration"))))));
       routeIds.add(route.name() + "Route");
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.streamer.runtime.aws.config.EnvironmentVariables.Handler;
+import dev.streamer.core.app.HandlerKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +19,9 @@ class DeployedAppTest {
     assertEquals("Orders", app.appName());
     assertEquals(List.of("place_order", "ship"), app.actions());
     assertEquals(List.of("status", "subscribe", "cancel"), app.builtinActions());
-    assertEquals("dev.streamer.deploy.testapp.OrdersDefaultHandler", app.handlerClass(Handler.DEFAULT));
-    assertEquals("OrdersStreamProcessor", app.handlerSimpleName(Handler.STREAM_PROCESSOR));
-    assertEquals("OrdersSweeper", app.handlerSimpleName(Handler.SWEEPER));
+    assertEquals("dev.streamer.deploy.testapp.OrdersDefaultHandler", app.handlerClass(HandlerKind.DEFAULT));
+    assertEquals("OrdersStreamProcessor", app.handlerSimpleName(HandlerKind.STREAM_PROCESSOR));
+    assertEquals("OrdersSweeper", app.handlerSimpleName(HandlerKind.SWEEPER));
   }
 
   @Test

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamer.deploy.app.DeployedApp;
 import dev.streamer.runtime.aws.config.EnvironmentVariables;
-import dev.streamer.runtime.aws.config.EnvironmentVariables.Handler;
+import dev.streamer.core.app.HandlerKind;
 import dev.streamer.runtime.aws.config.EnvironmentVariables.Variable;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import dev.streamer.runtime.aws.tables.TableDefinition;
@@ -57,7 +57,7 @@ class SamTemplateTest {
     List<String> functions = TEMPLATE.resourcesOfType("AWS::Serverless::Function");
     assertEquals(List.of("OrdersConnectHandler", "OrdersDisconnectHandler", "OrdersDefaultHandler",
         "OrdersStreamProcessor", "OrdersSweeper"), functions);
-    for (Handler handler : Handler.values()) {
+    for (HandlerKind handler : HandlerKind.values()) {
       Map<String, Object> properties = TEMPLATE.properties(APP.handlerSimpleName(handler));
       assertEquals(APP.handlerClass(handler), properties.get("Handler"));
     }
@@ -93,7 +93,7 @@ class SamTemplateTest {
 
   @Test
   void environmentOfEachFunctionIsExactlyWhatItsHandlerReads() {
-    for (Handler handler : Handler.values()) {
+    for (HandlerKind handler : HandlerKind.values()) {
       Set<String> expected = EnvironmentVariables.templateVariables(handler).stream()
           .map(Variable::name).collect(Collectors.toCollection(TreeSet::new));
       Set<String> actual = new TreeSet<>(TEMPLATE.environment(APP.handlerSimpleName(handler)).keySet());
@@ -122,8 +122,8 @@ class SamTemplateTest {
         Map.of("Fn::GetAtt", List.of(LogicalIds.FAILURE_QUEUE, "Arn")),
         Map.of("Fn::Sub", "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${WebSocketApi}/*")));
     List<String> roles = TEMPLATE.resourcesOfType("AWS::IAM::Role");
-    assertEquals(Handler.values().length, roles.size());
-    for (Handler handler : Handler.values()) {
+    assertEquals(HandlerKind.values().length, roles.size());
+    for (HandlerKind handler : HandlerKind.values()) {
       String function = APP.handlerSimpleName(handler);
       assertEquals(Map.of("Fn::GetAtt", List.of(function + "Role", "Arn")), TEMPLATE.properties(function).get("Role"));
       Set<Object> allowed = new HashSet<>(shared);
@@ -140,7 +140,7 @@ class SamTemplateTest {
         }
         actionsByResource.computeIfAbsent(resource.toString(), r -> new TreeSet<>()).addAll(actions);
       }
-      boolean sends = handler == Handler.STREAM_PROCESSOR || handler == Handler.SWEEPER;
+      boolean sends = handler == HandlerKind.STREAM_PROCESSOR || handler == HandlerKind.SWEEPER;
       assertEquals(sends, actionsByResource.values().stream().anyMatch(a -> a.contains("execute-api:ManageConnections")),
           function + " ManageConnections");
     }

@@ -1,7 +1,7 @@
 package dev.streamer.deploy.testapp;
 
-import dev.streamer.runtime.routing.Route;
-import dev.streamer.runtime.routing.RouteTable;
+import dev.streamer.core.routing.Route;
+import dev.streamer.core.routing.RouteTable;
 import java.util.Collection;
 import java.util.List;
 

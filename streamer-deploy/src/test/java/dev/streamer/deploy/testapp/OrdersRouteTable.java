@@ -2,12 +2,12 @@ package dev.streamer.deploy.testapp;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import dev.streamer.runtime.Progress;
-import dev.streamer.runtime.RequestContext;
-import dev.streamer.runtime.routing.Route;
-import dev.streamer.runtime.routing.RouteTable;
-import dev.streamer.runtime.routing.RouteTables;
-import dev.streamer.runtime.validation.Violations;
+import dev.streamer.core.Progress;
+import dev.streamer.core.RequestContext;
+import dev.streamer.core.routing.Route;
+import dev.streamer.core.routing.RouteTable;
+import dev.streamer.core.routing.RouteTables;
+import dev.streamer.core.validation.Violations;
 import java.util.Collection;
 
 /** Stands in for a generated route table: {@code create()}, an app name, and two actions. */

@@ -1,7 +1,7 @@
 package dev.streamer.local.gateway;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.streamer.runtime.json.Json;
+import dev.streamer.core.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -36,7 +36,7 @@ import org.eclipse.jetty.websocket.api.StatusCode;
 final class ManagementApi extends Handler.Abstract {
 
   /** API Gateway's limit for one message. */
-  static final int MAX_MESSAGE_BYTES = 128 * 1024;
+  static final int MAX_MESSAGE_BYTES = dev.streamer.core.protocol.Limits.MAX_MESSAGE_BYTES;
 
   private final String prefix;
   private final ConnectionRegistry connections;

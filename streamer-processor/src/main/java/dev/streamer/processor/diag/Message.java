@@ -15,7 +15,7 @@ public enum Message {
   INVALID_ACTION_NAME(4, "invalid action name \"%s\": it must match [a-z][a-z0-9_]*"),
   RESERVED_ACTION_NAME(5, "action name \"%s\" is reserved for the built-in actions status, subscribe and cancel"),
   UNSUPPORTED_PARAMETER(6, "unsupported parameter type %s of %s: an action takes at most one payload record, a"
-      + " dev.streamer.runtime.Progress and a dev.streamer.runtime.RequestContext, in any order"),
+      + " dev.streamer.core.Progress and a dev.streamer.core.RequestContext, in any order"),
   UNSUPPORTED_TYPE(7, "unsupported type %s of %s; supported: primitives and their boxes, String, BigDecimal,"
       + " BigInteger, enums, UUID, Instant, LocalDate, OffsetDateTime, Duration, List<T>, Set<T>, Map<String, T>,"
       + " Optional<T>, arrays, records (without type parameters) and Object"),

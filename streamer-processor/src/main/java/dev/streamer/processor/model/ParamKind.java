@@ -4,8 +4,8 @@ package dev.streamer.processor.model;
 public enum ParamKind {
   /** The decoded payload record. */
   PAYLOAD,
-  /** The {@code dev.streamer.runtime.Progress} reporter. */
+  /** The {@code dev.streamer.core.Progress} reporter. */
   PROGRESS,
-  /** The {@code dev.streamer.runtime.RequestContext}. */
+  /** The {@code dev.streamer.core.RequestContext}. */
   CONTEXT
 }

@@ -1,5 +1,6 @@
 package dev.streamer.processor.read;
 
+import dev.streamer.core.protocol.BuiltinAction;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.streamer.processor.diag.Message;
@@ -35,7 +36,6 @@ final class ActionReader {
   record Read(ActionModel action, boolean unresolved) {}
 
   private static final Pattern ACTION_NAME = Pattern.compile("[a-z][a-z0-9_]*");
-  private static final Set<String> RESERVED = Set.of("status", "subscribe", "cancel");
   private static final ClassName VOID = ClassName.get("java.lang", "Void");
 
   private final Reporter reporter;
@@ -68,7 +68,7 @@ final class ActionReader {
     if (!ACTION_NAME.matcher(name).matches()) {
       reporter.report(Message.INVALID_ACTION_NAME, method, action, nameValue, name);
       ok = false;
-    } else if (RESERVED.contains(name)) {
+    } else if (BuiltinAction.isBuiltin(name)) {
       reporter.report(Message.RESERVED_ACTION_NAME, method, action, nameValue, name);
       ok = false;
     }

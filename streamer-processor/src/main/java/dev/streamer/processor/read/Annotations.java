@@ -21,8 +21,8 @@ public final class Annotations {
   public static final String JAKARTA_CONSTRAINTS = "jakarta.validation.constraints";
   public static final String JAKARTA_VALID = "jakarta.validation.Valid";
 
-  public static final String PROGRESS = "dev.streamer.runtime.Progress";
-  public static final String REQUEST_CONTEXT = "dev.streamer.runtime.RequestContext";
+  public static final String PROGRESS = "dev.streamer.core.Progress";
+  public static final String REQUEST_CONTEXT = "dev.streamer.core.RequestContext";
 
   private final Elements elements;
 

@@ -1,5 +1,6 @@
 package dev.streamer.processor.write;
 
+import dev.streamer.core.protocol.BuiltinAction;
 import static dev.streamer.processor.write.JsonObject.of;
 import static dev.streamer.processor.write.JsonObject.ref;
 
@@ -58,7 +59,7 @@ final class AsyncApiWriter {
     for (ActionModel action : app.actions()) {
       action(action);
     }
-    for (WireProtocol.Builtin builtin : WireProtocol.BUILTINS) {
+    for (BuiltinAction builtin : WireProtocol.BUILTINS) {
       builtin(builtin);
     }
     messages.put(errorMessage, message(errorMessage, "Error", "A request failed. Sent instead of any other reply or"
@@ -187,14 +188,14 @@ final class AsyncApiWriter {
     }
   }
 
-  private void builtin(WireProtocol.Builtin builtin) {
-    String name = builtin.name();
+  private void builtin(BuiltinAction builtin) {
+    String name = builtin.actionName();
     JsonObject request = message(name, "Request " + name, builtin.description(),
         requestPayload(name, ref(JsonSchemas.SCHEMAS + REQUEST_REF_SCHEMA), true));
     request.put("description", "Built in: answered at once with the request's status; only the user and tenant"
         + " that sent a request can see it (anyone else gets NOT_FOUND).");
     messages.put(name, request);
-    String statusSchema = builtin.cancelOutcome() ? CANCEL_SCHEMA : STATUS_SCHEMA;
+    String statusSchema = builtin == BuiltinAction.CANCEL ? CANCEL_SCHEMA : STATUS_SCHEMA;
     messages.put(name + "Result", message(name + "Result", "Result of " + name, null,
         resultPayload(ref(JsonSchemas.SCHEMAS + statusSchema))));
     operations.put("receive_" + name, receive(name, builtin.description(),

@@ -1,5 +1,6 @@
 package dev.streamer.processor.write;
 
+import dev.streamer.core.protocol.CancelOutcome;
 import com.palantir.javapoet.ClassName;
 import dev.streamer.processor.model.AppModel;
 import dev.streamer.processor.model.EnumModel;

@@ -1,5 +1,7 @@
 package dev.streamer.processor.write;
 
+import dev.streamer.core.protocol.BuiltinAction;
+import dev.streamer.core.protocol.CancelOutcome;
 import dev.streamer.processor.model.ActionModel;
 import dev.streamer.processor.model.AppModel;
 import dev.streamer.processor.model.EnumModel;
@@ -122,9 +124,9 @@ final class JsClientWriter {
       out.append("  ").append(JsonPrinter.quote(action.name())).append(": { payload: ").append(payloadType(action))
           .append("; result: ").append(types.result(action.result())).append(" };\n");
     }
-    for (WireProtocol.Builtin builtin : WireProtocol.BUILTINS) {
-      out.append("  ").append(JsonPrinter.quote(builtin.name())).append(": { payload: RequestRef; result: ")
-          .append(builtin.cancelOutcome() ? "CancelResult" : "RequestStatus").append(" };\n");
+    for (BuiltinAction builtin : WireProtocol.BUILTINS) {
+      out.append("  ").append(JsonPrinter.quote(builtin.actionName())).append(": { payload: RequestRef; result: ")
+          .append(builtin == BuiltinAction.CANCEL ? "CancelResult" : "RequestStatus").append(" };\n");
     }
     out.append("}\n\n")
         .append("export type ActionName = keyof Actions;\n\n")

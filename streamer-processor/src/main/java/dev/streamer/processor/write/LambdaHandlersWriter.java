@@ -1,5 +1,6 @@
 package dev.streamer.processor.write;
 
+import dev.streamer.core.app.HandlerKind;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -16,18 +17,18 @@ import javax.lang.model.element.Modifier;
  */
 final class LambdaHandlersWriter {
 
-  private record Entry(String suffix, ClassName event, ClassName response, String method, String what) {}
+  private record Entry(HandlerKind kind, ClassName event, ClassName response, String method, String what) {}
 
   private static final List<Entry> ENTRIES = List.of(
-      new Entry("ConnectHandler", Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "connect",
+      new Entry(HandlerKind.CONNECT, Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "connect",
           "the API Gateway WebSocket {@code $connect} route: authenticates and stores the connection"),
-      new Entry("DisconnectHandler", Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "disconnect",
+      new Entry(HandlerKind.DISCONNECT, Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "disconnect",
           "the API Gateway WebSocket {@code $disconnect} route: forgets the connection"),
-      new Entry("DefaultHandler", Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "message",
+      new Entry(HandlerKind.DEFAULT, Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "message",
           "the API Gateway WebSocket {@code $default} route: routes each message"),
-      new Entry("StreamProcessor", Names.DYNAMODB_EVENT, Names.STREAMS_EVENT_RESPONSE, "process",
+      new Entry(HandlerKind.STREAM_PROCESSOR, Names.DYNAMODB_EVENT, Names.STREAMS_EVENT_RESPONSE, "process",
           "the DynamoDB stream of the requests table: runs queued requests"),
-      new Entry("Sweeper", Names.SCHEDULED_EVENT, Names.STRING, "sweep",
+      new Entry(HandlerKind.SWEEPER, Names.SCHEDULED_EVENT, Names.STRING, "sweep",
           "the scheduled sweeper: re-drives due retries and expired leases"));
 
   private LambdaHandlersWriter() {}
@@ -40,7 +41,7 @@ final class LambdaHandlersWriter {
   }
 
   private static TypeSpec handler(AppModel app, Entry entry, CodeBlock table) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(app.appType(entry.suffix()))
+    TypeSpec.Builder type = TypeSpec.classBuilder(app.appType(entry.kind().classSuffix()))
         .addAnnotation(Names.generated())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(Names.REQUEST_HANDLER, entry.event(), entry.response()))

@@ -14,23 +14,23 @@ final class Names {
   static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
   static final ClassName SERIALIZED_STRING = ClassName.get("com.fasterxml.jackson.core.io", "SerializedString");
 
-  private static final String JSON = "dev.streamer.runtime.json";
+  private static final String JSON = "dev.streamer.core.json";
   static final ClassName JSON_READ = ClassName.get(JSON, "JsonRead");
   static final ClassName JSON_WRITE = ClassName.get(JSON, "JsonWrite");
   static final ClassName JSON_READER = ClassName.get(JSON, "JsonReader");
   static final ClassName JSON_WRITER = ClassName.get(JSON, "JsonWriter");
   static final ClassName JSON_DECODE_EXCEPTION = ClassName.get(JSON, "JsonDecodeException");
 
-  private static final String VALIDATION = "dev.streamer.runtime.validation";
+  private static final String VALIDATION = "dev.streamer.core.validation";
   static final ClassName VALIDATOR = ClassName.get(VALIDATION, "Validator");
   static final ClassName PATH = ClassName.get(VALIDATION, "Path");
   static final ClassName VIOLATIONS = ClassName.get(VALIDATION, "Violations");
   static final ClassName CONSTRAINTS = ClassName.get(VALIDATION, "Constraints");
 
-  static final ClassName ROUTE = ClassName.get("dev.streamer.runtime.routing", "Route");
-  static final ClassName ROUTE_TABLE = ClassName.get("dev.streamer.runtime.routing", "RouteTable");
-  static final ClassName PROGRESS = ClassName.get("dev.streamer.runtime", "Progress");
-  static final ClassName REQUEST_CONTEXT = ClassName.get("dev.streamer.runtime", "RequestContext");
+  static final ClassName ROUTE = ClassName.get("dev.streamer.core.routing", "Route");
+  static final ClassName ROUTE_TABLE = ClassName.get("dev.streamer.core.routing", "RouteTable");
+  static final ClassName PROGRESS = ClassName.get("dev.streamer.core", "Progress");
+  static final ClassName REQUEST_CONTEXT = ClassName.get("dev.streamer.core", "RequestContext");
   static final ClassName STREAMER_LAMBDA = ClassName.get("dev.streamer.runtime.aws.lambda", "StreamerLambda");
 
   private static final String LAMBDA = "com.amazonaws.services.lambda.runtime";

@@ -6,7 +6,7 @@ import dev.streamer.runtime.aws.processor.JobProgressFactory;
 import dev.streamer.runtime.aws.progress.ProgressState;
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
 import dev.streamer.runtime.aws.requests.RequestRecord;
-import dev.streamer.runtime.protocol.Messages;
+import dev.streamer.core.protocol.Messages;
 import java.util.Optional;
 
 /**

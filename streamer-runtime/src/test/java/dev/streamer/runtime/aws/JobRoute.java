@@ -3,11 +3,11 @@ package dev.streamer.runtime.aws;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.streamer.runtime.Progress;
-import dev.streamer.runtime.RequestContext;
-import dev.streamer.runtime.json.JsonDecodeException;
-import dev.streamer.runtime.routing.Route;
-import dev.streamer.runtime.validation.Violations;
+import dev.streamer.core.Progress;
+import dev.streamer.core.RequestContext;
+import dev.streamer.core.json.JsonDecodeException;
+import dev.streamer.core.routing.Route;
+import dev.streamer.core.validation.Violations;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 

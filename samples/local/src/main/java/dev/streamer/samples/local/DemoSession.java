@@ -2,12 +2,12 @@ package dev.streamer.samples.local;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.streamer.runtime.client.ProgressUpdate;
-import dev.streamer.runtime.client.RequestListener;
-import dev.streamer.runtime.client.StreamerClient;
-import dev.streamer.runtime.client.StreamerClientException;
-import dev.streamer.runtime.json.Json;
-import dev.streamer.runtime.protocol.ErrorCode;
+import dev.streamer.client.ProgressUpdate;
+import dev.streamer.client.RequestListener;
+import dev.streamer.client.StreamerClient;
+import dev.streamer.client.StreamerClientException;
+import dev.streamer.core.json.Json;
+import dev.streamer.core.protocol.ErrorCode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

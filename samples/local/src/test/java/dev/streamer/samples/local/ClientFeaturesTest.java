@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.streamer.runtime.client.StreamerClient;
-import dev.streamer.runtime.client.StreamerClientException;
-import dev.streamer.runtime.protocol.ErrorCode;
+import dev.streamer.client.StreamerClient;
+import dev.streamer.client.StreamerClientException;
+import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.samples.EchoRequest;
 import dev.streamer.samples.EchoRequestJson;
 import dev.streamer.samples.EchoResult;

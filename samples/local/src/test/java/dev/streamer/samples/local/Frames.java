@@ -2,7 +2,7 @@ package dev.streamer.samples.local;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.streamer.runtime.json.Json;
+import dev.streamer.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.streamer.local.LocalStack;
-import dev.streamer.runtime.client.ReconnectPolicy;
-import dev.streamer.runtime.client.RequestListener;
-import dev.streamer.runtime.client.StreamerClient;
-import dev.streamer.runtime.client.StreamerClientException;
-import dev.streamer.runtime.protocol.ErrorCode;
+import dev.streamer.client.ReconnectPolicy;
+import dev.streamer.client.RequestListener;
+import dev.streamer.client.StreamerClient;
+import dev.streamer.client.StreamerClientException;
+import dev.streamer.core.protocol.ErrorCode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

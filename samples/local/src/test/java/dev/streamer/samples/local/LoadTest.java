@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.streamer.runtime.client.RequestListener;
-import dev.streamer.runtime.client.StreamerClient;
+import dev.streamer.client.RequestListener;
+import dev.streamer.client.StreamerClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

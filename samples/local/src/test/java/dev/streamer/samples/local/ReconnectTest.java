@@ -3,9 +3,9 @@ package dev.streamer.samples.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.streamer.runtime.client.ProgressUpdate;
-import dev.streamer.runtime.client.RequestListener;
-import dev.streamer.runtime.client.StreamerClient;
+import dev.streamer.client.ProgressUpdate;
+import dev.streamer.client.RequestListener;
+import dev.streamer.client.StreamerClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -2,7 +2,7 @@ package dev.streamer.samples.local;
 
 import dev.streamer.local.LocalStack;
 import dev.streamer.runtime.aws.tables.StreamerTables;
-import dev.streamer.runtime.client.StreamerClient;
+import dev.streamer.client.StreamerClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
-import dev.streamer.runtime.json.JsonDecodeException;
-import dev.streamer.runtime.json.JsonRead;
-import dev.streamer.runtime.json.JsonReader;
-import dev.streamer.runtime.json.JsonWrite;
-import dev.streamer.runtime.json.JsonWriter;
+import dev.streamer.core.json.JsonDecodeException;
+import dev.streamer.core.json.JsonRead;
+import dev.streamer.core.json.JsonReader;
+import dev.streamer.core.json.JsonWrite;
+import dev.streamer.core.json.JsonWriter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 

@@ -2,9 +2,9 @@ package com.example.shop;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import dev.streamer.runtime.json.JsonRead;
-import dev.streamer.runtime.json.JsonReader;
-import dev.streamer.runtime.json.JsonWriter;
+import dev.streamer.core.json.JsonRead;
+import dev.streamer.core.json.JsonReader;
+import dev.streamer.core.json.JsonWriter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 

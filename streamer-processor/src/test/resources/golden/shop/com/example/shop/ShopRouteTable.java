@@ -1,8 +1,8 @@
 package com.example.shop;
 
 import com.example.shop.reports.Reports;
-import dev.streamer.runtime.routing.Route;
-import dev.streamer.runtime.routing.RouteTable;
+import dev.streamer.core.routing.Route;
+import dev.streamer.core.routing.RouteTable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package com.example.shop;
 
 import dev.streamer.annotations.Action;
-import dev.streamer.runtime.RequestContext;
+import dev.streamer.core.RequestContext;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,9 +1,9 @@
 package dev.streamer.runtime.aws.builtins;
 
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
-import dev.streamer.runtime.routing.Route;
-import dev.streamer.runtime.routing.RouteTable;
-import dev.streamer.runtime.routing.RouteTables;
+import dev.streamer.core.routing.Route;
+import dev.streamer.core.routing.RouteTable;
+import dev.streamer.core.routing.RouteTables;
 
 /** The actions every Streamer deployment has besides the application's: {@code status}, {@code subscribe}, {@code cancel}. */
 public final class BuiltinRoutes {

@@ -1,8 +1,10 @@
 package dev.streamer.runtime.aws.builtins;
 
+import dev.streamer.core.protocol.CancelOutcome;
+import dev.streamer.core.protocol.BuiltinAction;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.streamer.runtime.Progress;
-import dev.streamer.runtime.RequestContext;
+import dev.streamer.core.Progress;
+import dev.streamer.core.RequestContext;
 import dev.streamer.runtime.aws.requests.CancelResult;
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
 import java.io.IOException;
@@ -14,17 +16,17 @@ import java.io.IOException;
  */
 public final class CancelRoute extends RequestRefRoute<CancelResult> {
 
-  public static final String ACTION = "cancel";
+  public static final String ACTION = BuiltinAction.CANCEL.actionName();
 
   public CancelRoute(DynamoRequestStore store) {
-    super(store, ACTION, "Cancel one of your requests");
+    super(store, ACTION, BuiltinAction.CANCEL.description());
   }
 
   @Override
   public CancelResult invoke(RequestRef payload, RequestContext context, Progress progress) {
     owned(payload, context);
     CancelResult result = store.cancel(payload.requestId());
-    if (result.outcome() == CancelResult.Outcome.NOT_FOUND) {
+    if (result.outcome() == CancelOutcome.NOT_FOUND) {
       throw notFound();
     }
     return result;

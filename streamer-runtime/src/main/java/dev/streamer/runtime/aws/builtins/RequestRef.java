@@ -8,5 +8,5 @@ package dev.streamer.runtime.aws.builtins;
 public record RequestRef(String requestId) {
 
   /** Longest request id accepted; ids are UUIDs, so anything longer is not one of ours. */
-  public static final int MAX_LENGTH = 128;
+  public static final int MAX_LENGTH = dev.streamer.core.protocol.Limits.MAX_REQUEST_ID_LENGTH;
 }

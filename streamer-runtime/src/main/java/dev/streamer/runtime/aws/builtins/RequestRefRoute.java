@@ -2,14 +2,14 @@ package dev.streamer.runtime.aws.builtins;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.streamer.runtime.RequestContext;
-import dev.streamer.runtime.StreamerException;
+import dev.streamer.core.RequestContext;
+import dev.streamer.core.StreamerException;
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
 import dev.streamer.runtime.aws.requests.RequestRecord;
-import dev.streamer.runtime.json.JsonDecodeException;
-import dev.streamer.runtime.protocol.ErrorCode;
-import dev.streamer.runtime.routing.Route;
-import dev.streamer.runtime.validation.Violations;
+import dev.streamer.core.json.JsonDecodeException;
+import dev.streamer.core.protocol.ErrorCode;
+import dev.streamer.core.routing.Route;
+import dev.streamer.core.validation.Violations;
 import java.io.IOException;
 import java.util.Objects;
 

@@ -1,8 +1,9 @@
 package dev.streamer.runtime.aws.builtins;
 
+import dev.streamer.core.protocol.BuiltinAction;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.streamer.runtime.Progress;
-import dev.streamer.runtime.RequestContext;
+import dev.streamer.core.Progress;
+import dev.streamer.core.RequestContext;
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
 import dev.streamer.runtime.aws.requests.RequestRecord;
 import java.io.IOException;
@@ -10,10 +11,10 @@ import java.io.IOException;
 /** {@code status}: the caller's request, its progress and, once finished, its result or error. */
 public final class StatusRoute extends RequestRefRoute<RequestRecord> {
 
-  public static final String ACTION = "status";
+  public static final String ACTION = BuiltinAction.STATUS.actionName();
 
   public StatusRoute(DynamoRequestStore store) {
-    super(store, ACTION, "Status, progress and result of one of your requests");
+    super(store, ACTION, BuiltinAction.STATUS.description());
   }
 
   @Override

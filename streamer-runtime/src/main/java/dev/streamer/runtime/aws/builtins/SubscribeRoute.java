@@ -1,12 +1,13 @@
 package dev.streamer.runtime.aws.builtins;
 
+import dev.streamer.core.protocol.BuiltinAction;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.streamer.runtime.Progress;
-import dev.streamer.runtime.RequestContext;
-import dev.streamer.runtime.StreamerException;
+import dev.streamer.core.Progress;
+import dev.streamer.core.RequestContext;
+import dev.streamer.core.StreamerException;
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
 import dev.streamer.runtime.aws.requests.RequestRecord;
-import dev.streamer.runtime.protocol.ErrorCode;
+import dev.streamer.core.protocol.ErrorCode;
 import java.io.IOException;
 
 /**
@@ -16,10 +17,10 @@ import java.io.IOException;
  */
 public final class SubscribeRoute extends RequestRefRoute<RequestRecord> {
 
-  public static final String ACTION = "subscribe";
+  public static final String ACTION = BuiltinAction.SUBSCRIBE.actionName();
 
   public SubscribeRoute(DynamoRequestStore store) {
-    super(store, ACTION, "Receive the rest of one of your requests on this connection");
+    super(store, ACTION, BuiltinAction.SUBSCRIBE.description());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.streamer.runtime.aws.config;
 
+import dev.streamer.core.app.HandlerKind;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -13,26 +14,6 @@ import java.util.Set;
  * {@code SendRetryPolicy}, {@code JsonLog}, {@code Metrics}, {@code TraceHeader}.
  */
 public final class EnvironmentVariables {
-
-  /** The generated handler classes, {@code <App><classSuffix>}. */
-  public enum Handler {
-    CONNECT("ConnectHandler"),
-    DISCONNECT("DisconnectHandler"),
-    DEFAULT("DefaultHandler"),
-    STREAM_PROCESSOR("StreamProcessor"),
-    SWEEPER("Sweeper");
-
-    private final String classSuffix;
-
-    Handler(String classSuffix) {
-      this.classSuffix = classSuffix;
-    }
-
-    /** Simple name of the generated class of application {@code appName}: {@code SampleDefaultHandler}. */
-    public String className(String appName) {
-      return appName + classSuffix;
-    }
-  }
 
   /** Who sets a variable on a deployed function. */
   public enum SetBy {
@@ -53,7 +34,7 @@ public final class EnvironmentVariables {
    * @param setBy        who sets it on AWS
    * @param readBy       the handlers that read it
    */
-  public record Variable(String name, String defaultValue, String description, SetBy setBy, Set<Handler> readBy) {
+  public record Variable(String name, String defaultValue, String description, SetBy setBy, Set<HandlerKind> readBy) {
     public Variable {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(defaultValue, "defaultValue");
@@ -63,10 +44,10 @@ public final class EnvironmentVariables {
     }
   }
 
-  private static final Set<Handler> EVERY = EnumSet.allOf(Handler.class);
+  private static final Set<HandlerKind> EVERY = EnumSet.allOf(HandlerKind.class);
   /** The JWT settings are read on the first {@code $connect} only: {@code $disconnect} never verifies a token. */
-  private static final Set<Handler> CONNECT_ONLY = EnumSet.of(Handler.CONNECT);
-  private static final Set<Handler> TRACED = EnumSet.of(Handler.CONNECT, Handler.DISCONNECT, Handler.DEFAULT);
+  private static final Set<HandlerKind> CONNECT_ONLY = EnumSet.of(HandlerKind.CONNECT);
+  private static final Set<HandlerKind> TRACED = EnumSet.of(HandlerKind.CONNECT, HandlerKind.DISCONNECT, HandlerKind.DEFAULT);
 
   /** Every variable, in documentation order. */
   public static final List<Variable> ALL = List.of(
@@ -118,12 +99,12 @@ public final class EnvironmentVariables {
   private EnvironmentVariables() {}
 
   /** The variables {@code handler} reads. */
-  public static List<Variable> readBy(Handler handler) {
+  public static List<Variable> readBy(HandlerKind handler) {
     return ALL.stream().filter(v -> v.readBy().contains(handler)).toList();
   }
 
   /** The variables a deployment template sets on the function of {@code handler}. */
-  public static List<Variable> templateVariables(Handler handler) {
+  public static List<Variable> templateVariables(HandlerKind handler) {
     return readBy(handler).stream().filter(v -> v.setBy() == SetBy.TEMPLATE).toList();
   }
 
@@ -135,7 +116,7 @@ public final class EnvironmentVariables {
         .orElseThrow(() -> new IllegalArgumentException("not a Streamer environment variable: " + name));
   }
 
-  private static Variable template(String name, String defaultValue, String description, Set<Handler> readBy) {
+  private static Variable template(String name, String defaultValue, String description, Set<HandlerKind> readBy) {
     return new Variable(name, defaultValue, description, SetBy.TEMPLATE, readBy);
   }
 }

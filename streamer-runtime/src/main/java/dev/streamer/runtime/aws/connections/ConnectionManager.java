@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneExcepti
 public final class ConnectionManager implements MessageSender {
 
   /** API Gateway's WebSocket message limit, 128 KB, counted in UTF-8 bytes. */
-  public static final int MAX_MESSAGE_BYTES = 128 * 1024;
+  public static final int MAX_MESSAGE_BYTES = dev.streamer.core.protocol.Limits.MAX_MESSAGE_BYTES;
 
   private static final int CACHE_SIZE = 4096;
 

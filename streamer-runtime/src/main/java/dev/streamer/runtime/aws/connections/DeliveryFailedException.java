@@ -1,7 +1,7 @@
 package dev.streamer.runtime.aws.connections;
 
-import dev.streamer.runtime.RetryableException;
-import dev.streamer.runtime.protocol.ErrorCode;
+import dev.streamer.core.RetryableException;
+import dev.streamer.core.protocol.ErrorCode;
 import java.time.Duration;
 
 /**

@@ -1,7 +1,7 @@
 package dev.streamer.runtime.aws.connections;
 
-import dev.streamer.runtime.FatalException;
-import dev.streamer.runtime.protocol.ErrorCode;
+import dev.streamer.core.FatalException;
+import dev.streamer.core.protocol.ErrorCode;
 import java.util.Map;
 
 /**

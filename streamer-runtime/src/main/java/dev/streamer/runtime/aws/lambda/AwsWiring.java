@@ -11,7 +11,7 @@ import dev.streamer.runtime.aws.connections.SendRetryPolicy;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogSink;
 import dev.streamer.runtime.aws.observability.Metrics;
-import dev.streamer.runtime.routing.RouteTable;
+import dev.streamer.core.routing.RouteTable;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

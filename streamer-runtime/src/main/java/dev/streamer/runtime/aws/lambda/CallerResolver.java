@@ -1,7 +1,7 @@
 package dev.streamer.runtime.aws.lambda;
 
 import dev.streamer.runtime.aws.connections.ConnectionStore;
-import dev.streamer.runtime.routing.Caller;
+import dev.streamer.core.routing.Caller;
 import java.util.Optional;
 
 /**

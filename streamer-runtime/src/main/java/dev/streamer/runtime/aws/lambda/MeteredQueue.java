@@ -3,8 +3,8 @@ package dev.streamer.runtime.aws.lambda;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.Metrics;
-import dev.streamer.runtime.routing.AsyncRequest;
-import dev.streamer.runtime.routing.RequestQueue;
+import dev.streamer.core.routing.AsyncRequest;
+import dev.streamer.core.routing.RequestQueue;
 
 /** Emits RequestQueued and a log line for every request the router queues. */
 final class MeteredQueue implements RequestQueue {

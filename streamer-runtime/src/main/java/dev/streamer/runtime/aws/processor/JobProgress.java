@@ -1,6 +1,6 @@
 package dev.streamer.runtime.aws.processor;
 
-import dev.streamer.runtime.Progress;
+import dev.streamer.core.Progress;
 
 /**
  * The {@link Progress} of one claimed attempt. {@link #close()} sends what is still pending and stops further

@@ -1,13 +1,13 @@
 package dev.streamer.runtime.aws.progress;
 
-import dev.streamer.runtime.Progress;
+import dev.streamer.core.Progress;
 import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.LogLevel;
 import dev.streamer.runtime.aws.observability.LogSink;
 import dev.streamer.runtime.aws.observability.Metrics;
-import dev.streamer.runtime.protocol.Messages;
+import dev.streamer.core.protocol.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

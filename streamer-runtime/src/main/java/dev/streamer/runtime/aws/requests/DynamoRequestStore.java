@@ -1,5 +1,7 @@
 package dev.streamer.runtime.aws.requests;
 
+import dev.streamer.core.protocol.RequestStatus;
+import dev.streamer.core.protocol.CancelOutcome;
 import static dev.streamer.runtime.aws.requests.RequestAttributes.*;
 import static dev.streamer.runtime.aws.requests.RequestItemCodec.millis;
 import static dev.streamer.runtime.aws.requests.RequestItemCodec.n;
@@ -7,9 +9,9 @@ import static dev.streamer.runtime.aws.requests.RequestItemCodec.s;
 
 import dev.streamer.runtime.aws.progress.ProgressState;
 import dev.streamer.runtime.aws.tables.StreamerTables;
-import dev.streamer.runtime.protocol.ErrorCode;
-import dev.streamer.runtime.routing.AsyncRequest;
-import dev.streamer.runtime.routing.RequestQueue;
+import dev.streamer.core.protocol.ErrorCode;
+import dev.streamer.core.routing.AsyncRequest;
+import dev.streamer.core.routing.RequestQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +83,7 @@ public final class DynamoRequestStore implements RequestQueue {
 
   /**
    * Stores the request as PENDING. Idempotent: a second enqueue of the same id changes nothing. Throws
-   * {@link RequestStoreException} (a {@link dev.streamer.runtime.RetryableException}) when DynamoDB is unavailable.
+   * {@link RequestStoreException} (a {@link dev.streamer.core.RetryableException}) when DynamoDB is unavailable.
    */
   @Override
   public void enqueue(AsyncRequest request) {
@@ -232,7 +234,7 @@ public final class DynamoRequestStore implements RequestQueue {
         .condition("#status = :pending");
     Optional<RequestRecord> cancelled = conditionalUpdate(requestId, cancelQueued);
     if (cancelled.isPresent()) {
-      return new CancelResult(CancelResult.Outcome.CANCELLED, cancelled.get());
+      return new CancelResult(CancelOutcome.CANCELLED, cancelled.get());
     }
     ItemUpdate requestCancel = new ItemUpdate()
         .set(CANCEL_REQUESTED, AttributeValue.fromBool(true))
@@ -240,15 +242,15 @@ public final class DynamoRequestStore implements RequestQueue {
         .condition("#status = :processing");
     Optional<RequestRecord> requested = conditionalUpdate(requestId, requestCancel);
     if (requested.isPresent()) {
-      return new CancelResult(CancelResult.Outcome.CANCEL_REQUESTED, requested.get());
+      return new CancelResult(CancelOutcome.CANCEL_REQUESTED, requested.get());
     }
     // neither PENDING nor PROCESSING: terminal, missing, or it moved between the two updates (then ask again)
     Optional<RequestRecord> now = get(requestId);
     if (now.isEmpty()) {
-      return new CancelResult(CancelResult.Outcome.NOT_FOUND, null);
+      return new CancelResult(CancelOutcome.NOT_FOUND, null);
     }
     return now.get().status().isTerminal()
-        ? new CancelResult(CancelResult.Outcome.ALREADY_FINISHED, now.get())
+        ? new CancelResult(CancelOutcome.ALREADY_FINISHED, now.get())
         : cancel(requestId);
   }
 

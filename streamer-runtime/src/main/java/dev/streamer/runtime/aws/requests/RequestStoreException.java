@@ -1,7 +1,7 @@
 package dev.streamer.runtime.aws.requests;
 
-import dev.streamer.runtime.RetryableException;
-import dev.streamer.runtime.protocol.ErrorCode;
+import dev.streamer.core.RetryableException;
+import dev.streamer.core.protocol.ErrorCode;
 
 /**
  * The requests table could not be read or written (DynamoDB unavailable, throttled, misconfigured). An

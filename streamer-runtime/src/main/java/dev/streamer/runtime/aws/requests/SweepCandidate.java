@@ -1,5 +1,6 @@
 package dev.streamer.runtime.aws.requests;
 
+import dev.streamer.core.protocol.RequestStatus;
 import java.time.Instant;
 
 /**

@@ -11,7 +11,7 @@ import dev.streamer.runtime.aws.LambdaEvents;
 import dev.streamer.runtime.aws.auth.JwtAlgorithm;
 import dev.streamer.runtime.aws.auth.JwtConfig;
 import dev.streamer.runtime.aws.config.EnvironmentVariables;
-import dev.streamer.runtime.aws.config.EnvironmentVariables.Handler;
+import dev.streamer.core.app.HandlerKind;
 import dev.streamer.runtime.aws.config.EnvironmentVariables.SetBy;
 import dev.streamer.runtime.aws.config.EnvironmentVariables.Variable;
 import dev.streamer.runtime.aws.config.StreamerConfig;
@@ -22,7 +22,7 @@ import dev.streamer.runtime.aws.observability.Metrics;
 import dev.streamer.runtime.aws.observability.TraceHeader;
 import dev.streamer.runtime.aws.tables.TableNames;
 import dev.streamer.runtime.aws.JobRoute;
-import dev.streamer.runtime.routing.RouteTables;
+import dev.streamer.core.routing.RouteTables;
 import java.time.Clock;
 import java.util.AbstractMap;
 import java.util.HashMap;
@@ -64,8 +64,8 @@ class EnvironmentVariablesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Handler.class)
-  void eachHandlerReadsExactlyItsListedVariables(Handler handler) {
+  @EnumSource(HandlerKind.class)
+  void eachHandlerReadsExactlyItsListedVariables(HandlerKind handler) {
     RecordingEnvironment env = new RecordingEnvironment(Map.of(
         "REQUESTS_TABLE", tables.requests(),
         "CONNECTIONS_TABLE", tables.connections(),
@@ -106,10 +106,10 @@ class EnvironmentVariablesTest {
 
   @Test
   void everyHandlerReadsTheTablesAndOnlyConnectReadsJwtSettings() {
-    for (Handler handler : Handler.values()) {
+    for (HandlerKind handler : HandlerKind.values()) {
       Set<String> template = names(EnvironmentVariables.templateVariables(handler));
       assertTrue(template.containsAll(Set.of("REQUESTS_TABLE", "CONNECTIONS_TABLE")), handler.name());
-      assertEquals(handler == Handler.CONNECT, template.contains("JWT_ALGORITHM"), handler.name());
+      assertEquals(handler == HandlerKind.CONNECT, template.contains("JWT_ALGORITHM"), handler.name());
     }
     assertTrue(EnvironmentVariables.ALL.stream()
         .filter(v -> v.name().startsWith("AWS_") || v.name().startsWith("_"))
@@ -117,7 +117,7 @@ class EnvironmentVariablesTest {
     assertEquals(EnvironmentVariables.ALL.size(), names(EnvironmentVariables.ALL).size(), "names are unique");
   }
 
-  private static void invokeOnce(StreamerLambda lambda, Handler handler) {
+  private static void invokeOnce(StreamerLambda lambda, HandlerKind handler) {
     switch (handler) {
       case CONNECT -> assertEquals(401, lambda.connect(event("$connect", "CONNECT"), null).getStatusCode());
       case DISCONNECT -> assertEquals(200, lambda.disconnect(event("$disconnect", "DISCONNECT"), null)

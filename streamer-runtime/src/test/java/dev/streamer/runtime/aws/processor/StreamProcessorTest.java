@@ -1,5 +1,6 @@
 package dev.streamer.runtime.aws.processor;
 
+import dev.streamer.core.protocol.CancelOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.streamer.runtime.FatalException;
-import dev.streamer.runtime.RetryableException;
+import dev.streamer.core.FatalException;
+import dev.streamer.core.RetryableException;
 import dev.streamer.runtime.aws.DirectProgress;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.JobRoute;
@@ -22,12 +23,12 @@ import dev.streamer.runtime.aws.observability.Metrics;
 import dev.streamer.runtime.aws.requests.CancelResult;
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
 import dev.streamer.runtime.aws.requests.RequestRecord;
-import dev.streamer.runtime.aws.requests.RequestStatus;
+import dev.streamer.core.protocol.RequestStatus;
 import dev.streamer.runtime.aws.tables.TableNames;
-import dev.streamer.runtime.protocol.ErrorCode;
-import dev.streamer.runtime.routing.AsyncRequest;
-import dev.streamer.runtime.routing.RouteExecutor;
-import dev.streamer.runtime.routing.RouteTables;
+import dev.streamer.core.protocol.ErrorCode;
+import dev.streamer.core.routing.AsyncRequest;
+import dev.streamer.core.routing.RouteExecutor;
+import dev.streamer.core.routing.RouteTables;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -348,7 +349,7 @@ class StreamProcessorTest {
   void cancelledWhileQueuedNeverRuns() throws Exception {
     JobRoute route = new JobRoute("job", (job, ctx, progress) -> 1);
     AsyncRequest request = enqueue("{\"n\":1}");
-    assertEquals(CancelResult.Outcome.CANCELLED, store.cancel(request.requestId()).outcome());
+    assertEquals(CancelOutcome.CANCELLED, store.cancel(request.requestId()).outcome());
     processor(route).process(stream.await(2), FIVE_MINUTES);
     assertEquals(0, route.invocations());
     assertEquals(RequestStatus.CANCELLED, stored(request).status());
@@ -374,7 +375,7 @@ class StreamProcessorTest {
     CompletableFuture<StreamsEventResponse> run =
         CompletableFuture.supplyAsync(() -> processor.process(insert, FIVE_MINUTES), workers);
     assertTrue(started.await(30, TimeUnit.SECONDS));
-    assertEquals(CancelResult.Outcome.CANCEL_REQUESTED, store.cancel(request.requestId()).outcome());
+    assertEquals(CancelOutcome.CANCEL_REQUESTED, store.cancel(request.requestId()).outcome());
     assertTrue(run.get(60, TimeUnit.SECONDS).getBatchItemFailures().isEmpty());
     assertEquals(RequestStatus.CANCELLED, stored(request).status());
     List<String> received = replies.to(request.connectionId());
@@ -408,7 +409,7 @@ class StreamProcessorTest {
       CompletableFuture<StreamsEventResponse> run =
           CompletableFuture.supplyAsync(() -> processor.process(insert, FIVE_MINUTES), workers);
       assertTrue(started.await(30, TimeUnit.SECONDS));
-      assertEquals(CancelResult.Outcome.CANCEL_REQUESTED, store.cancel(request.requestId()).outcome());
+      assertEquals(CancelOutcome.CANCEL_REQUESTED, store.cancel(request.requestId()).outcome());
       clock.advance(Duration.ofMillis(200)); // the next isCancelled() may read the item again
       assertTrue(run.get(90, TimeUnit.SECONDS).getBatchItemFailures().isEmpty());
       assertEquals(RequestStatus.CANCELLED, stored(request).status());

@@ -1,5 +1,7 @@
 package dev.streamer.runtime.aws.requests;
 
+import dev.streamer.core.protocol.RequestStatus;
+import dev.streamer.core.protocol.CancelOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.streamer.runtime.RetryableException;
+import dev.streamer.core.RetryableException;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.ManualClock;
 import dev.streamer.runtime.aws.progress.ProgressState;
 import dev.streamer.runtime.aws.tables.TableNames;
-import dev.streamer.runtime.protocol.ErrorCode;
-import dev.streamer.runtime.routing.AsyncRequest;
+import dev.streamer.core.protocol.ErrorCode;
+import dev.streamer.core.routing.AsyncRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,7 +194,7 @@ class DynamoRequestStoreTest {
     ProgressState state = store.recordProgress(id, attempt, 0.25, "reading").orElseThrow();
     assertFalse(state.cancelRequested());
     store.attach(id, "conn-new").orElseThrow();
-    assertEquals(CancelResult.Outcome.CANCEL_REQUESTED, store.cancel(id).outcome());
+    assertEquals(CancelOutcome.CANCEL_REQUESTED, store.cancel(id).outcome());
     state = store.recordProgress(id, attempt, 0.5, null).orElseThrow();
     assertEquals("conn-new", state.connectionId());
     assertTrue(state.cancelRequested());
@@ -205,12 +207,12 @@ class DynamoRequestStoreTest {
   void cancelQueuedRequestPreventsItsClaim() {
     String id = enqueued();
     CancelResult result = store.cancel(id);
-    assertEquals(CancelResult.Outcome.CANCELLED, result.outcome());
+    assertEquals(CancelOutcome.CANCELLED, result.outcome());
     assertEquals(RequestStatus.CANCELLED, result.record().status());
     assertEquals("CANCELLED", result.record().errorCode());
     assertTrue(store.claim(id, LEASE).isEmpty());
-    assertEquals(CancelResult.Outcome.ALREADY_FINISHED, store.cancel(id).outcome());
-    assertEquals(CancelResult.Outcome.NOT_FOUND, store.cancel("no-such-request").outcome());
+    assertEquals(CancelOutcome.ALREADY_FINISHED, store.cancel(id).outcome());
+    assertEquals(CancelOutcome.NOT_FOUND, store.cancel("no-such-request").outcome());
   }
 
   @Test

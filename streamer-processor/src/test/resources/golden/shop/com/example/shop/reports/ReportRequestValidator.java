@@ -1,9 +1,9 @@
 package com.example.shop.reports;
 
-import dev.streamer.runtime.validation.Constraints;
-import dev.streamer.runtime.validation.Path;
-import dev.streamer.runtime.validation.Validator;
-import dev.streamer.runtime.validation.Violations;
+import dev.streamer.core.validation.Constraints;
+import dev.streamer.core.validation.Path;
+import dev.streamer.core.validation.Validator;
+import dev.streamer.core.validation.Violations;
 import java.time.LocalDate;
 import javax.annotation.processing.Generated;
 

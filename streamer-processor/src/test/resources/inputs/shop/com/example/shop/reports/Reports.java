@@ -1,7 +1,7 @@
 package com.example.shop.reports;
 
 import dev.streamer.annotations.Action;
-import dev.streamer.runtime.Progress;
+import dev.streamer.core.Progress;
 import java.io.IOException;
 import java.util.Map;
 

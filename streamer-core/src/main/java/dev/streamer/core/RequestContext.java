@@ -1,0 +1,97 @@
+package dev.streamer.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Who asked for what, and how much time is left. Immutable; pass it to an action by declaring a parameter of this type.
+ *
+ * @param requestId   server-assigned id of this request (the one {@code status}, {@code subscribe} and {@code cancel} take)
+ * @param clientId    the {@code id} the client put on its message, echoed on every reply
+ * @param action      action name
+ * @param connectionId WebSocket connection id, or null outside a connection
+ * @param userId      authenticated user (JWT subject), or null
+ * @param tenantId    authenticated tenant, or null
+ * @param traceId     X-Ray trace id carried from the router to the processor, or null
+ * @param metadata    extra string attributes (claims kept from the token, for example)
+ * @param deadline    when the executing environment stops this request, or null for none
+ * @param cancellation tells whether the caller cancelled the request
+ * @param clock       clock used for {@link #remainingTime()}
+ */
+public record RequestContext(
+    String requestId,
+    String clientId,
+    String action,
+    String connectionId,
+    String userId,
+    String tenantId,
+    String traceId,
+    Map<String, String> metadata,
+    Instant deadline,
+    BooleanSupplier cancellation,
+    Clock clock) {
+
+  public RequestContext {
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(action, "action");
+    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    cancellation = cancellation == null ? () -> false : cancellation;
+    clock = clock == null ? Clock.systemUTC() : clock;
+  }
+
+  /** Time left before the deadline, or {@link Duration#ZERO} once passed; a very long duration when there is none. */
+  public Duration remainingTime() {
+    if (deadline == null) {
+      return Duration.ofDays(365);
+    }
+    Duration left = Duration.between(clock.instant(), deadline);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  public boolean isCancelled() {
+    return cancellation.getAsBoolean();
+  }
+
+  public static Builder builder(String requestId, String action) {
+    return new Builder(requestId, action);
+  }
+
+  /** Builder, because most callers set only a few of the fields. */
+  public static final class Builder {
+    private final String requestId;
+    private final String action;
+    private String clientId;
+    private String connectionId;
+    private String userId;
+    private String tenantId;
+    private String traceId;
+    private Map<String, String> metadata = Map.of();
+    private Instant deadline;
+    private BooleanSupplier cancellation;
+    private Clock clock;
+
+    private Builder(String requestId, String action) {
+      this.requestId = requestId;
+      this.action = action;
+    }
+
+    public Builder clientId(String v) { this.clientId = v; return this; }
+    public Builder connectionId(String v) { this.connectionId = v; return this; }
+    public Builder userId(String v) { this.userId = v; return this; }
+    public Builder tenantId(String v) { this.tenantId = v; return this; }
+    public Builder traceId(String v) { this.traceId = v; return this; }
+    public Builder metadata(Map<String, String> v) { this.metadata = v; return this; }
+    public Builder deadline(Instant v) { this.deadline = v; return this; }
+    public Builder cancellation(BooleanSupplier v) { this.cancellation = v; return this; }
+    public Builder clock(Clock v) { this.clock = v; return this; }
+
+    public RequestContext build() {
+      return new RequestContext(requestId, clientId, action, connectionId, userId, tenantId, traceId,
+          metadata, deadline, cancellation, clock);
+    }
+  }
+}

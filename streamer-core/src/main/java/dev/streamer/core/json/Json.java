@@ -1,0 +1,34 @@
+package dev.streamer.core.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+
+/** The one {@link JsonFactory} of the runtime, with read limits that keep hostile input cheap to reject. */
+public final class Json {
+
+  /** Deepest nesting accepted in a message, payload included. */
+  public static final int MAX_NESTING_DEPTH = 64;
+
+  /** Longest number literal accepted, in characters (Jackson's default is 1000). */
+  public static final int MAX_NUMBER_LENGTH = 200;
+
+  /**
+   * Largest scale magnitude of a decimal number ({@code 1e-1000}, {@code 1e1000}). The number length limit does not
+   * bound it: {@code 1e999999999} is 11 characters, yet adding 1 to it builds a billion-digit number, so one short
+   * literal would let a client stall any action that does arithmetic on a {@code BigDecimal}.
+   */
+  public static final int MAX_DECIMAL_SCALE = 1000;
+
+  /** Longest string accepted, in characters; messages are capped at 128 KiB anyway. */
+  public static final int MAX_STRING_LENGTH = 256 * 1024;
+
+  public static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .maxNumberLength(MAX_NUMBER_LENGTH)
+          .maxStringLength(MAX_STRING_LENGTH)
+          .build())
+      .build();
+
+  private Json() {}
+}

@@ -1,0 +1,21 @@
+package dev.streamer.core.json;
+
+/**
+ * A payload that cannot be decoded: wrong JSON type, missing required field, unknown enum constant, numeric
+ * overflow. Carries the JSON path of the fault ({@code items[2].quantity}); the message is client-safe.
+ */
+public final class JsonDecodeException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String path;
+
+  public JsonDecodeException(String path, String message) {
+    super(message, null, false, false); // no stack trace: this is an expected, client-caused outcome
+    this.path = path;
+  }
+
+  /** JSON path of the fault; empty for the payload itself. */
+  public String path() {
+    return path;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.streamer.core.protocol;
+
+/**
+ * Size limits of the wire protocol, defined once and read by the router, the clients, the connection manager, the
+ * local stack and the generated documents.
+ *
+ * <p>Source: Amazon API Gateway quotas for WebSocket APIs
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html):
+ * a message is at most 128 KB and a frame at most 32 KB; a larger message or frame closes the connection with
+ * status 1009.
+ */
+public final class Limits {
+
+  /** Largest message, in UTF-8 bytes: 128 KiB. */
+  public static final int MAX_MESSAGE_BYTES = 128 * 1024;
+
+  /** Largest WebSocket frame API Gateway accepts, in bytes: 32 KiB. Browsers send each message as one frame. */
+  public static final int MAX_FRAME_BYTES = 32 * 1024;
+
+  /** Longest client correlation id ({@code id}), in characters. */
+  public static final int MAX_CLIENT_ID_LENGTH = 128;
+
+  /** Longest {@code requestId} the built-in actions accept, in characters (ours are UUIDs). */
+  public static final int MAX_REQUEST_ID_LENGTH = 128;
+
+  private Limits() {}
+}

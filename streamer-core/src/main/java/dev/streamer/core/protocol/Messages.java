@@ -1,0 +1,219 @@
+package dev.streamer.core.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerationException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import dev.streamer.core.json.Json;
+import dev.streamer.core.validation.Violation;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Writes the server → client messages of the wire protocol as JSON text. Every message starts with {@code type},
+ * {@code id} (the client's correlation id, null when it sent none) and {@code requestId} (null when the frame could
+ * not be parsed):
+ *
+ * <pre>{@code
+ * {"type":"ack","id":"c-1","requestId":"5f0c…","action":"generate_report","status":"queued"}
+ * {"type":"progress","id":"c-1","requestId":"5f0c…","progress":0.42,"message":"Reading records"}
+ * {"type":"result","id":"c-1","requestId":"5f0c…","success":true,"data":{…}}
+ * {"type":"error","id":"c-1","requestId":"5f0c…","success":false,"error":{"code":"…","message":"…","details":{…},"retry":{"retryable":false}}}
+ * }</pre>
+ */
+public final class Messages {
+
+  /** Nesting depth of error details beyond which values are written as null (guards against cyclic maps). */
+  private static final int MAX_DETAILS_DEPTH = 32;
+
+  /** Writes one JSON value, the {@code data} of a result. */
+  @FunctionalInterface
+  public interface DataWriter {
+    void write(JsonGenerator generator) throws IOException;
+  }
+
+  private Messages() {}
+
+  /** Acknowledges that a request was queued for asynchronous execution. */
+  public static String ack(String clientId, String requestId, String action) {
+    return unchecked(g -> {
+      start(g, "ack", clientId, requestId);
+      g.writeStringField("action", action);
+      g.writeStringField("status", "queued");
+    });
+  }
+
+  /**
+   * Reports progress as a fraction from 0.0 to 1.0 (clamped; NaN counts as 0). {@code message} may be null, then it
+   * is left out.
+   */
+  public static String progress(String clientId, String requestId, double fraction, String message) {
+    double clamped = Double.isNaN(fraction) ? 0.0 : Math.max(0.0, Math.min(1.0, fraction));
+    return unchecked(g -> {
+      start(g, "progress", clientId, requestId);
+      g.writeNumberField("progress", clamped);
+      if (message != null) {
+        g.writeStringField("message", message);
+      }
+    });
+  }
+
+  /**
+   * A successful result whose {@code data} is written by {@code data}, which must write exactly one JSON value
+   * ({@code writeNull()} for void). Throws whatever {@code data} throws; nothing partial is returned.
+   */
+  public static String result(String clientId, String requestId, DataWriter data) throws IOException {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      start(g, "result", clientId, requestId);
+      g.writeBooleanField("success", true);
+      g.writeFieldName("data");
+      JsonStreamContext message = g.getOutputContext();
+      int entries = message.getEntryCount();
+      data.write(g);
+      // Jackson would happily close the object after a dangling field name or an unclosed value.
+      if (g.getOutputContext() != message || message.getEntryCount() != entries + 1) {
+        throw new JsonGenerationException("result writer must write exactly one complete JSON value", g);
+      }
+      g.writeEndObject();
+    }
+    return out.toString();
+  }
+
+  /** A successful result whose {@code data} is already JSON text (null or {@code "null"} for void). */
+  public static String result(String clientId, String requestId, String rawDataJson) {
+    return unchecked(g -> {
+      start(g, "result", clientId, requestId);
+      g.writeBooleanField("success", true);
+      g.writeFieldName("data");
+      if (rawDataJson == null) {
+        g.writeNull();
+      } else {
+        g.writeRawValue(rawDataJson);
+      }
+    });
+  }
+
+  /**
+   * A failed request. {@code retry} is always present: when the error carries no retry information it says whether
+   * the code is retryable; otherwise it has {@code retryable}, {@code after} (ISO-8601), {@code maxTries} and
+   * {@code attempt}, leaving out null and zero parts.
+   */
+  public static String error(String clientId, String requestId, StreamerError error) {
+    return unchecked(g -> {
+      start(g, "error", clientId, requestId);
+      g.writeBooleanField("success", false);
+      g.writeObjectFieldStart("error");
+      g.writeStringField("code", error.code().name());
+      g.writeStringField("message", error.message());
+      g.writeFieldName("details");
+      writeDetails(g, error.details(), 0);
+      writeRetry(g, error);
+      g.writeEndObject();
+    });
+  }
+
+  private static void start(JsonGenerator g, String type, String clientId, String requestId) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", type);
+    g.writeStringField("id", clientId);
+    g.writeStringField("requestId", requestId);
+  }
+
+  private static void writeRetry(JsonGenerator g, StreamerError error) throws IOException {
+    RetryInfo retry = error.retry();
+    g.writeObjectFieldStart("retry");
+    if (retry == null) {
+      g.writeBooleanField("retryable", error.code().retryable());
+    } else {
+      g.writeBooleanField("retryable", retry.retryable());
+      if (retry.after() != null) {
+        g.writeStringField("after", retry.after().toString());
+      }
+      if (retry.maxTries() > 0) {
+        g.writeNumberField("maxTries", retry.maxTries());
+      }
+      if (retry.attempt() > 0) {
+        g.writeNumberField("attempt", retry.attempt());
+      }
+    }
+    g.writeEndObject();
+  }
+
+  /**
+   * Plain values only: maps, collections, arrays, strings, numbers, booleans, enums (by name), null, and
+   * {@link Violation}s as {path, constraint, message}. Anything else is written as its {@code toString()}.
+   */
+  private static void writeDetails(JsonGenerator g, Object value, int depth) throws IOException {
+    if (value == null || depth > MAX_DETAILS_DEPTH) {
+      g.writeNull();
+    } else if (value instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        writeDetails(g, e.getValue(), depth + 1);
+      }
+      g.writeEndObject();
+    } else if (value instanceof Collection<?> list) {
+      g.writeStartArray();
+      for (Object item : list) {
+        writeDetails(g, item, depth + 1);
+      }
+      g.writeEndArray();
+    } else if (value instanceof Object[] array) {
+      g.writeStartArray();
+      for (Object item : array) {
+        writeDetails(g, item, depth + 1);
+      }
+      g.writeEndArray();
+    } else if (value instanceof Violation v) {
+      g.writeStartObject();
+      g.writeStringField("path", v.path());
+      g.writeStringField("constraint", v.constraint());
+      g.writeStringField("message", v.message());
+      g.writeEndObject();
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (value instanceof Number n) {
+      writeNumber(g, n);
+    } else if (value instanceof Enum<?> e) {
+      g.writeString(e.name());
+    } else {
+      g.writeString(String.valueOf(value));
+    }
+  }
+
+  private static void writeNumber(JsonGenerator g, Number n) throws IOException {
+    if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+      g.writeNumber(n.longValue());
+    } else if (n instanceof BigInteger big) {
+      g.writeNumber(big);
+    } else if (n instanceof BigDecimal big) {
+      g.writeNumber(big);
+    } else if (Double.isFinite(n.doubleValue())) {
+      g.writeNumber(n.doubleValue());
+    } else {
+      g.writeString(String.valueOf(n)); // NaN and infinities are not JSON numbers
+    }
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** For messages built only from plain values, where an IOException would be a bug in this class. */
+  private static String unchecked(Body body) {
+    StringWriter out = new StringWriter(128);
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      body.write(g);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.streamer.core.routing;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.streamer.core.Progress;
+import dev.streamer.core.RequestContext;
+import dev.streamer.core.validation.Violations;
+import java.io.IOException;
+
+/**
+ * One action: decode → validate → invoke → encode. Implementations are generated at compile time, one per
+ * {@code @Action} method; none uses reflection.
+ *
+ * @param <P> payload type ({@code Void} when the action takes no payload)
+ * @param <R> result type ({@code Void} for {@code void} actions)
+ */
+public interface Route<P, R> {
+
+  /** Action name on the wire. */
+  String action();
+
+  /** Description from {@code @Action(description)}, or empty. */
+  String description();
+
+  /** Estimated duration in milliseconds from {@code @Action(estimated)}, or -1 when not declared. */
+  long estimatedMillis();
+
+  /** Compile-time decision: estimated strictly greater than the processor's async threshold. */
+  boolean async();
+
+  /**
+   * Reads the payload from a parser positioned on the payload's first token (or on {@code null} / no token when
+   * the message has no payload). Throws {@link dev.streamer.core.json.JsonDecodeException} with the JSON path
+   * of the fault.
+   */
+  P decode(JsonParser parser) throws IOException;
+
+  /** Adds every constraint violation of {@code payload} to {@code violations}. */
+  void validate(P payload, Violations violations);
+
+  /**
+   * Per-request decision declared with {@code @QueueWhen} on the payload record: TRUE queues, FALSE runs at once,
+   * null when the payload declares none (then {@link #async()} and the runtime threshold decide).
+   */
+  default Boolean queueWhen(P payload) {
+    return null;
+  }
+
+  /** Calls the action method. */
+  R invoke(P payload, RequestContext context, Progress progress) throws Exception;
+
+  /** Writes the result as one JSON value (null for void). */
+  void writeResult(R result, JsonGenerator generator) throws IOException;
+}

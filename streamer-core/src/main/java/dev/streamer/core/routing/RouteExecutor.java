@@ -1,0 +1,106 @@
+package dev.streamer.core.routing;
+
+import com.fasterxml.jackson.core.JsonParser;
+import dev.streamer.core.Progress;
+import dev.streamer.core.RequestContext;
+import dev.streamer.core.json.Json;
+import dev.streamer.core.validation.ValidationException;
+import dev.streamer.core.validation.Violations;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs routes through the interceptor chain. Shared by the {@link Router} (phases SYNC and ENQUEUE) and the stream
+ * processor that executes queued requests (phase ASYNC), so that both paths decode, validate and intercept alike:
+ *
+ * <pre>{@code
+ * Object payload;
+ * try {
+ *   payload = RouteExecutor.decodeAndValidate(route, asyncRequest.payload());
+ * } catch (Exception e) {
+ *   return errors.toError(e, requestId);          // the client's fault: VALIDATION_ERROR
+ * }
+ * try {
+ *   Object result = executor.execute(route, payload, context, progress, Phase.ASYNC);
+ *   ...                                           // encode with route.writeResult, send Messages.result
+ * } catch (Exception e) {
+ *   return errors.toExecutionError(e, requestId); // the action's fault: its own code, or INTERNAL_ERROR
+ * }
+ * }</pre>
+ * where {@code errors} is a {@link dev.streamer.core.protocol.ErrorMapper}.
+ */
+public final class RouteExecutor {
+
+  private final List<Interceptor> interceptors;
+
+  public RouteExecutor(List<Interceptor> interceptors) {
+    this.interceptors = List.copyOf(interceptors);
+  }
+
+  public List<Interceptor> interceptors() {
+    return interceptors;
+  }
+
+  /**
+   * Decodes {@code payloadJson} (the payload text as received; null or {@code "null"} when absent) with the route's
+   * decoder, then validates it, collecting every violation. A null payload is not validated.
+   *
+   * @throws dev.streamer.core.json.JsonDecodeException wrong type, missing field and the like, with its path
+   * @throws ValidationException                             one or more constraint violations
+   * @throws IOException                                     malformed JSON or a broken read limit (Jackson's
+   *                                                         exceptions; map them with
+   *                                                         {@link dev.streamer.core.protocol.ErrorMapper#toError})
+   */
+  public static <P> P decodeAndValidate(Route<P, ?> route, String payloadJson) throws IOException {
+    P payload;
+    try (JsonParser parser = Json.FACTORY.createParser(payloadJson == null ? "null" : payloadJson)) {
+      parser.nextToken();
+      payload = route.decode(parser);
+    }
+    if (payload != null) {
+      Violations violations = new Violations();
+      route.validate(payload, violations);
+      if (!violations.isEmpty()) {
+        throw new ValidationException(violations.list());
+      }
+    }
+    return payload;
+  }
+
+  /**
+   * Invokes the route's action through the interceptor chain and returns its result (null for void actions).
+   *
+   * @param payload  what {@link #decodeAndValidate} returned for this route
+   * @param phase    {@link Phase#SYNC} in the router, {@link Phase#ASYNC} in the stream processor
+   * @throws Exception whatever the action or an interceptor threw
+   */
+  public Object execute(Route<?, ?> route, Object payload, RequestContext context, Progress progress, Phase phase)
+      throws Exception {
+    Objects.requireNonNull(route, "route");
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(progress, "progress");
+    if (phase != Phase.SYNC && phase != Phase.ASYNC) {
+      throw new IllegalArgumentException("execute runs phase SYNC or ASYNC, not " + phase);
+    }
+    return new Invocation(phase, route, payload, context, progress, interceptors, 0,
+        () -> invoke(route, payload, context, progress)).proceed();
+  }
+
+  /** Puts {@code request} on {@code queue} through the interceptor chain in phase {@link Phase#ENQUEUE}. */
+  public void enqueue(Route<?, ?> route, Object payload, RequestContext context, RequestQueue queue,
+      AsyncRequest request) throws Exception {
+    Objects.requireNonNull(queue, "queue");
+    Objects.requireNonNull(request, "request");
+    new Invocation(Phase.ENQUEUE, route, payload, context, Progress.none(), interceptors, 0, () -> {
+      queue.enqueue(request);
+      return null;
+    }).proceed();
+  }
+
+  @SuppressWarnings("unchecked") // the payload came from this route's own decoder
+  private static <P> Object invoke(Route<P, ?> route, Object payload, RequestContext context, Progress progress)
+      throws Exception {
+    return route.invoke((P) payload, context, progress);
+  }
+}

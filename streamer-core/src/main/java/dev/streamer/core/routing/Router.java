@@ -1,0 +1,213 @@
+package dev.streamer.core.routing;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.streamer.core.Progress;
+import dev.streamer.core.RequestContext;
+import dev.streamer.core.StreamerException;
+import dev.streamer.core.protocol.ErrorCode;
+import dev.streamer.core.protocol.ErrorMapper;
+import dev.streamer.core.protocol.Messages;
+import dev.streamer.core.protocol.ProtocolException;
+import dev.streamer.core.protocol.Request;
+import dev.streamer.core.protocol.Requests;
+import dev.streamer.core.protocol.StreamerError;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Routes one client message to its action and returns the one reply message, as JSON text: {@code result} for a
+ * synchronous action, {@code ack} for a queued one, {@code error} for anything that went wrong.
+ *
+ * <p>Flow: size check (UTF-8 bytes) → parse envelope → find route → decode payload → validate (every violation)
+ * → decide sync/async ({@code @QueueWhen} if the payload declares it, else {@link RouterConfig#asyncThreshold()} if
+ * set, else the route's compiled {@code async()}) → async: interceptors in phase ENQUEUE around
+ * {@link RequestQueue#enqueue}, then {@code ack}; sync: interceptors in phase SYNC around the action, then
+ * {@code result}.
+ *
+ * <p>It never throws, except a {@link VirtualMachineError} other than {@link StackOverflowError} (which a client can
+ * provoke, through a user's {@code @Pattern} on a long string, and which unwinds cleanly): every failure becomes a
+ * typed error reply, and the client never sees a stack trace or an internal exception message. Thread-safe when the route table, queue and
+ * interceptors are.
+ */
+public final class Router {
+
+  /** Characters of an unknown action name echoed back to the client. */
+  static final int MAX_ECHOED_ACTION = 64;
+
+  private final RouteTable routes;
+  private final RequestQueue queue;
+  private final RouterConfig config;
+  private final RouteExecutor executor;
+  private final ErrorMapper errors;
+
+  public Router(RouteTable routes, RequestQueue queue, RouterConfig config) {
+    this.routes = Objects.requireNonNull(routes, "routes");
+    this.queue = Objects.requireNonNull(queue, "queue");
+    this.config = Objects.requireNonNull(config, "config");
+    this.executor = new RouteExecutor(config.interceptors());
+    this.errors = new ErrorMapper(config.clock());
+  }
+
+  public Router(RouteTable routes, RequestQueue queue) {
+    this(routes, queue, RouterConfig.defaults());
+  }
+
+  public RouteTable routes() {
+    return routes;
+  }
+
+  public RouterConfig config() {
+    return config;
+  }
+
+  /** The executor with this router's interceptors, for running the same routes in phase ASYNC. */
+  public RouteExecutor executor() {
+    return executor;
+  }
+
+  /** Routes a text message; {@code caller} may be null for an anonymous caller without a connection. */
+  public String route(String body, Caller caller) {
+    return route(body, caller, null);
+  }
+
+  /**
+   * Routes a text message whose synchronous execution must end by {@code deadline} (the Lambda's remaining time, for
+   * example; null for none), which actions see as {@link RequestContext#remainingTime()}.
+   */
+  public String route(String body, Caller caller, Instant deadline) {
+    if (body != null && exceedsLimit(body)) {
+      return tooLarge();
+    }
+    return handle(() -> Requests.parse(body), caller, deadline);
+  }
+
+  /** Routes a message given as UTF-8 bytes; bytes that are not valid UTF-8 are a VALIDATION_ERROR. */
+  public String route(byte[] body, Caller caller) {
+    return route(body, caller, null);
+  }
+
+  /** Routes a message given as UTF-8 bytes, with a deadline as in {@link #route(String, Caller, Instant)}. */
+  public String route(byte[] body, Caller caller, Instant deadline) {
+    if (body != null && body.length > config.maxMessageBytes()) {
+      return tooLarge();
+    }
+    return handle(() -> Requests.parse(body), caller, deadline);
+  }
+
+  private String handle(Supplier<Request> parse, Caller caller, Instant deadline) {
+    String clientId = null;
+    String requestId = null;
+    try {
+      Request request = parse.get();
+      clientId = request.id();
+      requestId = config.idGenerator().get();
+      Route<?, ?> route = routes.find(request.action());
+      if (route == null) {
+        throw new StreamerException(ErrorCode.INVALID_ACTION,
+            "unknown action \"" + truncate(request.action()) + "\"");
+      }
+      return dispatch(route, request, caller == null ? Caller.anonymous(null) : caller, requestId, deadline);
+    } catch (ProtocolException e) {
+      return Messages.error(e.clientId(), null, errors.toError(e, null));
+    } catch (StackOverflowError e) { // unwound already: answer it like any other fault
+      return Messages.error(clientId, requestId, errors.toError(e, requestId));
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      return Messages.error(clientId, requestId, errors.toError(e, requestId));
+    }
+  }
+
+  /** Decoding faults propagate (they are the client's); execution faults are answered here. */
+  private <P, R> String dispatch(Route<P, R> route, Request request, Caller caller, String requestId,
+      Instant deadline) throws IOException {
+    P payload = RouteExecutor.decodeAndValidate(route, request.payloadJson());
+    RequestContext context = new RequestContext(requestId, request.id(), route.action(), caller.connectionId(),
+        caller.userId(), caller.tenantId(), caller.traceId(), caller.metadata(), deadline, null, config.clock());
+    try {
+      if (queues(route, payload)) {
+        AsyncRequest queued = new AsyncRequest(requestId, request.id(), route.action(), request.payloadJson(),
+            caller.connectionId(), caller.userId(), caller.tenantId(), caller.traceId(), config.clock().instant(),
+            caller.metadata());
+        executor.enqueue(route, payload, context, queue, queued);
+        return Messages.ack(request.id(), requestId, route.action());
+      }
+      Progress progress = Objects.requireNonNull(config.syncProgress().apply(context), "syncProgress");
+      Object result = executor.execute(route, payload, context, progress, Phase.SYNC);
+      return Messages.result(request.id(), requestId, generator -> writeResult(route, result, generator));
+    } catch (StackOverflowError e) {
+      return Messages.error(request.id(), requestId, errors.toExecutionError(e, requestId));
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return Messages.error(request.id(), requestId, errors.toExecutionError(e, requestId));
+    }
+  }
+
+  private <P> boolean queues(Route<P, ?> route, P payload) {
+    Boolean declared = payload == null ? null : route.queueWhen(payload);
+    if (declared != null) {
+      return declared;
+    }
+    if (config.asyncThreshold() != null) {
+      return route.estimatedMillis() > config.asyncThreshold().toMillis();
+    }
+    return route.async();
+  }
+
+  @SuppressWarnings("unchecked") // an interceptor returning another type fails here, as an internal error
+  private static <R> void writeResult(Route<?, R> route, Object result,
+      JsonGenerator generator) throws IOException {
+    route.writeResult((R) result, generator);
+  }
+
+  private String tooLarge() {
+    return Messages.error(null, null, new StreamerError(ErrorCode.VALIDATION_ERROR,
+        "message too large (at most " + config.maxMessageBytes() + " bytes)",
+        Map.of("maxBytes", config.maxMessageBytes()), null));
+  }
+
+  /** Counts UTF-8 bytes without encoding, stopping early both ways. */
+  private boolean exceedsLimit(String body) {
+    int max = config.maxMessageBytes();
+    int length = body.length();
+    if (length > max) {
+      return true; // every char is at least one byte
+    }
+    if ((long) length * 3 <= max) {
+      return false; // every char is at most three bytes (a surrogate pair is two chars and four bytes)
+    }
+    long bytes = 0;
+    for (int i = 0; i < length && bytes <= max; i++) {
+      char c = body.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(body.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes > max;
+  }
+
+  private static String truncate(String action) {
+    if (action.length() <= MAX_ECHOED_ACTION) {
+      return action;
+    }
+    int end = MAX_ECHOED_ACTION;
+    if (Character.isHighSurrogate(action.charAt(end - 1))) {
+      end--; // never split a surrogate pair
+    }
+    return action.substring(0, end) + "…";
+  }
+}

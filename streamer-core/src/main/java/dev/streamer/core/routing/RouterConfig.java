@@ -1,0 +1,80 @@
+package dev.streamer.core.routing;
+
+import dev.streamer.core.Progress;
+import dev.streamer.core.RequestContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Settings of a {@link Router}. Build with {@link #builder()}; {@link #defaults()} has every default.
+ *
+ * @param maxMessageBytes largest accepted message in UTF-8 bytes (default {@value #DEFAULT_MAX_MESSAGE_BYTES},
+ *                        128 KiB, API Gateway's frame limit)
+ * @param asyncThreshold  runtime override of the compiled sync/async decision: when set, an action is async iff its
+ *                        estimated duration is strictly greater; null keeps each route's compiled {@code async()}.
+ *                        A payload's {@code @QueueWhen} decision still comes first.
+ * @param clock           clock for request timestamps and retry times
+ * @param idGenerator     makes server-side request ids (default random UUIDs)
+ * @param interceptors    middleware, first one outermost
+ * @param syncProgress    the progress reporter a synchronous action gets (default {@link Progress#none()})
+ */
+public record RouterConfig(
+    int maxMessageBytes,
+    Duration asyncThreshold,
+    Clock clock,
+    Supplier<String> idGenerator,
+    List<Interceptor> interceptors,
+    Function<RequestContext, Progress> syncProgress) {
+
+  public static final int DEFAULT_MAX_MESSAGE_BYTES = dev.streamer.core.protocol.Limits.MAX_MESSAGE_BYTES;
+
+  public RouterConfig {
+    if (maxMessageBytes <= 0) {
+      throw new IllegalArgumentException("maxMessageBytes must be positive: " + maxMessageBytes);
+    }
+    if (asyncThreshold != null && asyncThreshold.isNegative()) {
+      throw new IllegalArgumentException("asyncThreshold must not be negative: " + asyncThreshold);
+    }
+    clock = clock == null ? Clock.systemUTC() : clock;
+    idGenerator = idGenerator == null ? () -> UUID.randomUUID().toString() : idGenerator;
+    interceptors = interceptors == null ? List.of() : List.copyOf(interceptors);
+    syncProgress = syncProgress == null ? context -> Progress.none() : syncProgress;
+  }
+
+  public static RouterConfig defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder; unset values take their defaults. */
+  public static final class Builder {
+    private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+    private Duration asyncThreshold;
+    private Clock clock;
+    private Supplier<String> idGenerator;
+    private List<Interceptor> interceptors = List.of();
+    private Function<RequestContext, Progress> syncProgress;
+
+    private Builder() {}
+
+    public Builder maxMessageBytes(int v) { this.maxMessageBytes = v; return this; }
+    public Builder asyncThreshold(Duration v) { this.asyncThreshold = v; return this; }
+    public Builder clock(Clock v) { this.clock = v; return this; }
+    public Builder idGenerator(Supplier<String> v) { this.idGenerator = v; return this; }
+    public Builder interceptors(List<Interceptor> v) { this.interceptors = Objects.requireNonNull(v); return this; }
+    public Builder interceptors(Interceptor... v) { return interceptors(List.of(v)); }
+    public Builder syncProgress(Function<RequestContext, Progress> v) { this.syncProgress = v; return this; }
+
+    public RouterConfig build() {
+      return new RouterConfig(maxMessageBytes, asyncThreshold, clock, idGenerator, interceptors, syncProgress);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * In-memory stand-ins for tests of routing without AWS.
+ */
+package dev.streamer.core.testing;

@@ -1,0 +1,204 @@
+package dev.streamer.core.validation;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.regex.Pattern;
+
+/**
+ * Static checks and default messages for generated validators.
+ *
+ * <p>As in Bean Validation, every check except {@link #isBlank} accepts {@code null}: absence is the business of
+ * {@code @NotNull}. Messages match Hibernate Validator's English defaults and are safe to show to clients.
+ */
+public final class Constraints {
+
+  public static final String MSG_NOT_NULL = "must not be null";
+  public static final String MSG_NULL = "must be null";
+  public static final String MSG_NOT_BLANK = "must not be blank";
+  public static final String MSG_NOT_EMPTY = "must not be empty";
+  public static final String MSG_POSITIVE = "must be greater than 0";
+  public static final String MSG_POSITIVE_OR_ZERO = "must be greater than or equal to 0";
+  public static final String MSG_NEGATIVE = "must be less than 0";
+  public static final String MSG_NEGATIVE_OR_ZERO = "must be less than or equal to 0";
+  public static final String MSG_EMAIL = "must be a well-formed email address";
+  public static final String MSG_PAST = "must be a past date";
+  public static final String MSG_PAST_OR_PRESENT = "must be a date in the past or in the present";
+  public static final String MSG_FUTURE = "must be a future date";
+  public static final String MSG_FUTURE_OR_PRESENT = "must be a date in the present or in the future";
+  public static final String MSG_ASSERT_TRUE = "must be true";
+  public static final String MSG_ASSERT_FALSE = "must be false";
+
+  private static final Clock SYSTEM_UTC = Clock.systemUTC();
+
+  /** Read on every temporal check, written only by tests: volatile so a test's clock is seen by every thread. */
+  private static volatile Clock clock = SYSTEM_UTC;
+
+  private Constraints() {}
+
+  // ---------------------------------------------------------------- messages
+
+  /** {@code "size must be between 1 and 10"}; an open side ({@code min <= 0}, {@code max == MAX_VALUE}) is left out. */
+  public static String size(int min, int max) {
+    boolean openMin = min <= 0;
+    boolean openMax = max == Integer.MAX_VALUE;
+    if (openMax) {
+      return "size must be at least " + Math.max(min, 0);
+    }
+    if (openMin) {
+      return "size must be at most " + max;
+    }
+    return "size must be between " + min + " and " + max;
+  }
+
+  public static String min(long bound) {
+    return "must be greater than or equal to " + bound;
+  }
+
+  public static String max(long bound) {
+    return "must be less than or equal to " + bound;
+  }
+
+  /** For {@code @DecimalMin(value, inclusive)}. */
+  public static String decimalMin(String bound, boolean inclusive) {
+    return (inclusive ? "must be greater than or equal to " : "must be greater than ") + bound;
+  }
+
+  /** For {@code @DecimalMax(value, inclusive)}. */
+  public static String decimalMax(String bound, boolean inclusive) {
+    return (inclusive ? "must be less than or equal to " : "must be less than ") + bound;
+  }
+
+  /** {@code must match "regexp"}. */
+  public static String pattern(String regexp) {
+    return "must match \"" + regexp + "\"";
+  }
+
+  // ---------------------------------------------------------------- text
+
+  /** True when {@code s} is null, empty, or only whitespace ({@link Character#isWhitespace} per code point). */
+  public static boolean isBlank(CharSequence s) {
+    if (s == null) {
+      return true;
+    }
+    for (int i = 0; i < s.length(); ) {
+      int cp = Character.codePointAt(s, i);
+      if (!Character.isWhitespace(cp)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
+  }
+
+  /** Length in UTF-16 units, as {@code @Size} counts it; 0 for null. */
+  public static int length(CharSequence s) {
+    return s == null ? 0 : s.length();
+  }
+
+  /** Whole-string match; null is valid. */
+  public static boolean matches(Pattern pattern, CharSequence s) {
+    return s == null || pattern.matcher(s).matches();
+  }
+
+  /**
+   * A pragmatic email check with Hibernate Validator's {@code @Email} rules (see {@link EmailAddress}); null and
+   * the empty string are valid, as there.
+   */
+  public static boolean isEmail(CharSequence s) {
+    return s == null || EmailAddress.isValid(s.toString());
+  }
+
+  // ---------------------------------------------------------------- numbers
+
+  public static int compare(BigDecimal v, long bound) {
+    return v.compareTo(BigDecimal.valueOf(bound));
+  }
+
+  public static int compare(BigInteger v, long bound) {
+    return v.compareTo(BigInteger.valueOf(bound));
+  }
+
+  /** Compares with a {@code @DecimalMin}/{@code @DecimalMax} bound given as text. */
+  public static int compare(BigDecimal v, String bound) {
+    return v.compareTo(new BigDecimal(bound));
+  }
+
+  public static int compare(BigInteger v, String bound) {
+    return new BigDecimal(v).compareTo(new BigDecimal(bound));
+  }
+
+  public static int signum(BigDecimal v) {
+    return v.signum();
+  }
+
+  public static int signum(BigInteger v) {
+    return v.signum();
+  }
+
+  // ---------------------------------------------------------------- time
+
+  /** The clock of generated validators: system UTC unless a test installed another with {@link #useClock}. */
+  public static Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Test hook: makes {@link #clock()} return {@code testClock} for every thread ({@code null} restores the
+   * system UTC clock). Tests that use it must restore it and not run in parallel with other temporal tests.
+   */
+  public static void useClock(Clock testClock) {
+    clock = testClock == null ? SYSTEM_UTC : testClock;
+  }
+
+  public static boolean isPast(Instant v, Clock clock) {
+    return v == null || v.isBefore(clock.instant());
+  }
+
+  public static boolean isPast(LocalDate v, Clock clock) {
+    return v == null || v.isBefore(LocalDate.now(clock));
+  }
+
+  public static boolean isPast(OffsetDateTime v, Clock clock) {
+    return v == null || v.toInstant().isBefore(clock.instant());
+  }
+
+  public static boolean isFuture(Instant v, Clock clock) {
+    return v == null || v.isAfter(clock.instant());
+  }
+
+  public static boolean isFuture(LocalDate v, Clock clock) {
+    return v == null || v.isAfter(LocalDate.now(clock));
+  }
+
+  public static boolean isFuture(OffsetDateTime v, Clock clock) {
+    return v == null || v.toInstant().isAfter(clock.instant());
+  }
+
+  public static boolean isPastOrPresent(Instant v, Clock clock) {
+    return v == null || !v.isAfter(clock.instant());
+  }
+
+  public static boolean isPastOrPresent(LocalDate v, Clock clock) {
+    return v == null || !v.isAfter(LocalDate.now(clock));
+  }
+
+  public static boolean isPastOrPresent(OffsetDateTime v, Clock clock) {
+    return v == null || !v.toInstant().isAfter(clock.instant());
+  }
+
+  public static boolean isFutureOrPresent(Instant v, Clock clock) {
+    return v == null || !v.isBefore(clock.instant());
+  }
+
+  public static boolean isFutureOrPresent(LocalDate v, Clock clock) {
+    return v == null || !v.isBefore(LocalDate.now(clock));
+  }
+
+  public static boolean isFutureOrPresent(OffsetDateTime v, Clock clock) {
+    return v == null || !v.toInstant().isBefore(clock.instant());
+  }
+}

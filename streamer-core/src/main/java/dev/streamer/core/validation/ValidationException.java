@@ -1,0 +1,27 @@
+package dev.streamer.core.validation;
+
+import java.util.List;
+
+/**
+ * A payload that breaks one or more constraints. An expected, client-caused outcome: no stack trace; the
+ * violations are safe to show to the client.
+ */
+public final class ValidationException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final List<Violation> violations;
+
+  public ValidationException(List<Violation> violations) {
+    super(message(violations.size()), null, false, false);
+    this.violations = List.copyOf(violations);
+  }
+
+  /** Every violation found, in the order the validator reported them. */
+  public List<Violation> violations() {
+    return violations;
+  }
+
+  private static String message(int n) {
+    return "payload has " + n + (n == 1 ? " constraint violation" : " constraint violations");
+  }
+}
