@@ -126,7 +126,8 @@ public final class Router {
       Instant deadline) throws IOException {
     P payload = RouteExecutor.decodeAndValidate(route, request.payloadJson());
     RequestContext context = new RequestContext(requestId, request.id(), route.action(), caller.connectionId(),
-        caller.userId(), caller.tenantId(), caller.traceId(), caller.metadata(), deadline, null, config.clock());
+        caller.userId(), caller.tenantId(), caller.traceId(), caller.metadata(), deadline, null, config.clock(),
+        config.notifiers().apply(caller));
     try {
       if (queues(route, payload)) {
         AsyncRequest queued = new AsyncRequest(requestId, request.id(), route.action(), request.payloadJson(),

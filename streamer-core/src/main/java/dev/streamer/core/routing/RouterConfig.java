@@ -1,5 +1,6 @@
 package dev.streamer.core.routing;
 
+import dev.streamer.core.Notifier;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
  * @param idGenerator     makes server-side request ids (default random UUIDs)
  * @param interceptors    middleware, first one outermost
  * @param syncProgress    the progress reporter a synchronous action gets (default {@link Progress#none()})
+ * @param notifiers       the {@link Notifier} of a caller, which actions get (default {@link Notifier#unavailable()})
  */
 public record RouterConfig(
     int maxMessageBytes,
@@ -29,7 +31,8 @@ public record RouterConfig(
     Clock clock,
     Supplier<String> idGenerator,
     List<Interceptor> interceptors,
-    Function<RequestContext, Progress> syncProgress) {
+    Function<RequestContext, Progress> syncProgress,
+    Function<Caller, Notifier> notifiers) {
 
   public static final int DEFAULT_MAX_MESSAGE_BYTES = dev.streamer.core.protocol.Limits.MAX_MESSAGE_BYTES;
 
@@ -44,6 +47,7 @@ public record RouterConfig(
     idGenerator = idGenerator == null ? () -> UUID.randomUUID().toString() : idGenerator;
     interceptors = interceptors == null ? List.of() : List.copyOf(interceptors);
     syncProgress = syncProgress == null ? context -> Progress.none() : syncProgress;
+    notifiers = notifiers == null ? caller -> Notifier.unavailable() : notifiers;
   }
 
   public static RouterConfig defaults() {
@@ -62,6 +66,7 @@ public record RouterConfig(
     private Supplier<String> idGenerator;
     private List<Interceptor> interceptors = List.of();
     private Function<RequestContext, Progress> syncProgress;
+    private Function<Caller, Notifier> notifiers;
 
     private Builder() {}
 
@@ -72,9 +77,11 @@ public record RouterConfig(
     public Builder interceptors(List<Interceptor> v) { this.interceptors = Objects.requireNonNull(v); return this; }
     public Builder interceptors(Interceptor... v) { return interceptors(List.of(v)); }
     public Builder syncProgress(Function<RequestContext, Progress> v) { this.syncProgress = v; return this; }
+    public Builder notifiers(Function<Caller, Notifier> v) { this.notifiers = v; return this; }
 
     public RouterConfig build() {
-      return new RouterConfig(maxMessageBytes, asyncThreshold, clock, idGenerator, interceptors, syncProgress);
+      return new RouterConfig(maxMessageBytes, asyncThreshold, clock, idGenerator, interceptors, syncProgress,
+          notifiers);
     }
   }
 }
