@@ -43,6 +43,7 @@ public final class StreamerProcessor extends AbstractProcessor {
 
   private final Set<String> handlerNames = new TreeSet<>();
   private final Set<String> factoryNames = new TreeSet<>();
+  private final Set<String> eventNames = new TreeSet<>();
   private final Reporter reporter = new Reporter();
   private ModelReader.Settings settings;
   private DocumentSettings documentSettings;
@@ -50,7 +51,7 @@ public final class StreamerProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Annotations.ACTION, Annotations.HANDLER_FACTORY, Annotations.QUEUE_WHEN);
+    return Set.of(Annotations.ACTION, Annotations.HANDLER_FACTORY, Annotations.QUEUE_WHEN, Annotations.EVENT);
   }
 
   @Override
@@ -94,7 +95,8 @@ public final class StreamerProcessor extends AbstractProcessor {
   }
 
   private void generate(boolean lastRound) {
-    ModelReader.Result result = new ModelReader(processingEnv, reporter, settings).read(handlerNames, factoryNames);
+    ModelReader.Result result = new ModelReader(processingEnv, reporter, settings)
+        .read(handlerNames, factoryNames, eventNames);
     if (result.unresolved() && !lastRound) {
       reporter.discard(); // another processor may generate the missing types: try again next round
       return;
@@ -139,6 +141,16 @@ public final class StreamerProcessor extends AbstractProcessor {
           reporter.report(Message.QUEUE_WHEN_NOT_IN_RECORD, method,
               Annotations.find(method, Annotations.QUEUE_WHEN), null,
               method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + "()");
+        }
+      }
+    }
+    TypeElement event = elements().getTypeElement(Annotations.EVENT);
+    if (event != null) {
+      for (Element type : round.getElementsAnnotatedWith(event)) {
+        if (type.getKind() == ElementKind.RECORD) {
+          eventNames.add(((TypeElement) type).getQualifiedName().toString());
+        } else {
+          reporter.report(Message.EVENT_NOT_RECORD, type, Annotations.find(type, Annotations.EVENT), null, type);
         }
       }
     }

@@ -18,6 +18,7 @@ import javax.lang.model.element.TypeElement;
  * @param enums           enums with generated codecs
  * @param factory         the {@code @HandlerFactory} class, or null
  * @param lambdaHandlers  whether the AWS Lambda libraries are on the classpath (generate the Lambda handler classes)
+ * @param events          {@code @Event} records, by event name
  */
 public record AppModel(
     String name,
@@ -28,13 +29,15 @@ public record AppModel(
     List<RecordModel> records,
     List<EnumModel> enums,
     TypeElement factory,
-    boolean lambdaHandlers) {
+    boolean lambdaHandlers,
+    List<EventModel> events) {
 
   public AppModel {
     handlers = List.copyOf(handlers);
     actions = List.copyOf(actions);
     records = List.copyOf(records);
     enums = List.copyOf(enums);
+    events = List.copyOf(events);
   }
 
   public Optional<RecordModel> record(ClassName recordName) {
@@ -60,6 +63,12 @@ public record AppModel(
   }
 
   public AppModel withActions(List<ActionModel> filtered) {
-    return new AppModel(name, packageName, thresholdMillis, handlers, filtered, records, enums, factory, lambdaHandlers);
+    return new AppModel(name, packageName, thresholdMillis, handlers, filtered, records, enums, factory, lambdaHandlers,
+        events);
+  }
+
+  public AppModel withEvents(List<EventModel> kept) {
+    return new AppModel(name, packageName, thresholdMillis, handlers, actions, records, enums, factory, lambdaHandlers,
+        kept);
   }
 }

@@ -53,6 +53,9 @@ public final class AppWriter {
     Element appElement = app.handlers().isEmpty() ? null : app.handlers().get(0).element();
     emit(app.packageName(), appElement, () -> HandlersWriter.write(app));
     emit(app.packageName(), appElement, () -> RouteTableWriter.write(app));
+    if (!app.events().isEmpty()) {
+      emit(app.packageName(), app.events().get(0).element(), () -> EventsWriter.write(app));
+    }
     if (app.lambdaHandlers() && app.hasDefaultCreate()) {
       for (TypeSpec handler : LambdaHandlersWriter.write(app)) {
         emit(app.packageName(), appElement, () -> handler);
