@@ -6,6 +6,7 @@ import dev.streamer.runtime.aws.config.StreamerConfig;
 import dev.streamer.runtime.aws.connections.ConnectionLifecycle;
 import dev.streamer.runtime.aws.connections.ConnectionManager;
 import dev.streamer.runtime.aws.connections.ConnectionStore;
+import dev.streamer.runtime.aws.connections.EventBroadcaster;
 import dev.streamer.runtime.aws.connections.ManagementApiClients;
 import dev.streamer.runtime.aws.connections.SendRetryPolicy;
 import dev.streamer.runtime.aws.observability.JsonLog;
@@ -32,6 +33,34 @@ final class AwsWiring {
   /** As above with the credentials given (tests pass DynamoDB Local's dummy ones). */
   static StreamerLambda fromEnvironment(RouteTable routes, Map<String, String> env,
       AwsCredentialsProvider credentials) {
+    Parts p = parts(env, credentials);
+    return StreamerLambda.builder(routes)
+        .config(p.config())
+        .dynamoDb(p.dynamoDb())
+        .sender(p.sender())
+        .events(new EventBroadcaster(p.connections(), p.sender(), p.log(), p.metrics()))
+        .callers(CallerResolver.fromStore(p.connections()))
+        // JWT settings are read on the first $connect only: the other functions, $disconnect included, run
+        // without them
+        .connections(() -> ConnectionHandler.of(ConnectionLifecycle.withLazyVerifier(
+            () -> new JwtVerifier(JwtConfig.fromEnvironment(env), p.clock()), p.connections(), p.log(), p.clock())))
+        .clock(p.clock())
+        .logSink(p.sink())
+        .environment(env)
+        .build();
+  }
+
+  /** The event broadcaster alone, for a privileged notifier outside the handlers ({@link EventNotifiers}). */
+  static EventBroadcaster broadcaster(Map<String, String> env, AwsCredentialsProvider credentials) {
+    Parts parts = parts(env, credentials);
+    return new EventBroadcaster(parts.connections(), parts.sender(), parts.log(), parts.metrics());
+  }
+
+  /** What every function is built from. */
+  private record Parts(StreamerConfig config, Clock clock, DynamoDbClient dynamoDb, LogSink sink, JsonLog log,
+      Metrics metrics, ConnectionStore connections, ConnectionManager sender) {}
+
+  private static Parts parts(Map<String, String> env, AwsCredentialsProvider credentials) {
     StreamerConfig config = StreamerConfig.fromEnvironment(env);
     Clock clock = Clock.systemUTC();
     DynamoDbClient dynamoDb = AwsClients.dynamoDb(config, credentials);
@@ -51,18 +80,6 @@ final class AwsWiring {
       manager.fixedEndpoint(config.websocketEndpoint().toString());
       managementApis.forEndpoint(config.websocketEndpoint().toString()); // built now, in static init: no I/O
     }
-    return StreamerLambda.builder(routes)
-        .config(config)
-        .dynamoDb(dynamoDb)
-        .sender(manager.build())
-        .callers(CallerResolver.fromStore(connections))
-        // JWT settings are read on the first $connect only: the other functions, $disconnect included, run
-        // without them
-        .connections(() -> ConnectionHandler.of(ConnectionLifecycle.withLazyVerifier(
-            () -> new JwtVerifier(JwtConfig.fromEnvironment(env), clock), connections, log, clock)))
-        .clock(clock)
-        .logSink(sink)
-        .environment(env)
-        .build();
+    return new Parts(config, clock, dynamoDb, sink, log, metrics, connections, manager.build());
   }
 }

@@ -25,6 +25,10 @@ import dev.streamer.core.protocol.StreamerError;
 import dev.streamer.core.routing.Caller;
 import dev.streamer.core.routing.Interceptor;
 import dev.streamer.core.routing.RouteTable;
+import dev.streamer.core.Notifier;
+import dev.streamer.core.event.EventRegistry;
+import dev.streamer.core.event.EventSink;
+import dev.streamer.core.event.ScopedNotifier;
 import dev.streamer.core.routing.Router;
 import dev.streamer.core.routing.RouterConfig;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +44,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -78,15 +83,26 @@ public final class StreamerLambda {
         .clock(b.clock)
         .asyncThreshold(config.asyncThreshold())
         .interceptors(b.interceptors)
+        .notifiers(notifiers(routes, b.events))
         .build();
     this.router = new Router(routes, new MeteredQueue(store, log, metrics), routerConfig);
     JobProgressFactory progress = BatchedJobProgress.factory(store, b.sender, config.progressInterval(),
         b.scheduler, log, metrics);
     this.processor = new StreamProcessor(store, routes, router.executor(), progress, b.sender,
-        config.processorSettings(), log, metrics, b.workers);
+        config.processorSettings(), log, metrics, b.workers, routerConfig.notifiers());
     this.sweeper = new Sweeper(store, b.sender, config.processorSettings(), log, metrics);
     this.callers = b.callers;
     this.connections = new LazyHandler(b.connections);
+  }
+
+  /** Each caller's notifier: scoped to the caller's tenant, encoding with the application's event registry. */
+  private static Function<Caller, Notifier> notifiers(RouteTable routes, EventSink events) {
+    if (events == null) {
+      return null;
+    }
+    EventRegistry registry = routes.events();
+    return caller -> ScopedNotifier.forCaller(registry, events, caller.tenantId(), caller.userId(),
+        caller.connectionId());
   }
 
   /**
@@ -218,6 +234,7 @@ public final class StreamerLambda {
     private List<Interceptor> interceptors = List.of();
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
+    private EventSink events;
 
     private Builder(RouteTable routes) {
       this.routes = Objects.requireNonNull(routes, "routes");
@@ -240,6 +257,8 @@ public final class StreamerLambda {
     public Builder workers(ExecutorService v) { this.workers = v; return this; }
     /** Runs trailing progress flushes; default: one daemon thread. */
     public Builder scheduler(ScheduledExecutorService v) { this.scheduler = v; return this; }
+    /** Delivers the events actions send through their {@code Notifier} (the event broadcaster); none by default. */
+    public Builder events(EventSink v) { this.events = v; return this; }
 
     public StreamerLambda build() {
       Objects.requireNonNull(dynamoDb, "dynamoDb");

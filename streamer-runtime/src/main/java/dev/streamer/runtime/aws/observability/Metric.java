@@ -13,7 +13,13 @@ public enum Metric {
   /** Progress messages delivered to a connection. */
   PROGRESS_SENT("ProgressSent", Unit.COUNT),
   /** A send found the connection gone (410) and its record was deleted. */
-  CONNECTION_GONE("ConnectionGone", Unit.COUNT);
+  CONNECTION_GONE("ConnectionGone", Unit.COUNT),
+  /** Connections a server event was delivered to. */
+  EVENTS_SENT("EventsSent", Unit.COUNT),
+  /** Connections a server event found gone (410; their records were deleted). */
+  EVENTS_GONE("EventsGone", Unit.COUNT),
+  /** Connections a server event could not reach (throttling or errors outlasted the retries, or refused). */
+  EVENTS_FAILED("EventsFailed", Unit.COUNT);
 
   /** CloudWatch units used here, spelled as EMF wants them. */
   public enum Unit {
