@@ -13,7 +13,7 @@ package dev.streamer.core;
  * (429), and returns the {@link Delivery} counts. A connection's failure never throws.
  *
  * <p>Outside an action (a scheduled job, another Lambda), the runtime builds a privileged notifier for an explicit
- * tenant from the environment: {@code dev.streamer.runtime.aws.connections.EventNotifiers}.
+ * tenant from the environment: {@code dev.streamer.runtime.aws.lambda.EventNotifiers}.
  */
 public interface Notifier {
 

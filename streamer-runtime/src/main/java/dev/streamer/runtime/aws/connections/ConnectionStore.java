@@ -119,9 +119,12 @@ public final class ConnectionStore {
     return query(StreamerTables.TENANT_CONNECTIONS_INDEX, TENANT_ID, tenantId);
   }
 
+  /** Items per page of {@link #tenantPages}/{@link #userPages}: small enough that sending starts early. */
+  public static final int PAGE_ITEMS = 100;
+
   /**
-   * Live connections of {@code tenantId}, one list per query page (at most 1 MB of items each), each page read when
-   * the iteration reaches it: a broadcast sends one page while DynamoDB has not been asked for the next.
+   * Live connections of {@code tenantId}, one list per query page (at most {@value #PAGE_ITEMS} items), each page
+   * read when the iteration reaches it: a broadcast reads the next page while the previous one is being sent.
    */
   public Iterable<List<ConnectionRecord>> tenantPages(String tenantId) {
     return pages(StreamerTables.TENANT_CONNECTIONS_INDEX, TENANT_ID, tenantId);
@@ -133,7 +136,8 @@ public final class ConnectionStore {
   }
 
   private Iterable<List<ConnectionRecord>> pages(String index, String attribute, String value) {
-    Iterable<QueryResponse> responses = client.queryPaginator(queryRequest(index, attribute, value));
+    Iterable<QueryResponse> responses = client.queryPaginator(queryRequest(index, attribute, value).toBuilder()
+        .limit(PAGE_ITEMS).build());
     return () -> new java.util.Iterator<>() {
       private final java.util.Iterator<QueryResponse> pages = responses.iterator();
 

@@ -8,10 +8,10 @@ import dev.streamer.runtime.aws.observability.Metrics;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>user and tenant sends page through the {@code user-connections} / {@code tenant-connections} indexes
  *       ({@link ConnectionStore#userPages}, {@link ConnectionStore#tenantPages}); a user's connections in another
  *       tenant are skipped, a connection id of another tenant reaches nobody;</li>
- *   <li>at most {@code concurrency} sends are in flight (default {@value #DEFAULT_CONCURRENCY}); the next page is
- *       read while the previous one is being sent;</li>
+ *   <li>at most {@code concurrency} sends are in flight (default {@value #DEFAULT_CONCURRENCY}: the threads of the
+ *       broadcaster's pool, shared by concurrent broadcasts); a page's sends are queued as soon as it is read, so the
+ *       next page is read while the previous one is being sent;</li>
  *   <li>each send has the manager's semantics: 410 deletes the connection's record and counts as gone, 429/5xx are
  *       retried with full-jitter backoff and count as failed when the attempts run out, so does a refused call;
  *       nothing about one connection is thrown;</li>
@@ -127,11 +128,15 @@ public final class EventBroadcaster implements EventSink, AutoCloseable {
     }
   }
 
-  /** The sends of one event: at most {@code concurrency} in flight, counted as they end. */
+  /**
+   * The sends of one event, counted as they end. Sends go to the shared pool as soon as their page is read (the pool's
+   * {@code concurrency} threads bound what is in flight), so the next page is read while this one is being sent.
+   */
   private final class Batch {
     private final String event;
     private final String message;
-    private final Semaphore slots = new Semaphore(concurrency);
+    private final AtomicInteger pending = new AtomicInteger(1); // 1: the reader, until finish()
+    private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicInteger delivered = new AtomicInteger();
     private final AtomicInteger gone = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -142,18 +147,24 @@ public final class EventBroadcaster implements EventSink, AutoCloseable {
     }
 
     void send(ConnectionRecord connection) {
-      slots.acquireUninterruptibly();
+      pending.incrementAndGet();
       try {
         senders.execute(() -> {
           try {
             count(sendOne(connection, message, event));
           } finally {
-            slots.release();
+            end();
           }
         });
       } catch (RejectedExecutionException closed) {
-        slots.release();
         failed.incrementAndGet();
+        end();
+      }
+    }
+
+    private void end() {
+      if (pending.decrementAndGet() == 0) {
+        done.countDown();
       }
     }
 
@@ -165,8 +176,19 @@ public final class EventBroadcaster implements EventSink, AutoCloseable {
 
     /** Waits for every send of this batch, then records and returns the counts. */
     Delivery finish(String scope) {
-      slots.acquireUninterruptibly(concurrency);
-      slots.release(concurrency);
+      end();
+      boolean interrupted = false;
+      while (true) {
+        try {
+          done.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the sends are under way: wait for their outcome, then restore the flag
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
       Delivery delivery = new Delivery(delivered.get(), gone.get(), failed.get());
       record(event, scope, delivery);
       return delivery;

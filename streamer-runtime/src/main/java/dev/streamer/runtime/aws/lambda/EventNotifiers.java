@@ -36,8 +36,13 @@ public final class EventNotifiers {
 
   /** Built from the process environment (a system property of the same name wins), once per process. */
   public static EventNotifiers fromEnvironment(RouteTable routes) {
-    return new EventNotifiers(routes.events(),
-        AwsWiring.broadcaster(StreamerConfig.processEnvironment(), AwsClients.credentials()));
+    return fromEnvironment(routes, StreamerConfig.processEnvironment(), AwsClients.credentials());
+  }
+
+  /** As above from {@code env}, with the credentials given (tests pass DynamoDB Local's). */
+  static EventNotifiers fromEnvironment(RouteTable routes, java.util.Map<String, String> env,
+      software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+    return new EventNotifiers(routes.events(), AwsWiring.broadcaster(env, credentials));
   }
 
   /** On a sink of your own (tests, the local stack's broadcaster). */
