@@ -24,9 +24,11 @@ final class ChildRun {
    * @param exitMs       process start to exit
    * @param initMs       handler class initialisation and construction, as the probe measured it
    * @param requestMs    the first {@code handleRequest}, as the probe measured it
+   * @param cpuMs        CPU time of the child, all threads, at the reply (at 256 MB Lambda gives a function a
+   *                     fraction of a vCPU, so this is closer to its cold start than wall time on a full core)
    * @param reply        the probe's {@code REPLY} line, or null
    */
-  record Timing(long firstReplyMs, long exitMs, long initMs, long requestMs, String reply) {}
+  record Timing(long firstReplyMs, long exitMs, long initMs, long requestMs, long cpuMs, String reply) {}
 
   private ChildRun() {}
 
@@ -82,7 +84,7 @@ final class ChildRun {
     }
     long exitMs = (exited - start) / 1_000_000;
     return figures == null
-        ? new Timing(exitMs, exitMs, 0, 0, null)
-        : new Timing((firstReply - start) / 1_000_000, exitMs, figures[0], figures[1], reply);
+        ? new Timing(exitMs, exitMs, 0, 0, 0, null)
+        : new Timing((firstReply - start) / 1_000_000, exitMs, figures[0], figures[1], figures[2], reply);
   }
 }

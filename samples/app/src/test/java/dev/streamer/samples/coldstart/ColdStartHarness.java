@@ -31,11 +31,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   <li>a bare JVM ({@link Noop}) on the same class path.</li>
  * </ul>
  * The generated classes are reached only as Lambda does: public no-arg constructor and {@code handleRequest}
- * ({@link ColdStartProbe}). Each variant of JVM options runs {@code runs} rounds after one discarded warm-up round
- * (file cache); in a round, generated and hand-written run back to back, in alternating order. The first variant is
- * the template's {@code JAVA_TOOL_OPTIONS} ({@link JavaToolOptions}); then the same with {@code -XX:+UseSerialGC}
- * toggled, then none. Prints medians, the ratio of the medians and the quartiles of the per-round ratios, then the
- * classes each side loads (one more JVM each with {@code -Xlog:class+load}) and the packages of the difference.
+ * ({@link ColdStartProbe}). Variants of JVM options: the template's {@code JAVA_TOOL_OPTIONS}
+ * ({@link JavaToolOptions}), the same with {@code -XX:+UseSerialGC} toggled, none. {@code runs} rounds after one
+ * discarded warm-up round (file cache); a round runs every variant (each first in turn), and in a variant generated
+ * and hand-written back to back, in alternating order. Prints per side the medians of wall time and of CPU time to
+ * the first reply, per pair the ratio of the medians and the quartiles of the per-round ratios, then the classes
+ * each side loads (one more JVM each with {@code -Xlog:class+load}) and the packages of the difference.
  *
  * <pre>ColdStartHarness --artifact samples/app/target/sample-app-lambda.jar [--runs 10] [--variants 3]</pre>
  *
@@ -118,34 +119,39 @@ public final class ColdStartHarness {
         System.getProperty("java.vendor"), System.getProperty("java.version"), runs,
         Runtime.getRuntime().availableProcessors());
     List<Variant> variants = variants().subList(0, Math.min(variantCount, 3));
-    Map<String, Long> firstReplyByVariant = new LinkedHashMap<>();
-    for (Variant variant : variants) {
-      Map<String, String> variantEnv = new HashMap<>(env);
-      if (!variant.options().isEmpty()) {
-        variantEnv.put(JavaToolOptions.VARIABLE, String.join(" ", variant.options()));
-      }
-      Map<String, List<ChildRun.Timing>> timings = new LinkedHashMap<>();
-      for (int run = 0; run <= runs; run++) {
+    Map<Variant, Map<String, List<ChildRun.Timing>>> timings = new LinkedHashMap<>();
+    for (int run = 0; run <= runs; run++) {
+      for (int v = 0; v < variants.size(); v++) {
+        Variant variant = variants.get((v + run) % variants.size()); // each variant first in turn
+        Map<String, String> variantEnv = new HashMap<>(env);
+        if (!variant.options().isEmpty()) {
+          variantEnv.put(JavaToolOptions.VARIABLE, String.join(" ", variant.options()));
+        }
+        Map<String, List<ChildRun.Timing>> sides = timings.computeIfAbsent(variant, k -> new LinkedHashMap<>());
         ChildRun.Timing bare = ChildRun.run(classPath, variantEnv, List.of(), Noop.class.getName(), List.of());
         if (run > 0) {
-          timings.computeIfAbsent("bare JVM (Noop)", k -> new ArrayList<>()).add(bare);
+          sides.computeIfAbsent("bare JVM (Noop)", k -> new ArrayList<>()).add(bare);
         }
         for (Pair pair : PAIRS) {
-          List<String> sides = run % 2 == 0 ? List.of(pair.generated(), pair.handWritten())
+          List<String> order = run % 2 == 0 ? List.of(pair.generated(), pair.handWritten())
               : List.of(pair.handWritten(), pair.generated());
-          for (String handler : sides) {
+          for (String handler : order) {
             ChildRun.Timing timing = ChildRun.run(classPath, variantEnv, List.of(),
                 ColdStartProbe.class.getName(), probeArgs(pair, handler, run, token));
             if (run > 0) {
-              timings.computeIfAbsent(label(pair, handler), k -> new ArrayList<>()).add(timing);
+              sides.computeIfAbsent(label(pair, handler), k -> new ArrayList<>()).add(timing);
             }
           }
         }
       }
-      ColdStartReport.variant(variant, timings, PAIRS.stream().map(p -> new String[] {
-          label(p, p.generated()), label(p, p.handWritten())}).toList(), firstReplyByVariant);
     }
-    ColdStartReport.variantSummary(firstReplyByVariant);
+    List<String[]> labels = PAIRS.stream()
+        .map(p -> new String[] {label(p, p.generated()), label(p, p.handWritten())}).toList();
+    Map<String, long[]> summary = new LinkedHashMap<>();
+    for (Variant variant : variants) {
+      ColdStartReport.variant(variant, timings.get(variant), labels, summary);
+    }
+    ColdStartReport.variantSummary(summary);
 
     Map<String, String> templateEnv = new HashMap<>(env);
     templateEnv.put(JavaToolOptions.VARIABLE, JavaToolOptions.value());

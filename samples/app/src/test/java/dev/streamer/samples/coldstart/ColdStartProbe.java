@@ -7,16 +7,18 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * Child-JVM main of the cold-start harness: does what Lambda does on a cold start (load and initialise the handler
  * class, construct it through its public no-arg constructor) and sends it one event through
  * {@link RequestHandler#handleRequest}, then prints {@code REPLY <status> <body>} and
- * {@code COLDSTART <initMs> <firstRequestMs>} and exits. Exit code 2 if the reply is not a success.
+ * {@code COLDSTART <initMs> <firstRequestMs> <cpuMs>} (the process's CPU time, all threads) and exits. Exit code 2
+ * if the reply is not a success.
  *
- * <pre>ColdStartProbe message &lt;handler class&gt; &lt;connectionId&gt;     (the echo request below, on $default)
- * ColdStartProbe connect &lt;handler class&gt; &lt;connectionId&gt; &lt;jwt&gt; ($connect with Authorization: Bearer)</pre>
+ * <pre>ColdStartProbe message &lt;handler&gt; &lt;connectionId&gt;        ($default: the echo below)
+ * ColdStartProbe connect &lt;handler&gt; &lt;connectionId&gt; &lt;jwt&gt;  ($connect, Authorization: Bearer)</pre>
  */
 public final class ColdStartProbe {
 
@@ -48,7 +50,10 @@ public final class ColdStartProbe {
     if (!success) {
       System.exit(2);
     }
-    System.out.println(PREFIX + (initialised - start) / 1_000_000 + " " + (answered - initialised) / 1_000_000);
+    // after the reply, so its cost is not measured: CPU time of all threads (JIT and GC included) up to here
+    long cpuMs = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+    System.out.println(PREFIX + (initialised - start) / 1_000_000 + " " + (answered - initialised) / 1_000_000
+        + " " + cpuMs);
     System.exit(0);
   }
 

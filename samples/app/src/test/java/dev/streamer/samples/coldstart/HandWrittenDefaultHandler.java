@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code DynamoDbClient} ({@link HandWrittenDynamoDb}, built once),
  * a consistent GetItem of the caller's connection (refused when missing or past its TTL), the body read with
  * jackson-core (id, action, payload; {@code message} not blank and at most 1,000 characters) and the same reply
- * written with jackson-core. Configured by the same environment variables.
+ * written with jackson-core, with a random request id as Streamer gives every request. Configured by the same
+ * environment variables.
  */
 public final class HandWrittenDefaultHandler
     implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
@@ -86,7 +88,7 @@ public final class HandWrittenDefaultHandler
     return reply(write(g -> {
       g.writeStringField("type", "result");
       g.writeStringField("id", clientId);
-      g.writeNullField("requestId");
+      g.writeStringField("requestId", UUID.randomUUID().toString());
       g.writeBooleanField("success", true);
       g.writeObjectFieldStart("data");
       g.writeStringField("message", echoed);
