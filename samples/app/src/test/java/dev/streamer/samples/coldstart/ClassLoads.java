@@ -52,12 +52,11 @@ record ClassLoads(int total, Map<String, Integer> byPackage) {
   /** The library a package belongs to, for the summary: the first segments that name its owner. */
   static String library(String packageName) {
     for (String prefix : List.of("dev.streamer.samples.coldstart", "dev.streamer.samples", "dev.streamer.core",
-        "dev.streamer.runtime",
-        "software.amazon.awssdk.core", "software.amazon.awssdk.services", "software.amazon.awssdk.http",
-        "software.amazon.awssdk.auth", "software.amazon.awssdk.regions", "software.amazon.awssdk.utils",
-        "software.amazon.awssdk", "com.fasterxml.jackson.core", "com.fasterxml.jackson", "com.auth0.jwk",
-        "com.auth0.jwt", "com.amazonaws", "java.util.logging", "java.util.random", "jdk.random",
-        "java.util.concurrent",
+        "dev.streamer.runtime", "software.amazon.awssdk.core", "software.amazon.awssdk.services",
+        "software.amazon.awssdk.http", "software.amazon.awssdk.auth", "software.amazon.awssdk.regions",
+        "software.amazon.awssdk.utils", "software.amazon.awssdk", "com.fasterxml.jackson.core",
+        "com.fasterxml.jackson.databind", "com.fasterxml.jackson", "com.auth0.jwt", "org.jose4j", "com.amazonaws",
+        "java.util.logging", "java.util.random", "jdk.random", "java.util.concurrent", "java.util.stream",
         "java.net.http", "jdk.internal.net.http", "java.lang.invoke", "java.time", "java.util", "java.lang",
         "java.net", "java.security", "javax.crypto", "sun.security", "sun.net", "java", "jdk", "sun")) {
       if (packageName.equals(prefix) || packageName.startsWith(prefix + ".")) {

@@ -2,6 +2,8 @@ package dev.streamer.samples.coldstart;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamer.deploy.sam.JavaToolOptions;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.connections.ConnectionStore;
@@ -26,8 +28,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <ul>
  *   <li>the generated {@code SampleDefaultHandler} and the {@link HandWrittenDefaultHandler} on one {@code echo}
  *       message from a stored connection;</li>
- *   <li>the generated {@code SampleConnectHandler} and the {@link HandWrittenConnectHandler} on one {@code $connect}
- *       with an HS256 token;</li>
+ *   <li>the generated {@code SampleConnectHandler} and a hand-written one on one {@code $connect} with an HS256
+ *       token, twice: {@link HandWrittenJose4jConnectHandler} (the JWT library Streamer uses) and
+ *       {@link HandWrittenConnectHandler} (java-jwt, with jackson-databind);</li>
  *   <li>a bare JVM ({@link Noop}) on the same class path.</li>
  * </ul>
  * The generated classes are reached only as Lambda does: public no-arg constructor and {@code handleRequest}
@@ -50,15 +53,21 @@ public final class ColdStartHarness {
   private static final String SECRET = "cold-start-secret-0123456789abcdef-0123456789";
   private static final String CONNECTION_ID = "cold-start-connection";
 
-  /** One function measured two ways. */
-  private record Pair(String name, String mode, String generated, String handWritten) {}
+  /**
+   * One function measured two ways; the hand-written side runs with {@code extraClassPath} after the jar (libraries
+   * its own jar would hold that Streamer's does not).
+   */
+  private record Pair(String name, String mode, String generated, String handWritten, String extraClassPath) {}
 
   /** A set of JVM options, passed as Lambda passes them: {@code JAVA_TOOL_OPTIONS}. */
   public record Variant(String name, List<String> options) {}
 
   private static final List<Pair> PAIRS = List.of(
-      new Pair("$default echo", "message", GENERATED_DEFAULT, HandWrittenDefaultHandler.class.getName()),
-      new Pair("$connect", "connect", GENERATED_CONNECT, HandWrittenConnectHandler.class.getName()));
+      new Pair("$default echo", "message", GENERATED_DEFAULT, HandWrittenDefaultHandler.class.getName(), ""),
+      new Pair("$connect (jose4j)", "connect", GENERATED_CONNECT, HandWrittenJose4jConnectHandler.class.getName(),
+          ""),
+      new Pair("$connect (java-jwt)", "connect", GENERATED_CONNECT, HandWrittenConnectHandler.class.getName(),
+          jarsOf(JWT.class, ObjectMapper.class, JsonAutoDetect.class)));
 
   private ColdStartHarness() {}
 
@@ -136,7 +145,7 @@ public final class ColdStartHarness {
           List<String> order = run % 2 == 0 ? List.of(pair.generated(), pair.handWritten())
               : List.of(pair.handWritten(), pair.generated());
           for (String handler : order) {
-            ChildRun.Timing timing = ChildRun.run(classPath, variantEnv, List.of(),
+            ChildRun.Timing timing = ChildRun.run(classPath(classPath, pair, handler), variantEnv, List.of(),
                 ColdStartProbe.class.getName(), probeArgs(pair, handler, run, token));
             if (run > 0) {
               sides.computeIfAbsent(label(pair, handler), k -> new ArrayList<>()).add(timing);
@@ -158,10 +167,11 @@ public final class ColdStartHarness {
     for (Pair pair : PAIRS) {
       Map<String, ClassLoads> loads = new LinkedHashMap<>();
       for (String handler : List.of(pair.generated(), pair.handWritten())) {
-        Path log = logs.resolve(pair.mode() + "-" + handler.substring(handler.lastIndexOf('.') + 1) + ".classes");
+        Path log = logs.resolve(pair.name().replaceAll("[^A-Za-z0-9]+", "-") + "-"
+            + handler.substring(handler.lastIndexOf('.') + 1) + ".classes");
         Files.deleteIfExists(log);
-        ChildRun.Timing timing = ChildRun.run(classPath, templateEnv, List.of(ClassLoads.logOption(log)),
-            ColdStartProbe.class.getName(), probeArgs(pair, handler, 0, token));
+        ChildRun.Timing timing = ChildRun.run(classPath(classPath, pair, handler), templateEnv,
+            List.of(ClassLoads.logOption(log)), ColdStartProbe.class.getName(), probeArgs(pair, handler, 0, token));
         loads.put(label(pair, handler), ClassLoads.read(log));
         System.out.printf("reply of %s: %s%n", label(pair, handler), timing.reply());
       }
@@ -170,9 +180,27 @@ public final class ColdStartHarness {
     System.exit(0);
   }
 
+  /** The jars (or directories) {@code classes} come from, as a class path. */
+  private static String jarsOf(Class<?>... classes) {
+    List<String> entries = new ArrayList<>();
+    for (Class<?> type : classes) {
+      try {
+        entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  private static String classPath(String base, Pair pair, String handler) {
+    return handler.equals(pair.handWritten()) && !pair.extraClassPath().isEmpty()
+        ? base + File.pathSeparator + pair.extraClassPath() : base;
+  }
+
   private static List<String> probeArgs(Pair pair, String handler, int run, String token) {
     return pair.mode().equals("connect")
-        ? List.of("connect", handler, "cold-connect-" + run, token)
+        ? List.of("connect", handler, "cold-connect-" + run, token) // the item is replaced each time
         : List.of("message", handler, CONNECTION_ID);
   }
 

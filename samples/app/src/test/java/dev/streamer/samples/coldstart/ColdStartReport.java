@@ -22,14 +22,14 @@ final class ColdStartReport {
       List<String[]> pairs, Map<String, long[]> summary) {
     System.out.printf("%n== %s: %s%n", variant.name(),
         variant.options().isEmpty() ? "(unset)" : "JAVA_TOOL_OPTIONS=" + String.join(" ", variant.options()));
-    System.out.printf("%-28s %12s %10s %11s %14s   %s%n", "median", "first reply", "CPU", "class init",
+    System.out.printf("%-36s %12s %10s %11s %14s   %s%n", "median", "first reply", "CPU", "class init",
         "first request", "first reply of each round, ms");
     timings.forEach((side, list) -> {
       long firstReply = median(list, ChildRun.Timing::firstReplyMs);
       long cpu = median(list, ChildRun.Timing::cpuMs);
       summary.put(side + "|" + variant.name(), new long[] {firstReply, cpu});
       boolean probe = list.get(0).reply() != null; // the bare JVM reports no parts
-      System.out.printf("%-28s %9d ms %10s %11s %14s   %s%n", side, firstReply, probe ? cpu + " ms" : "-",
+      System.out.printf("%-36s %9d ms %10s %11s %14s   %s%n", side, firstReply, probe ? cpu + " ms" : "-",
           probe ? median(list, ChildRun.Timing::initMs) + " ms" : "-",
           probe ? median(list, ChildRun.Timing::requestMs) + " ms" : "-",
           list.stream().map(ChildRun.Timing::firstReplyMs).toList());
@@ -66,7 +66,7 @@ final class ColdStartReport {
       System.out.printf("  [%d] %s%n", i + 1, variants.get(i));
     }
     bySide.forEach((side, byVariant) -> {
-      StringBuilder line = new StringBuilder(String.format("%-28s", side));
+      StringBuilder line = new StringBuilder(String.format("%-36s", side));
       long[] first = byVariant.get(variants.get(0));
       for (int i = 0; i < variants.size(); i++) {
         long[] medians = byVariant.get(variants.get(i));

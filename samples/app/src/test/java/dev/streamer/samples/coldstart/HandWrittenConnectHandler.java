@@ -10,22 +10,19 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The cold-start anchor for {@code $connect}: what a user would write without Streamer. Same work as the generated
- * {@code SampleConnectHandler} with an HS256 secret: the bearer token verified with java-jwt (HS256 only, {@code exp}
- * required, 30 s leeway, {@code sub} and {@code tenant_id} present), then one PutItem of the connection item
- * (connectionId, userId, tenantId, endpoint, connectedAt, lastPing, claims, ttl in 24 h) with the client of
- * {@link HandWrittenDynamoDb}; 401 on a refused token. Configured by the same environment variables.
+ * The cold-start anchor for {@code $connect}: what a user would write without Streamer, with java-jwt (which brings
+ * jackson-databind; the harness adds both jars to this side's class path, as the user's jar would hold them). Same
+ * work as the generated {@code SampleConnectHandler} with an HS256 secret: the bearer token verified (HS256 only,
+ * {@code exp} required, 30 s leeway, {@code sub} and {@code tenant_id} present), then one PutItem of the connection
+ * item ({@link HandWrittenDynamoDb#putConnection}); 401 on a refused token. Configured by the same environment
+ * variables. {@link HandWrittenJose4jConnectHandler} does the same with the JWT library Streamer uses.
  */
 public final class HandWrittenConnectHandler
     implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
-  private static final long CONNECTION_TTL_SECONDS = 24 * 3600;
   private static final String CONNECTIONS_TABLE = System.getenv("CONNECTIONS_TABLE");
   private static final DynamoDbClient DYNAMO_DB = HandWrittenDynamoDb.client();
   private static final JWTVerifier VERIFIER = JWT
@@ -36,13 +33,13 @@ public final class HandWrittenConnectHandler
 
   @Override
   public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
-    String authorization = event.getHeaders() == null ? null : event.getHeaders().get("Authorization");
-    if (authorization == null || !authorization.startsWith("Bearer ")) {
+    String token = HandWrittenDynamoDb.bearerToken(event);
+    if (token == null) {
       return response(401);
     }
     DecodedJWT jwt;
     try {
-      jwt = VERIFIER.verify(authorization.substring("Bearer ".length()).trim());
+      jwt = VERIFIER.verify(token);
     } catch (JWTVerificationException refused) {
       return response(401);
     }
@@ -51,18 +48,7 @@ public final class HandWrittenConnectHandler
     if (userId == null || userId.isBlank() || tenantId == null || tenantId.isBlank()) {
       return response(401);
     }
-    APIGatewayV2WebSocketEvent.RequestContext request = event.getRequestContext();
-    long now = System.currentTimeMillis();
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("connectionId", AttributeValue.fromS(request.getConnectionId()));
-    item.put("userId", AttributeValue.fromS(userId));
-    item.put("tenantId", AttributeValue.fromS(tenantId));
-    item.put("endpoint", AttributeValue.fromS("https://" + request.getDomainName() + "/" + request.getStage()));
-    item.put("connectedAt", AttributeValue.fromN(Long.toString(now)));
-    item.put("lastPing", AttributeValue.fromN(Long.toString(now)));
-    item.put("claims", AttributeValue.fromM(Map.of()));
-    item.put("ttl", AttributeValue.fromN(Long.toString(now / 1000 + CONNECTION_TTL_SECONDS)));
-    DYNAMO_DB.putItem(b -> b.tableName(CONNECTIONS_TABLE).item(item));
+    HandWrittenDynamoDb.putConnection(DYNAMO_DB, CONNECTIONS_TABLE, event, userId, tenantId);
     return response(200);
   }
 
