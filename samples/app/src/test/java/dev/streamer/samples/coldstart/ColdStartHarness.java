@@ -167,7 +167,7 @@ public final class ColdStartHarness {
     for (Pair pair : PAIRS) {
       Map<String, ClassLoads> loads = new LinkedHashMap<>();
       for (String handler : List.of(pair.generated(), pair.handWritten())) {
-        Path log = logs.resolve(pair.name().replaceAll("[^A-Za-z0-9]+", "-") + "-"
+        Path log = logs.resolve(pair.name().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "") + "-"
             + handler.substring(handler.lastIndexOf('.') + 1) + ".classes");
         Files.deleteIfExists(log);
         ChildRun.Timing timing = ChildRun.run(classPath(classPath, pair, handler), templateEnv,
