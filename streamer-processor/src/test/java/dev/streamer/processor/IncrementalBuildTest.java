@@ -20,9 +20,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +64,84 @@ class IncrementalBuildTest {
     List<String> all = new ArrayList<>(List.of("-Xlint:all,-processing", "--release", "17"));
     all.addAll(List.of(options));
     return javac().withProcessors(new StreamerProcessor()).withOptions(all).withClasspath(path).compile(sources);
+  }
+
+  /** What a real javac run (as a build tool runs it) left: diagnostics and the generated sources' paths. */
+  record Javac(boolean ok, List<Diagnostic<? extends JavaFileObject>> diagnostics, Set<String> generated) {
+
+    List<Diagnostic<? extends JavaFileObject>> of(Message message) {
+      return diagnostics.stream().filter(d -> d.getMessage(null).contains(message.tag())).toList();
+    }
+  }
+
+  /**
+   * Runs the system javac with the processor like a build tool: {@code -d out} (also first on the class path, so the
+   * earlier compilation's classes are seen), {@code -s}, only the given sources (name → code).
+   */
+  private static Javac javacInto(Path out, Map<String, String> sources, Path... classPath) throws IOException {
+    Path src = out.resolveSibling(out.getFileName() + "-src");
+    Path gen = out.resolveSibling(out.getFileName() + "-gen");
+    clean(src);
+    clean(gen);
+    Files.createDirectories(out);
+    List<File> files = new ArrayList<>();
+    for (Map.Entry<String, String> e : sources.entrySet()) {
+      Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, e.getValue());
+      files.add(file.toFile());
+    }
+    StringBuilder path = new StringBuilder(out.toString());
+    for (Path p : classPath) {
+      path.append(File.pathSeparator).append(p);
+    }
+    path.append(File.pathSeparator).append(System.getProperty("java.class.path"));
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager manager = compiler.getStandardFileManager(diagnostics, null, null)) {
+      JavaCompiler.CompilationTask task = compiler.getTask(null, manager, diagnostics, List.of("-d", out.toString(),
+          "-s", gen.toString(), "-cp", path.toString(), "--release", "17", "-Astreamer.app=Acme"), null,
+          manager.getJavaFileObjectsFromFiles(files));
+      task.setProcessors(List.of(new StreamerProcessor()));
+      boolean ok = task.call();
+      Set<String> generated = new TreeSet<>();
+      try (var walk = Files.walk(gen)) {
+        walk.filter(Files::isRegularFile).forEach(f -> generated.add(gen.relativize(f).toString().replace('\\', '/')));
+      }
+      return new Javac(ok, diagnostics.getDiagnostics(), generated);
+    }
+  }
+
+  private static void clean(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+    Files.createDirectories(dir);
+  }
+
+  private static String handlerCode(String name, String action, String payload) {
+    String pkg = name.substring(0, name.lastIndexOf('.'));
+    String simple = name.substring(name.lastIndexOf('.') + 1);
+    return "package " + pkg + ";\npublic class " + simple + " {\n"
+        + "  @dev.streamer.annotations.Action(name = \"" + action + "\")\n"
+        + "  public String go(" + payload + " p) { return \"" + action + ":\" + p.text(); }\n}\n";
+  }
+
+  private static String payloadCode(String name) {
+    String pkg = name.substring(0, name.lastIndexOf('.'));
+    String simple = name.substring(name.lastIndexOf('.') + 1);
+    return "package " + pkg + ";\npublic record " + simple + "(@dev.streamer.annotations.NotBlank String text) {}\n";
+  }
+
+  private static Map<String, String> acme() {
+    Map<String, String> all = new java.util.LinkedHashMap<>();
+    all.put("com.acme.orders.Orders", handlerCode("com.acme.orders.Orders", "place", "com.acme.orders.Order"));
+    all.put("com.acme.orders.Order", payloadCode("com.acme.orders.Order"));
+    all.put("com.acme.billing.Billing", handlerCode("com.acme.billing.Billing", "bill", "com.acme.billing.Invoice"));
+    all.put("com.acme.billing.Invoice", payloadCode("com.acme.billing.Invoice"));
+    return all;
   }
 
   /** Writes the compiled classes (inputs and generated) under {@code target/}, as javac's -d would. */
@@ -98,14 +182,12 @@ class IncrementalBuildTest {
 
   @Test
   void recompilingOneHandlerKeepsTheOthersActions() throws Exception {
-    Compilation full = compile(List.of(handler("com.acme.orders.Orders", "place", "com.acme.orders.Order"),
-        payload("com.acme.orders.Order"), handler("com.acme.billing.Billing", "bill", "com.acme.billing.Invoice"),
-        payload("com.acme.billing.Invoice")), List.of(), "-Astreamer.app=Acme");
-    assertThat(full).succeededWithoutWarnings();
-    Path first = output(full, "partial-first");
+    Path out = ROOT.resolve("partial");
+    clean(out);
+    assertTrue(javacInto(out, acme()).ok());
 
-    // only Orders changed (a new action); Billing, its payload and its generated classes are on the class path
-    JavaFileObject changed = Compilations.source("com.acme.orders.Orders", """
+    // only Orders changed (a new action); Billing, its payload and its generated classes are in the output directory
+    Javac partial = javacInto(out, Map.of("com.acme.orders.Orders", """
         package com.acme.orders;
         public class Orders {
           @dev.streamer.annotations.Action(name = "place")
@@ -113,35 +195,52 @@ class IncrementalBuildTest {
           @dev.streamer.annotations.Action(name = "cancel_order")
           public String cancel(Order p) { return "cancel:" + p.text(); }
         }
-        """);
-    Compilation partial = compile(List.of(changed), List.of(first), "-Astreamer.app=Acme");
-    assertThat(partial).succeeded();
-    assertThat(partial).hadNoteContaining(Message.HANDLERS_FROM_CLASS_PATH.tag()).inFile(changed)
-        .onLineContaining("public class Orders");
-    assertThat(partial).hadNoteContaining("com.acme.billing.Billing");
-    Set<String> generated = generatedNames(partial);
-    assertTrue(generated.contains("com/acme/AcmeRouteTable.java"), generated.toString()); // same package as before
-    assertFalse(generated.contains("com/acme/billing/InvoiceJson.java"), generated.toString()); // reused
-    assertFalse(generated.contains("com/acme/billing/InvoiceValidator.java"), generated.toString());
-    Path second = output(partial, "partial-second");
+        """));
+    assertTrue(partial.ok(), partial.diagnostics().toString());
+    List<Diagnostic<? extends JavaFileObject>> notes = partial.of(Message.HANDLERS_FROM_CLASS_PATH);
+    assertEquals(1, notes.size(), partial.diagnostics().toString());
+    assertEquals(Diagnostic.Kind.NOTE, notes.get(0).getKind());
+    assertEquals(2, notes.get(0).getLineNumber()); // public class Orders
+    assertTrue(notes.get(0).getMessage(null).contains("com.acme.billing.Billing"));
+    assertTrue(partial.generated().contains("com/acme/AcmeRouteTable.java"), partial.generated().toString());
+    assertFalse(partial.generated().contains("com/acme/billing/InvoiceJson.java"), partial.generated().toString());
+    assertFalse(partial.generated().contains("com/acme/billing/InvoiceValidator.java"), partial.generated().toString());
 
-    RouteTable table = table(List.of(second, first), "com.acme.AcmeRouteTable");
+    RouteTable table = table(List.of(out), "com.acme.AcmeRouteTable");
     assertEquals(Set.of("bill", "cancel_order", "place"), routeNames(table));
-    assertNotNull(table.find("bill"));
   }
 
   @Test
-  void aHandlerThatCannotBeReadAnyMoreAsksForARebuild() throws Exception {
-    Compilation full = compile(List.of(handler("com.acme.orders.Orders", "place", "com.acme.orders.Order"),
-        payload("com.acme.orders.Order"), handler("com.acme.billing.Billing", "bill", "com.acme.billing.Invoice"),
-        payload("com.acme.billing.Invoice")), List.of(), "-Astreamer.app=Acme");
-    Path first = output(full, "partial-gone");
-    Files.delete(first.resolve("com/acme/billing/Billing.class"));
-    JavaFileObject orders = handler("com.acme.orders.Orders", "place", "com.acme.orders.Order");
-    Compilation partial = compile(List.of(orders), List.of(first), "-Astreamer.app=Acme");
-    assertThat(partial).hadErrorContaining(Message.ROUTE_TABLE_INCOMPLETE.tag()).inFile(orders)
-        .onLineContaining("public class Orders");
-    assertThat(partial).hadErrorContaining("Rebuild the whole module");
+  void aHandlerThatIsGoneAsksForARebuild() throws Exception {
+    Path out = ROOT.resolve("partial-gone");
+    clean(out);
+    assertTrue(javacInto(out, acme()).ok());
+    Files.delete(out.resolve("com/acme/billing/Billing.class"));
+    Javac partial = javacInto(out, Map.of("com.acme.orders.Orders",
+        handlerCode("com.acme.orders.Orders", "place", "com.acme.orders.Order")));
+    assertFalse(partial.ok());
+    List<Diagnostic<? extends JavaFileObject>> errors = partial.of(Message.ROUTE_TABLE_INCOMPLETE);
+    assertEquals(1, errors.size(), partial.diagnostics().toString());
+    assertEquals(2, errors.get(0).getLineNumber()); // public class Orders
+    assertTrue(errors.get(0).getMessage(null).contains("Rebuild the whole module"));
+  }
+
+  /** A library's route table, same app name, in a package enclosing the application's: not an earlier run. */
+  @Test
+  void aLibrarysHandlersAreNeverMergedIntoTheApplication() throws Exception {
+    Path lib = ROOT.resolve("same-name-lib");
+    clean(lib);
+    assertTrue(javacInto(lib, Map.of("com.acme.LibApi", handlerCode("com.acme.LibApi", "lib_echo", "com.acme.Shared"),
+        "com.acme.Shared", payloadCode("com.acme.Shared"))).ok());
+    Path app = ROOT.resolve("same-name-app");
+    clean(app);
+    Javac build = javacInto(app, Map.of("com.acme.orders.Orders",
+        handlerCode("com.acme.orders.Orders", "place", "com.acme.Shared")), lib);
+    assertTrue(build.ok(), build.diagnostics().toString());
+    assertEquals(List.of(), build.of(Message.HANDLERS_FROM_CLASS_PATH));
+    assertTrue(build.generated().contains("com/acme/orders/AcmeRouteTable.java"), build.generated().toString());
+    assertFalse(build.generated().contains("com/acme/SharedJson.java"), "reused from the library");
+    assertEquals(Set.of("place"), routeNames(table(List.of(app, lib), "com.acme.orders.AcmeRouteTable")));
   }
 
   @Test

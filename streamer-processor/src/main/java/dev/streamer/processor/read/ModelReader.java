@@ -70,7 +70,7 @@ public final class ModelReader {
    * (whatever else is read comes from the class path: see {@link PreviousBuild}).
    */
   public Result read(Set<String> handlerNames, Set<String> factoryNames, Set<String> sourceTypes) {
-    PreviousBuild previous = new PreviousBuild(elements, sourceTypes);
+    PreviousBuild previous = new PreviousBuild(elements, sourceTypes, env.getFiler());
     Map<TypeElement, List<ExecutableElement>> handlers = new TreeMap<>(
         Comparator.comparing(t -> t.getQualifiedName().toString()));
     for (String name : new TreeSet<>(handlerNames)) {

@@ -3,10 +3,13 @@ package dev.streamer.processor.read;
 import com.palantir.javapoet.ClassName;
 import dev.streamer.processor.diag.Message;
 import dev.streamer.processor.diag.Reporter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -15,13 +18,15 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
 
 /**
  * What earlier compilations left on the class path, for builds that compile only some sources:
  * <ul>
  *   <li>partial recompilation (javac given only the changed handler): the {@code <App>Handlers} interface generated
- *       before names every handler class, so the route table is regenerated with all of them, not only the
- *       recompiled ones;</li>
+ *       before, in this compilation's output directory, names every handler class, so the route table is regenerated
+ *       with all of them, not only the recompiled ones;</li>
  *   <li>records from a library built with Streamer: their {@code <Record>Json} and {@code <Record>Validator} are
  *       reused, never generated a second time into the application.</li>
  * </ul>
@@ -32,11 +37,13 @@ final class PreviousBuild {
 
   private final Elements elements;
   private final Set<String> sourceTypes;
+  private final Filer filer;
 
   /** {@code sourceTypes}: qualified names of the top-level types of this compilation's sources. */
-  PreviousBuild(Elements elements, Set<String> sourceTypes) {
+  PreviousBuild(Elements elements, Set<String> sourceTypes, Filer filer) {
     this.elements = elements;
     this.sourceTypes = sourceTypes;
+    this.filer = filer;
   }
 
   boolean fromSource(TypeElement type) {
@@ -66,8 +73,8 @@ final class PreviousBuild {
     Set<String> found = new LinkedHashSet<>();
     for (String pkg : candidatePackages(current, packageOption)) {
       TypeElement previous = elements.getTypeElement(pkg + "." + appName + "Handlers");
-      if (previous == null || fromSource(previous)) {
-        continue;
+      if (previous == null || fromSource(previous) || !inClassOutput(previous)) {
+        continue; // one in a jar is another application's (a library built with Streamer), not an earlier run
       }
       for (Element member : previous.getEnclosedElements()) {
         if (member.getKind() != ElementKind.METHOD) {
@@ -89,6 +96,19 @@ final class PreviousBuild {
       reporter.report(Message.HANDLERS_FROM_CLASS_PATH, position, String.join(", ", found));
     }
     return found;
+  }
+
+  /** Whether the class file of top-level {@code type} is in this compilation's output directory. */
+  private boolean inClassOutput(TypeElement type) {
+    try {
+      FileObject file = filer.getResource(StandardLocation.CLASS_OUTPUT, Access.packageOf(type, elements),
+          type.getSimpleName() + ".class");
+      try (InputStream in = file.openInputStream()) {
+        return true;
+      }
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      return false; // absent, or a file manager without an output directory
+    }
   }
 
   private List<String> candidatePackages(Set<TypeElement> handlers, String packageOption) {
