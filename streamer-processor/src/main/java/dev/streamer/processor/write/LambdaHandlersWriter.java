@@ -33,6 +33,16 @@ final class LambdaHandlersWriter {
 
   private LambdaHandlersWriter() {}
 
+  /** Whether the handler classes are generated: the Lambda libraries are present and the route table has create(). */
+  static boolean generates(AppModel app) {
+    return app.lambdaHandlers() && app.hasDefaultCreate();
+  }
+
+  /** The kinds of handler generated, in order. */
+  static List<HandlerKind> kinds() {
+    return ENTRIES.stream().map(Entry::kind).toList();
+  }
+
   static List<TypeSpec> write(AppModel app) {
     CodeBlock table = app.factory() != null
         ? CodeBlock.of("$T.create(new $T())", app.appType("RouteTable"), app.factoryName())
