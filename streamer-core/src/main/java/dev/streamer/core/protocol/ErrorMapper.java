@@ -30,7 +30,6 @@ public final class ErrorMapper {
   public static final String INTERNAL_MESSAGE = "internal error";
   public static final String MALFORMED_JSON = "malformed JSON";
 
-  private static final System.Logger LOG = System.getLogger(ErrorMapper.class.getName());
 
   private final Clock clock;
 
@@ -81,7 +80,9 @@ public final class ErrorMapper {
     if (failure instanceof StreamerException streamer) {
       return new StreamerError(codeOf(streamer), messageOf(streamer), streamer.details(), null);
     }
-    LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed with an internal error", failure);
+    // looked up here, not in a static field: System.getLogger starts java.util.logging (24 classes) at class init
+    System.getLogger(ErrorMapper.class.getName())
+        .log(System.Logger.Level.ERROR, "request " + requestId + " failed with an internal error", failure);
     return StreamerError.of(ErrorCode.INTERNAL_ERROR, INTERNAL_MESSAGE);
   }
 

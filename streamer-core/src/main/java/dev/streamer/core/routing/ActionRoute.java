@@ -3,6 +3,7 @@ package dev.streamer.core.routing;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.streamer.core.json.Json;
 import dev.streamer.core.json.JsonDecodeException;
 import dev.streamer.core.json.JsonRead;
 import dev.streamer.core.json.JsonReader;
@@ -11,6 +12,7 @@ import dev.streamer.core.validation.Path;
 import dev.streamer.core.validation.Validator;
 import dev.streamer.core.validation.Violations;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.Objects;
 
 /**
@@ -106,6 +108,52 @@ public abstract class ActionRoute<P, R> implements Route<P, R> {
   @Override
   public final void writeResult(R result, JsonGenerator generator) throws IOException {
     resultWriter.write(generator, result);
+  }
+
+  /**
+   * A minimal payload and result of this action, written by the processor so that the route's own codecs read them
+   * (they need not pass validation). Used by SnapStart priming; null fields when there is none (no payload; a void
+   * or POJO result).
+   *
+   * @param payloadJson  the payload as JSON, or null
+   * @param resultJson   the result as JSON, or null
+   * @param resultReader reads {@code resultJson}, or null
+   * @param <R>          result type
+   */
+  public record Example<R>(String payloadJson, String resultJson, JsonReader<R> resultReader) {}
+
+  /** This route's example; generated routes override it. */
+  protected Example<R> example() {
+    return new Example<>(null, null, null);
+  }
+
+  /**
+   * Runs decode, validate and encode on the route's {@link #example()}, so that the classes and code paths of this
+   * action are loaded and initialised before a SnapStart snapshot; the action itself ({@link #invoke}) is never
+   * called and no user code runs. Violations of the example are expected and ignored.
+   *
+   * @throws IOException when a codec rejects the example (a processor bug)
+   */
+  public final void prime() throws IOException {
+    Example<R> example = example();
+    if (payloadReader == null || example.payloadJson() != null) { // a required payload needs its example
+      String payloadJson = example.payloadJson() == null ? "null" : example.payloadJson();
+      try (JsonParser parser = Json.FACTORY.createParser(payloadJson)) {
+        parser.nextToken();
+        P payload = decode(parser);
+        validate(payload, new Violations());
+      }
+    }
+    if (example.resultReader() != null && example.resultJson() != null) {
+      R result;
+      try (JsonParser parser = Json.FACTORY.createParser(example.resultJson())) {
+        parser.nextToken();
+        result = example.resultReader().read(parser);
+      }
+      try (JsonGenerator generator = Json.FACTORY.createGenerator(Writer.nullWriter())) {
+        writeResult(result, generator);
+      }
+    }
   }
 
   @Override

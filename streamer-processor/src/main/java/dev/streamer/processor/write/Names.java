@@ -29,10 +29,12 @@ final class Names {
 
   static final ClassName ROUTE = ClassName.get("dev.streamer.core.routing", "Route");
   static final ClassName ACTION_ROUTE = ClassName.get("dev.streamer.core.routing", "ActionRoute");
+  static final ClassName ACTION_ROUTE_EXAMPLE = ACTION_ROUTE.nestedClass("Example");
   static final ClassName ROUTE_TABLE = ClassName.get("dev.streamer.core.routing", "RouteTable");
   static final ClassName PROGRESS = ClassName.get("dev.streamer.core", "Progress");
   static final ClassName REQUEST_CONTEXT = ClassName.get("dev.streamer.core", "RequestContext");
-  static final ClassName STREAMER_LAMBDA = ClassName.get("dev.streamer.runtime.aws.lambda", "StreamerLambda");
+  static final ClassName AWS_RUNTIME = ClassName.get("dev.streamer.runtime.aws.lambda", "AwsRuntime");
+  static final ClassName INTERCEPTOR = ClassName.get("dev.streamer.core.routing", "Interceptor");
 
   private static final String LAMBDA = "com.amazonaws.services.lambda.runtime";
   static final ClassName REQUEST_HANDLER = ClassName.get(LAMBDA, "RequestHandler");
@@ -41,7 +43,6 @@ final class Names {
   static final ClassName WEB_SOCKET_RESPONSE = ClassName.get(LAMBDA + ".events", "APIGatewayV2WebSocketResponse");
   static final ClassName DYNAMODB_EVENT = ClassName.get(LAMBDA + ".events", "DynamodbEvent");
   static final ClassName STREAMS_EVENT_RESPONSE = ClassName.get(LAMBDA + ".events", "StreamsEventResponse");
-  static final ClassName SCHEDULED_EVENT = ClassName.get(LAMBDA + ".events", "ScheduledEvent");
 
   static final ClassName IO_EXCEPTION = ClassName.get("java.io", "IOException");
   static final ClassName STRING = ClassName.get("java.lang", "String");

@@ -12,6 +12,7 @@ import dev.streamer.processor.model.AppModel;
 import dev.streamer.processor.model.Naming;
 import dev.streamer.processor.model.ParamKind;
 import dev.streamer.processor.model.ResultModel;
+import dev.streamer.processor.model.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -55,7 +56,27 @@ final class RouteWriter {
           .addStatement("return payload.$N()", action.queueWhen())
           .build());
     }
-    return type.addMethod(invoke(action, payload, result)).build();
+    return type.addMethod(invoke(action, payload, result))
+        .addMethod(example(app, action, result))
+        .build();
+  }
+
+  /** The synthetic payload and result that SnapStart priming runs through the codecs and validator. */
+  private static MethodSpec example(AppModel app, ActionModel action, TypeName result) {
+    CodeBlock payloadJson = action.hasPayload()
+        ? CodeBlock.of("$S", ExampleJson.of(app, new TypeRef.RecordRef(action.payload()))) : CodeBlock.of("null");
+    CodeBlock resultJson = CodeBlock.of("null");
+    CodeBlock resultReader = CodeBlock.of("null");
+    if (action.result().kind() == ResultModel.Kind.CODEC) {
+      resultJson = CodeBlock.of("$S", ExampleJson.of(app, action.result().codec()));
+      resultReader = CodecExpressions.reader(action.result().codec(), 0);
+    }
+    return MethodSpec.methodBuilder("example")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .returns(ParameterizedTypeName.get(Names.ACTION_ROUTE_EXAMPLE, result))
+        .addStatement("return new $T<>($L, $L,$W$L)", Names.ACTION_ROUTE_EXAMPLE, payloadJson, resultJson, resultReader)
+        .build();
   }
 
   private static CodeBlock javadoc(ActionModel action) {

@@ -36,4 +36,9 @@ public final class CountOrdersRoute extends ActionRoute<Void, Integer> {
   public Integer invoke(Void payload, RequestContext context, Progress progress) throws Exception {
     return handler.countOrders();
   }
+
+  @Override
+  protected ActionRoute.Example<Integer> example() {
+    return new ActionRoute.Example<>(null, null, null);
+  }
 }

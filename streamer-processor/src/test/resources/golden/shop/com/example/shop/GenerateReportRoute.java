@@ -44,4 +44,10 @@ public final class GenerateReportRoute extends ActionRoute<ReportRequest, Map<St
       Progress progress) throws Exception {
     return handler.generateReport(payload, progress);
   }
+
+  @Override
+  protected ActionRoute.Example<Map<String, Object>> example() {
+    return new ActionRoute.Example<>("{\"from\":\"1970-01-01\",\"to\":\"1970-01-01\",\"recordCount\":0}", null,
+        null);
+  }
 }

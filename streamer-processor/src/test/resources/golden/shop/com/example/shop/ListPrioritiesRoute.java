@@ -2,6 +2,7 @@ package com.example.shop;
 
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
+import dev.streamer.core.json.JsonRead;
 import dev.streamer.core.json.JsonWrite;
 import dev.streamer.core.routing.ActionRoute;
 import java.util.List;
@@ -35,5 +36,10 @@ public final class ListPrioritiesRoute extends ActionRoute<Void, List<Priority>>
   public List<Priority> invoke(Void payload, RequestContext context, Progress progress) throws
       Exception {
     return handler.priorities();
+  }
+
+  @Override
+  protected ActionRoute.Example<List<Priority>> example() {
+    return new ActionRoute.Example<>(null, "[]", p0 -> JsonRead.list(p0, PriorityJson.READER));
   }
 }

@@ -33,4 +33,9 @@ public final class PingRoute extends ActionRoute<Void, Void> {
     handler.ping();
     return null;
   }
+
+  @Override
+  protected ActionRoute.Example<Void> example() {
+    return new ActionRoute.Example<>(null, null, null);
+  }
 }

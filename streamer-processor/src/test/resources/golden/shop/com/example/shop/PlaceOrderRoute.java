@@ -42,4 +42,10 @@ public final class PlaceOrderRoute extends ActionRoute<OrderRequest, OrderReceip
       Exception {
     return handler.placeOrder(context, payload);
   }
+
+  @Override
+  protected ActionRoute.Example<OrderReceipt> example() {
+    return new ActionRoute.Example<>("{\"customer\":\"\",\"email\":\"\",\"items\":[],\"priority\":\"LOW\",\"note\":null,\"tags\":{},\"country\":\"\",\"deliverBy\":\"1970-01-01\",\"shipTo\":null}", "{\"id\":\"00000000-0000-0000-0000-000000000000\",\"createdAt\":\"1970-01-01T00:00:00Z\",\"items\":[],\"totalCents\":0,\"checksums\":[],\"category\":{\"name\":\"\",\"children\":[]}}",
+        OrderReceiptJson.READER);
+  }
 }

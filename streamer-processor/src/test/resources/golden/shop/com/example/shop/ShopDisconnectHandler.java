@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import dev.streamer.runtime.aws.lambda.StreamerLambda;
+import dev.streamer.runtime.aws.lambda.AwsRuntime;
+import dev.streamer.runtime.aws.lambda.DisconnectFunction;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -13,11 +15,39 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopDisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
-  private static final StreamerLambda RUNTIME = StreamerLambda.fromEnvironment(ShopRouteTable.create());
+  private final DisconnectFunction function;
+
+  /**
+   * For AWS Lambda: the function of this execution environment, built once from its environment
+   * variables.
+   */
+  public ShopDisconnectHandler() {
+    this.function = FromEnvironment.FUNCTION;
+  }
+
+  /**
+   * The function on {@code runtime} (a local stack, tests), built for it alone.
+   */
+  public ShopDisconnectHandler(AwsRuntime runtime) {
+    this.function = function(Objects.requireNonNull(runtime, "runtime"));
+  }
+
+  private static DisconnectFunction function(AwsRuntime runtime) {
+    // runs no action: the app's handlers are not created
+    return new DisconnectFunction(runtime);
+  }
 
   @Override
   public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event,
       Context context) {
-    return RUNTIME.disconnect(event, context);
+    return function.handle(event, context);
+  }
+
+  /**
+   * Built on the first use of the no-arg constructor, once per execution environment: loading the
+   * handler class builds nothing.
+   */
+  private static final class FromEnvironment {
+    static final DisconnectFunction FUNCTION = function(AwsRuntime.fromEnvironment());
   }
 }

@@ -1,6 +1,8 @@
 package com.example.shop;
 
 import com.example.shop.reports.Reports;
+import dev.streamer.core.routing.Interceptor;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -23,5 +25,14 @@ public interface ShopHandlers {
    */
   default Reports reports() {
     return new Reports();
+  }
+
+  /**
+   * Interceptors around every action, outermost first: they wrap the sync path, the enqueue of an async
+   * request and its execution by the stream processor (see {@link Interceptor}). Called once per function that
+   * runs actions ({@code $default}, stream processor); by default none.
+   */
+  default List<Interceptor> interceptors() {
+    return List.of();
   }
 }
