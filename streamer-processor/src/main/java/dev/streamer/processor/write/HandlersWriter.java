@@ -38,9 +38,8 @@ final class HandlersWriter {
     type.addMethod(MethodSpec.methodBuilder("interceptors")
         .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
         .returns(ParameterizedTypeName.get(Names.LIST, Names.INTERCEPTOR))
-        .addJavadoc("Interceptors around every action, outermost first: they wrap the sync path, the enqueue of an async\n"
-            + "request and its execution by the stream processor (see {@link $T}). Called once per function that\n"
-            + "runs actions ({@code $$default}, stream processor); by default none.\n", Names.INTERCEPTOR)
+        .addJavadoc("Interceptors around every action, outermost first ({@link $T}): sync, enqueue and async runs, in\n"
+            + "{@code $$default} and the stream processor. None by default.\n", Names.INTERCEPTOR)
         .addStatement("return $T.of()", Names.LIST)
         .build());
     if (app.factory() != null) {

@@ -35,15 +35,15 @@ final class LambdaHandlersWriter {
 
   private static final List<Entry> ENTRIES = List.of(
       new Entry(HandlerKind.CONNECT, Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "ConnectFunction", false,
-          "the API Gateway WebSocket {@code $connect} route: authenticates and stores the connection"),
+          "WebSocket route {@code $connect}: authenticates and stores the connection"),
       new Entry(HandlerKind.DISCONNECT, Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "DisconnectFunction", false,
-          "the API Gateway WebSocket {@code $disconnect} route: forgets the connection"),
+          "WebSocket route {@code $disconnect}: forgets the connection"),
       new Entry(HandlerKind.DEFAULT, Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "DefaultFunction", true,
-          "the API Gateway WebSocket {@code $default} route: routes each message"),
+          "WebSocket route {@code $default}: routes each message"),
       new Entry(HandlerKind.STREAM_PROCESSOR, Names.DYNAMODB_EVENT, Names.STREAMS_EVENT_RESPONSE,
-          "StreamProcessorFunction", true, "the DynamoDB stream of the requests table: runs queued requests"),
+          "StreamProcessorFunction", true, "stream of the requests table: runs queued requests"),
       new Entry(HandlerKind.SWEEPER, ParameterizedTypeName.get(Names.MAP, Names.STRING, Names.OBJECT), Names.STRING,
-          "SweeperFunction", false, "the scheduled sweeper: re-drives due retries and expired leases"));
+          "SweeperFunction", false, "scheduled sweeper: re-drives due retries and expired leases"));
 
   private LambdaHandlersWriter() {}
 
@@ -61,44 +61,51 @@ final class LambdaHandlersWriter {
     return ENTRIES.stream().map(entry -> handler(app, entry)).toList();
   }
 
+  /** The no-arg constructor reads a lazy holder ({@code FromEnvironment}): loading the class builds nothing. */
   private static TypeSpec handler(AppModel app, Entry entry) {
     ClassName self = app.appType(entry.kind().classSuffix());
     ClassName function = ClassName.get(RUNTIME_PACKAGE, entry.function());
+    // functions that run no action are built in one expression; the others by function(runtime), which creates the
+    // app's handlers
+    CodeBlock fromEnvironment = entry.runsActions()
+        ? CodeBlock.of("function($T.fromEnvironment())", Names.AWS_RUNTIME)
+        : CodeBlock.of("new $T($T.fromEnvironment())", function, Names.AWS_RUNTIME);
+    CodeBlock onRuntime = entry.runsActions()
+        ? CodeBlock.of("function(runtime)") : CodeBlock.of("new $T(runtime)", function);
     TypeSpec holder = TypeSpec.classBuilder("FromEnvironment")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Built on the first use of the no-arg constructor, once per execution environment: loading the\n"
-            + "handler class builds nothing.\n")
         .addField(FieldSpec.builder(function, "FUNCTION", Modifier.STATIC, Modifier.FINAL)
-            .initializer("function($T.fromEnvironment())", Names.AWS_RUNTIME)
+            .initializer(fromEnvironment)
             .build())
         .build();
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addAnnotation(Names.generated())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(Names.REQUEST_HANDLER, entry.event(), entry.response()))
-        .addJavadoc("AWS Lambda handler of application {@code $L}:\n$L.\n", app.name(), entry.what())
+        .addJavadoc("AWS Lambda handler of {@code $L}, $L.\n", app.name(), entry.what())
         .addField(function, "function", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
-            .addJavadoc("For AWS Lambda: the function of this execution environment, built once from its environment\n"
-                + "variables.\n")
+            .addJavadoc("For AWS Lambda: built once per execution environment from its variables, on first use.\n")
             .addModifiers(Modifier.PUBLIC)
             .addStatement("this.function = FromEnvironment.FUNCTION")
             .build())
         .addMethod(MethodSpec.constructorBuilder()
-            .addJavadoc("The function on {@code runtime} (a local stack, tests), built for it alone.\n")
+            .addJavadoc("The function on {@code runtime} (the local stack, tests).\n")
             .addModifiers(Modifier.PUBLIC)
             .addParameter(Names.AWS_RUNTIME, "runtime")
-            .addStatement("this.function = function($T.requireNonNull(runtime, $S))", Names.OBJECTS, "runtime")
-            .build())
-        .addMethod(factory(app, entry, function))
-        .addMethod(MethodSpec.methodBuilder("handleRequest")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(entry.response())
-            .addParameter(entry.event(), "event")
-            .addParameter(Names.CONTEXT, "context")
-            .addStatement("return function.handle(event, context)")
-            .build())
+            .addStatement("this.function = $L", onRuntime)
+            .build());
+    if (entry.runsActions()) {
+      type.addMethod(factory(app, function));
+    }
+    type.addMethod(MethodSpec.methodBuilder("handleRequest")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(entry.response())
+        .addParameter(entry.event(), "event")
+        .addParameter(Names.CONTEXT, "context")
+        .addStatement("return function.handle(event, context)")
+        .build())
         .addType(holder);
     app.handlers().forEach(h -> type.addOriginatingElement(h.element()));
     if (app.factory() != null) {
@@ -107,21 +114,17 @@ final class LambdaHandlersWriter {
     return type.build();
   }
 
-  private static MethodSpec factory(AppModel app, Entry entry, ClassName function) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("function")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(function)
-        .addParameter(Names.AWS_RUNTIME, "runtime");
-    if (!entry.runsActions()) {
-      return method.addComment("runs no action: the app's handlers are not created")
-          .addStatement("return new $T(runtime)", function)
-          .build();
-    }
+  /** Creates the app's handlers (its {@code @HandlerFactory}, if any) and the function over their routes. */
+  private static MethodSpec factory(AppModel app, ClassName function) {
     ClassName handlers = app.appType("Handlers");
     CodeBlock create = app.factory() != null
         ? CodeBlock.of("new $T()", app.factoryName())
         : CodeBlock.of("new $T() {}", handlers);
-    return method.addStatement("$T handlers = $L", handlers, create)
+    return MethodSpec.methodBuilder("function")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(function)
+        .addParameter(Names.AWS_RUNTIME, "runtime")
+        .addStatement("$T handlers = $L", handlers, create)
         .addStatement("return new $T(runtime, $T.create(handlers), handlers.interceptors())", function,
             app.appType("RouteTable"))
         .build();

@@ -6,30 +6,27 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.streamer.runtime.aws.lambda.AwsRuntime;
 import dev.streamer.runtime.aws.lambda.DefaultFunction;
-import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * AWS Lambda handler of application {@code Shop}:
- * the API Gateway WebSocket {@code $default} route: routes each message.
+ * AWS Lambda handler of {@code Shop}, WebSocket route {@code $default}: routes each message.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopDefaultHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
   private final DefaultFunction function;
 
   /**
-   * For AWS Lambda: the function of this execution environment, built once from its environment
-   * variables.
+   * For AWS Lambda: built once per execution environment from its variables, on first use.
    */
   public ShopDefaultHandler() {
     this.function = FromEnvironment.FUNCTION;
   }
 
   /**
-   * The function on {@code runtime} (a local stack, tests), built for it alone.
+   * The function on {@code runtime} (the local stack, tests).
    */
   public ShopDefaultHandler(AwsRuntime runtime) {
-    this.function = function(Objects.requireNonNull(runtime, "runtime"));
+    this.function = function(runtime);
   }
 
   private static DefaultFunction function(AwsRuntime runtime) {
@@ -43,10 +40,6 @@ public final class ShopDefaultHandler implements RequestHandler<APIGatewayV2WebS
     return function.handle(event, context);
   }
 
-  /**
-   * Built on the first use of the no-arg constructor, once per execution environment: loading the
-   * handler class builds nothing.
-   */
   private static final class FromEnvironment {
     static final DefaultFunction FUNCTION = function(AwsRuntime.fromEnvironment());
   }

@@ -6,35 +6,27 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.streamer.runtime.aws.lambda.AwsRuntime;
 import dev.streamer.runtime.aws.lambda.DisconnectFunction;
-import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * AWS Lambda handler of application {@code Shop}:
- * the API Gateway WebSocket {@code $disconnect} route: forgets the connection.
+ * AWS Lambda handler of {@code Shop}, WebSocket route {@code $disconnect}: forgets the connection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopDisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
   private final DisconnectFunction function;
 
   /**
-   * For AWS Lambda: the function of this execution environment, built once from its environment
-   * variables.
+   * For AWS Lambda: built once per execution environment from its variables, on first use.
    */
   public ShopDisconnectHandler() {
     this.function = FromEnvironment.FUNCTION;
   }
 
   /**
-   * The function on {@code runtime} (a local stack, tests), built for it alone.
+   * The function on {@code runtime} (the local stack, tests).
    */
   public ShopDisconnectHandler(AwsRuntime runtime) {
-    this.function = function(Objects.requireNonNull(runtime, "runtime"));
-  }
-
-  private static DisconnectFunction function(AwsRuntime runtime) {
-    // runs no action: the app's handlers are not created
-    return new DisconnectFunction(runtime);
+    this.function = new DisconnectFunction(runtime);
   }
 
   @Override
@@ -43,11 +35,7 @@ public final class ShopDisconnectHandler implements RequestHandler<APIGatewayV2W
     return function.handle(event, context);
   }
 
-  /**
-   * Built on the first use of the no-arg constructor, once per execution environment: loading the
-   * handler class builds nothing.
-   */
   private static final class FromEnvironment {
-    static final DisconnectFunction FUNCTION = function(AwsRuntime.fromEnvironment());
+    static final DisconnectFunction FUNCTION = new DisconnectFunction(AwsRuntime.fromEnvironment());
   }
 }

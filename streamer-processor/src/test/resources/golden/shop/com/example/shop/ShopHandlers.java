@@ -28,9 +28,8 @@ public interface ShopHandlers {
   }
 
   /**
-   * Interceptors around every action, outermost first: they wrap the sync path, the enqueue of an async
-   * request and its execution by the stream processor (see {@link Interceptor}). Called once per function that
-   * runs actions ({@code $default}, stream processor); by default none.
+   * Interceptors around every action, outermost first ({@link Interceptor}): sync, enqueue and async runs, in
+   * {@code $default} and the stream processor. None by default.
    */
   default List<Interceptor> interceptors() {
     return List.of();

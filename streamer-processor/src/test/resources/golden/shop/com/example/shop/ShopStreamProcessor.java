@@ -6,30 +6,27 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamer.runtime.aws.lambda.AwsRuntime;
 import dev.streamer.runtime.aws.lambda.StreamProcessorFunction;
-import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * AWS Lambda handler of application {@code Shop}:
- * the DynamoDB stream of the requests table: runs queued requests.
+ * AWS Lambda handler of {@code Shop}, stream of the requests table: runs queued requests.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopStreamProcessor implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private final StreamProcessorFunction function;
 
   /**
-   * For AWS Lambda: the function of this execution environment, built once from its environment
-   * variables.
+   * For AWS Lambda: built once per execution environment from its variables, on first use.
    */
   public ShopStreamProcessor() {
     this.function = FromEnvironment.FUNCTION;
   }
 
   /**
-   * The function on {@code runtime} (a local stack, tests), built for it alone.
+   * The function on {@code runtime} (the local stack, tests).
    */
   public ShopStreamProcessor(AwsRuntime runtime) {
-    this.function = function(Objects.requireNonNull(runtime, "runtime"));
+    this.function = function(runtime);
   }
 
   private static StreamProcessorFunction function(AwsRuntime runtime) {
@@ -42,10 +39,6 @@ public final class ShopStreamProcessor implements RequestHandler<DynamodbEvent, 
     return function.handle(event, context);
   }
 
-  /**
-   * Built on the first use of the no-arg constructor, once per execution environment: loading the
-   * handler class builds nothing.
-   */
   private static final class FromEnvironment {
     static final StreamProcessorFunction FUNCTION = function(AwsRuntime.fromEnvironment());
   }
