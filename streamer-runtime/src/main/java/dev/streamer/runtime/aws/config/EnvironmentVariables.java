@@ -96,6 +96,8 @@ public final class EnvironmentVariables {
       new Variable("POWERTOOLS_LOG_LEVEL", "", "log level, overridden by LOG_LEVEL", SetBy.USER, EVERY),
       new Variable("AWS_REGION", "us-east-1", "region of every client", SetBy.LAMBDA, EVERY),
       new Variable("AWS_DEFAULT_REGION", "", "region when AWS_REGION is unset", SetBy.LAMBDA, EVERY),
+      new Variable("AWS_LAMBDA_INITIALIZATION_TYPE", "", "on-demand, provisioned-concurrency or snap-start: SnapStart "
+          + "priming is registered unless it is one of the first two", SetBy.LAMBDA, EVERY),
       new Variable("AWS_LAMBDA_LOG_LEVEL", "", "log level from Lambda's logging configuration, overridden by "
           + "POWERTOOLS_LOG_LEVEL and LOG_LEVEL", SetBy.LAMBDA, EVERY),
       new Variable("_X_AMZN_TRACE_ID", "", "X-Ray trace header (the per-invocation system property wins)",

@@ -21,7 +21,7 @@ public final class ConnectFunction {
     this.lifecycle = ConnectionLifecycle.withLazyVerifier(
         () -> new JwtVerifier(JwtConfig.fromEnvironment(runtime.environment()), runtime.clock()),
         runtime.connectionStore(), runtime.log(), runtime.clock());
-    this.priming = Priming.register(null, runtime.log());
+    this.priming = Priming.register(null, runtime.log(), runtime.environment());
   }
 
   /** The SnapStart priming registered for this function. */

@@ -58,7 +58,7 @@ public final class DefaultFunction {
     this.callers = runtime.callers();
     this.timeoutBuffer = runtime.config().timeoutBuffer();
     this.environment = runtime.environment();
-    this.priming = Priming.register(routes, log);
+    this.priming = Priming.register(routes, log, environment);
   }
 
   /** The SnapStart priming registered for this function. */

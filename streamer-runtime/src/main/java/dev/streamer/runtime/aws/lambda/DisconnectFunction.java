@@ -15,7 +15,7 @@ public final class DisconnectFunction {
     this.lifecycle = ConnectionLifecycle.withLazyVerifier(() -> {
       throw new IllegalStateException("$disconnect verifies no token");
     }, runtime.connectionStore(), runtime.log(), runtime.clock());
-    this.priming = Priming.register(null, runtime.log());
+    this.priming = Priming.register(null, runtime.log(), runtime.environment());
   }
 
   /** The SnapStart priming registered for this function. */

@@ -49,14 +49,27 @@ public final class Priming implements Resource {
     this.log = log;
   }
 
+  /** Set by Lambda: {@code on-demand}, {@code provisioned-concurrency} or {@code snap-start}. */
+  static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+
   /**
-   * Registers priming for a function: of {@code routes} (null for a function that runs no action). The returned
-   * resource must stay reachable (CRaC holds resources weakly): the function keeps it in a field.
+   * Priming for a function: of {@code routes} (null for a function that runs no action), registered with CRaC
+   * unless {@value #INITIALIZATION_TYPE} says this environment is initialised without a snapshot ({@code on-demand},
+   * {@code provisioned-concurrency}), so that an ordinary cold start does not even load the CRaC classes. The
+   * returned resource must stay reachable (CRaC holds resources weakly): the function keeps it in a field.
    */
-  public static Priming register(RouteTable routes, JsonLog log) {
+  public static Priming register(RouteTable routes, JsonLog log, Map<String, String> environment) {
     Priming priming = new Priming(routes, log);
-    Core.getGlobalContext().register(priming);
+    if (snapshotPossible(environment)) {
+      Core.getGlobalContext().register(priming);
+    }
     return priming;
+  }
+
+  /** False only when Lambda says this environment is initialised without a snapshot. */
+  static boolean snapshotPossible(Map<String, String> environment) {
+    String initialization = environment.get(INITIALIZATION_TYPE);
+    return !"on-demand".equals(initialization) && !"provisioned-concurrency".equals(initialization);
   }
 
   @Override

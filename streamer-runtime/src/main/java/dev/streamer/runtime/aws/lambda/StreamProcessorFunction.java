@@ -30,7 +30,7 @@ public final class StreamProcessorFunction {
     this.processor = new StreamProcessor(store, BuiltinRoutes.withBuiltins(routes, store),
         new RouteExecutor(interceptors), progress, runtime.sender(), runtime.config().processorSettings(),
         runtime.log(), runtime.metrics(), runtime.workers());
-    this.priming = Priming.register(routes, runtime.log());
+    this.priming = Priming.register(routes, runtime.log(), runtime.environment());
   }
 
   /** The SnapStart priming registered for this function. */

@@ -17,7 +17,7 @@ public final class SweeperFunction {
   public SweeperFunction(AwsRuntime runtime) {
     this.sweeper = new Sweeper(runtime.requestStore(), runtime.sender(), runtime.config().processorSettings(),
         runtime.log(), runtime.metrics());
-    this.priming = Priming.register(null, runtime.log());
+    this.priming = Priming.register(null, runtime.log(), runtime.environment());
   }
 
   /** The SnapStart priming registered for this function. */

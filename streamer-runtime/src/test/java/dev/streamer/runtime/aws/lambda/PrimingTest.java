@@ -1,6 +1,7 @@
 package dev.streamer.runtime.aws.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonToken;
@@ -57,6 +58,14 @@ class PrimingTest {
       assertTrue(result.primed().isEmpty(), "no routes in a function that runs no action");
     }
     assertEquals(0, credentialReads.get(), "no credentials read, so no AWS call made");
+  }
+
+  @Test
+  void registersOnlyWhereASnapshotMayBeTaken() {
+    assertTrue(Priming.snapshotPossible(Map.of(Priming.INITIALIZATION_TYPE, "snap-start")));
+    assertTrue(Priming.snapshotPossible(Map.of()), "not on Lambda: registering is harmless");
+    assertFalse(Priming.snapshotPossible(Map.of(Priming.INITIALIZATION_TYPE, "on-demand")));
+    assertFalse(Priming.snapshotPossible(Map.of(Priming.INITIALIZATION_TYPE, "provisioned-concurrency")));
   }
 
   /** Payload {@code {"name": string}}, result a string; counts what priming reaches. */
