@@ -39,7 +39,7 @@ enum UnavailableNotifier implements Notifier {
   INSTANCE;
 
   private static IllegalStateException refused() {
-    return new IllegalStateException("no event delivery is configured here (StreamerLambda configures it)");
+    return new IllegalStateException("no event delivery is configured here (AwsRuntime configures it)");
   }
 
   @Override

@@ -24,6 +24,8 @@ import java.util.function.Supplier;
  * @param interceptors    middleware, first one outermost
  * @param syncProgress    the progress reporter a synchronous action gets (default {@link Progress#none()})
  * @param notifiers       the {@link Notifier} of a caller, which actions get (default {@link Notifier#unavailable()})
+ * @param internalErrors  where requests answered with INTERNAL_ERROR are logged, with their cause (default
+ *                        {@link InternalErrorLog#systemLogger()}; the AWS runtime logs one JSON line)
  */
 public record RouterConfig(
     int maxMessageBytes,
@@ -32,7 +34,8 @@ public record RouterConfig(
     Supplier<String> idGenerator,
     List<Interceptor> interceptors,
     Function<RequestContext, Progress> syncProgress,
-    Function<Caller, Notifier> notifiers) {
+    Function<Caller, Notifier> notifiers,
+    InternalErrorLog internalErrors) {
 
   public static final int DEFAULT_MAX_MESSAGE_BYTES = dev.streamer.core.protocol.Limits.MAX_MESSAGE_BYTES;
 
@@ -48,6 +51,7 @@ public record RouterConfig(
     interceptors = interceptors == null ? List.of() : List.copyOf(interceptors);
     syncProgress = syncProgress == null ? context -> Progress.none() : syncProgress;
     notifiers = notifiers == null ? caller -> Notifier.unavailable() : notifiers;
+    internalErrors = internalErrors == null ? InternalErrorLog.systemLogger() : internalErrors;
   }
 
   public static RouterConfig defaults() {
@@ -67,6 +71,7 @@ public record RouterConfig(
     private List<Interceptor> interceptors = List.of();
     private Function<RequestContext, Progress> syncProgress;
     private Function<Caller, Notifier> notifiers;
+    private InternalErrorLog internalErrors;
 
     private Builder() {}
 
@@ -78,10 +83,11 @@ public record RouterConfig(
     public Builder interceptors(Interceptor... v) { return interceptors(List.of(v)); }
     public Builder syncProgress(Function<RequestContext, Progress> v) { this.syncProgress = v; return this; }
     public Builder notifiers(Function<Caller, Notifier> v) { this.notifiers = v; return this; }
+    public Builder internalErrors(InternalErrorLog v) { this.internalErrors = v; return this; }
 
     public RouterConfig build() {
       return new RouterConfig(maxMessageBytes, asyncThreshold, clock, idGenerator, interceptors, syncProgress,
-          notifiers);
+          notifiers, internalErrors);
     }
   }
 }

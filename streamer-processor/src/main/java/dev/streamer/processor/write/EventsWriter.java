@@ -22,8 +22,8 @@ import javax.lang.model.element.Modifier;
  */
 final class EventsWriter {
 
-  static final ClassName EVENT_TYPE = ClassName.get("dev.streamer.core.event", "EventType");
-  static final ClassName EVENT_REGISTRY = ClassName.get("dev.streamer.core.event", "EventRegistry");
+  static final ClassName EVENT_TYPE = Names.EVENT_TYPE;
+  static final ClassName EVENT_REGISTRY = Names.EVENT_REGISTRY;
   static final String REGISTRY = "REGISTRY";
 
   private EventsWriter() {}

@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
 final class JsClientWriter {
 
   /** Members of StreamerClient and Object.prototype that an action's method must not replace. */
-  private static final Set<String> TAKEN_MEMBERS = Set.of("constructor", "connect", "request", "status", "cancel",
-      "close", "on", "connected", "connectionCount", "inFlight", "toString", "toLocaleString", "valueOf", "hasOwnProperty",
-      "isPrototypeOf", "propertyIsEnumerable");
+  private static final Set<String> TAKEN_MEMBERS = Set.of("constructor", "connect", "request", "requestUntyped",
+      "status", "cancel", "close", "on", "connected", "connectionCount", "inFlight", "toString", "toLocaleString",
+      "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable");
 
   private final AppModel app;
   private final String clientClass;
@@ -151,7 +151,6 @@ final class JsClientWriter {
         .append("export declare class ").append(clientClass).append(" extends StreamerClient {\n")
         .append("  request<A extends ActionName>(action: A, payload: Actions[A][\"payload\"], options?: RequestOptions):"
             + " Promise<Actions[A][\"result\"]>;\n")
-        .append("  request(action: string, payload?: unknown, options?: RequestOptions): Promise<unknown>;\n")
         .append("  /** Calls listener with the data of every event named event; returns a function that stops it. */\n")
         .append("  on<E extends EventName>(event: E, listener: (data: Events[E]) => void): () => void;\n");
     for (ActionModel action : app.actions()) {

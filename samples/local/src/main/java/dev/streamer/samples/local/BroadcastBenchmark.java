@@ -107,7 +107,7 @@ public final class BroadcastBenchmark {
         List<Double> queries = new ArrayList<>();
         List<Double> direct = new ArrayList<>();
         dev.streamer.core.Notifier privileged = dev.streamer.runtime.aws.lambda.EventNotifiers
-            .fromEnvironment(dev.streamer.samples.SampleRouteTable.create()).forTenant(TENANT);
+            .of(dev.streamer.samples.SampleRouteTable.create(), stack.runtime()).forTenant(TENANT);
         direct(privileged, n);
         for (int r = 0; r < rounds; r++) {
           long q = System.nanoTime();

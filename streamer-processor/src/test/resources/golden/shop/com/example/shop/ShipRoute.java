@@ -1,14 +1,9 @@
 package com.example.shop;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
-import dev.streamer.core.json.JsonDecodeException;
-import dev.streamer.core.routing.Route;
-import dev.streamer.core.validation.Violations;
-import java.io.IOException;
+import dev.streamer.core.routing.ActionRoute;
+import dev.streamer.core.routing.RouteExample;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -18,7 +13,7 @@ import javax.annotation.processing.Generated;
  * <p>Synchronous, unless the runtime threshold says otherwise.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class ShipRoute implements Route<OrderShipped, Void> {
+public final class ShipRoute extends ActionRoute<OrderShipped, Void> {
   public static final String ACTION = "ship";
 
   public static final String DESCRIPTION = "";
@@ -30,41 +25,8 @@ public final class ShipRoute implements Route<OrderShipped, Void> {
   private final Orders handler;
 
   public ShipRoute(Orders handler) {
+    super(ACTION, DESCRIPTION, ESTIMATED_MILLIS, ASYNC, OrderShippedJson.READER, null, NULL_RESULT);
     this.handler = Objects.requireNonNull(handler, "handler");
-  }
-
-  @Override
-  public String action() {
-    return ACTION;
-  }
-
-  @Override
-  public String description() {
-    return DESCRIPTION;
-  }
-
-  @Override
-  public long estimatedMillis() {
-    return ESTIMATED_MILLIS;
-  }
-
-  @Override
-  public boolean async() {
-    return ASYNC;
-  }
-
-  @Override
-  public OrderShipped decode(JsonParser parser) throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == null || token == JsonToken.VALUE_NULL) {
-      throw new JsonDecodeException("", "payload is required");
-    }
-    return OrderShippedJson.read(parser);
-  }
-
-  @Override
-  public void validate(OrderShipped payload, Violations violations) {
-    // nothing to check
   }
 
   @Override
@@ -75,7 +37,8 @@ public final class ShipRoute implements Route<OrderShipped, Void> {
   }
 
   @Override
-  public void writeResult(Void result, JsonGenerator generator) throws IOException {
-    generator.writeNull();
+  protected RouteExample<Void> example() {
+    return new RouteExample<>("{\"orderId\":\"00000000-0000-0000-0000-000000000000\",\"shippedAt\":\"1970-01-01T00:00:00Z\",\"priority\":\"LOW\"}", null,
+        null);
   }
 }

@@ -19,8 +19,8 @@ import java.util.Objects;
  * EVENTS.forTenant("acme").toTenant(new Announcement("maintenance at 22:00", "ops"));
  * }</pre>
  *
- * <p>It reads the same environment as the generated handlers ({@link StreamerConfig}: region, connections table,
- * {@code WEBSOCKET_ENDPOINT}, send retries) and needs {@code dynamodb:Query}/{@code GetItem}/{@code DeleteItem} on the
+ * <p>It reads the same environment as the generated handlers ({@link AwsRuntime}, {@link StreamerConfig}: region,
+ * connections table, {@code WEBSOCKET_ENDPOINT}, send retries) and needs {@code dynamodb:Query}/{@code GetItem}/{@code DeleteItem} on the
  * connections table and its indexes and {@code execute-api:ManageConnections} on the API. {@code toCaller} refuses:
  * there is no caller.
  */
@@ -34,15 +34,17 @@ public final class EventNotifiers {
     this.sink = Objects.requireNonNull(sink, "sink");
   }
 
-  /** Built from the process environment (a system property of the same name wins), once per process. */
+  /**
+   * Built from the process environment ({@link AwsRuntime#fromEnvironment()}), once per process: keep it in a static
+   * field. The event broadcaster is built on the first event sent.
+   */
   public static EventNotifiers fromEnvironment(RouteTable routes) {
-    return fromEnvironment(routes, StreamerConfig.processEnvironment(), AwsClients.credentials());
+    return of(routes, AwsRuntime.fromEnvironment());
   }
 
-  /** As above from {@code env}, with the credentials given (tests pass DynamoDB Local's). */
-  static EventNotifiers fromEnvironment(RouteTable routes, java.util.Map<String, String> env,
-      software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
-    return new EventNotifiers(routes.events(), AwsWiring.broadcaster(env, credentials));
+  /** On the event broadcaster of {@code runtime} (a local stack's, or one built from a map in tests). */
+  public static EventNotifiers of(RouteTable routes, AwsRuntime runtime) {
+    return new EventNotifiers(routes.events(), runtime.events());
   }
 
   /** On a sink of your own (tests, the local stack's broadcaster). */
