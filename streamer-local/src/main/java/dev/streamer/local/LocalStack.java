@@ -12,13 +12,13 @@ import dev.streamer.local.gateway.WebSocketGateway;
 import dev.streamer.local.lambda.LocalFunction;
 import dev.streamer.local.streams.ProcessorLanes;
 import dev.streamer.local.streams.StreamPoller;
+import dev.streamer.runtime.aws.lambda.HostClock;
 import dev.streamer.runtime.aws.tables.TableNames;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +74,7 @@ public final class LocalStack implements AutoCloseable {
   private static final AtomicReference<LocalStack> RUNNING = new AtomicReference<>();
 
   private final Builder settings;
+  private final AdjustableClock clock;
   private final LocalEnvironment environment = new LocalEnvironment();
   private final LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> connect;
   private final LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> message;
@@ -92,6 +93,7 @@ public final class LocalStack implements AutoCloseable {
 
   private LocalStack(Builder b) {
     this.settings = b;
+    this.clock = new AdjustableClock(b.clock);
     this.connect = new LocalFunction<>("connect", b.webSocketTimeout, b.connect);
     this.message = new LocalFunction<>("default", b.webSocketTimeout, b.message);
     this.disconnect = new LocalFunction<>("disconnect", b.webSocketTimeout, b.disconnect);
@@ -122,6 +124,7 @@ public final class LocalStack implements AutoCloseable {
           new WebSocketGateway.Routes(connect, message, disconnect), invocations);
       gateway.start();
       environment.publish(properties());
+      HostClock.install(clock);
       for (LocalFunction<?, ?> function : List.of(connect, message, disconnect, processor, sweeper)) {
         function.instantiate();
       }
@@ -209,12 +212,28 @@ public final class LocalStack implements AutoCloseable {
   /** A token signed with the stack's secret, for any user and tenant. */
   public String mintToken(String user, String tenant, Duration ttl) {
     return DevTokens.mint(settings.jwtSecret, claim("JWT_USER_CLAIM", "sub"), user,
-        claim("JWT_TENANT_CLAIM", "tenant_id"), tenant, Clock.systemUTC().instant(), ttl);
+        claim("JWT_TENANT_CLAIM", "tenant_id"), tenant, clock.instant(), ttl);
   }
 
   private String claim(String variable, String fallback) {
     String configured = settings.environment.get(variable);
     return configured == null || configured.isBlank() ? fallback : configured.trim();
+  }
+
+  /**
+   * The clock of the stack's handlers and tokens (the builder's {@link Builder#clock}, adjustable): retry delays,
+   * leases, stale requests, connection and token expiry are measured on it.
+   */
+  public AdjustableClock clock() {
+    return clock;
+  }
+
+  /**
+   * Moves the stack's clock {@code duration} forward, so that what waits for time (a retry's delay, an expired
+   * lease, a token's expiry) is due at once; run {@link #sweep()} to act on due retries and leases now.
+   */
+  public void advance(Duration duration) {
+    clock.advance(duration);
   }
 
   public Duration sweepInterval() {
@@ -254,7 +273,7 @@ public final class LocalStack implements AutoCloseable {
     event.setDetailType("Scheduled Event");
     event.setSource("aws.events");
     event.setAccount("000000000000");
-    event.setTime(new DateTime(Instant.now().toEpochMilli(), DateTimeZone.UTC));
+    event.setTime(new DateTime(clock.millis(), DateTimeZone.UTC));
     event.setRegion(settings.region);
     event.setResources(List.of("arn:aws:events:" + settings.region + ":000000000000:rule/streamer-local-sweeper"));
     event.setDetail(Map.of());
@@ -295,6 +314,7 @@ public final class LocalStack implements AutoCloseable {
       }
     } finally {
       environment.restore();
+      HostClock.uninstall(clock);
       RUNNING.compareAndSet(this, null);
     }
   }
@@ -346,8 +366,18 @@ public final class LocalStack implements AutoCloseable {
     private int maxMessageBytes = 1024 * 1024;
     private int concurrency = 64;
     private PrintStream banner = System.out;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    /**
+     * Base of the stack's clock; default the system UTC clock. The stack runs on it plus whatever
+     * {@link LocalStack#advance} added, and so do the handlers it creates.
+     */
+    public Builder clock(Clock v) {
+      this.clock = Objects.requireNonNull(v);
+      return this;
+    }
 
     /** The generated {@code $connect} handler, e.g. {@code SampleConnectHandler::new}. */
     public Builder connect(

@@ -33,7 +33,7 @@ final class AwsWiring {
   static StreamerLambda fromEnvironment(RouteTable routes, Map<String, String> env,
       AwsCredentialsProvider credentials) {
     StreamerConfig config = StreamerConfig.fromEnvironment(env);
-    Clock clock = Clock.systemUTC();
+    Clock clock = HostClock.current();
     DynamoDbClient dynamoDb = AwsClients.dynamoDb(config, credentials);
     LogSink sink = LogSink.stdout();
     JsonLog log = JsonLog.fromEnvironment(env, sink, clock);
