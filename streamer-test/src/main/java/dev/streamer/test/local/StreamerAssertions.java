@@ -16,9 +16,9 @@ import java.util.concurrent.TimeoutException;
  * Short assertions for end-to-end tests; import them statically.
  *
  * <pre>{@code
- * Call quote = send(client, "quote_batch", "{\"skus\":[\"A-1\",\"B-2\"]}");
- * assertEquals("{\"count\":2,…}", awaitResult(quote));
- * assertEquals(1.0, progressOf(quote).get(progressOf(quote).size() - 1).progress());
+ * Call batch = send(client, "quote_batch", "{\"skus\":[\"A-1\",\"B-2\"]}");
+ * String json = awaitResult(batch);                   // the result's data
+ * List<ProgressUpdate> progress = progressOf(batch);  // what the client heard
  * assertError(ErrorCode.VALIDATION_ERROR, send(client, "quote_price", "{}"));
  * }</pre>
  *

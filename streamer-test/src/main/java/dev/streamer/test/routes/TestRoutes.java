@@ -28,10 +28,10 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TestRoutes routes = TestRoutes.of(QuotesRouteTable.create());
- * RouteCall ok = routes.call("quote_price", "{\"sku\":\"A-1\",\"quantity\":3}");
- * assertEquals("{\"sku\":\"A-1\",\"total\":7.5}", ok.json());
- * RouteCall bad = routes.call("quote_price", "{\"sku\":\"\",\"quantity\":0}");
- * assertEquals(List.of("quantity", "sku"), bad.assertError(ErrorCode.VALIDATION_ERROR).paths());
+ * String json = routes.call("quote_price", "{\"sku\":\"A-1\",\"quantity\":3}").json();
+ * RouteCall bad = routes.call("quote_price", "{\"sku\":\" \",\"quantity\":0}");
+ * bad.assertError(ErrorCode.VALIDATION_ERROR);
+ * assertEquals(List.of("quantity", "sku"), bad.violationPaths());
  * }</pre>
  *
  * <p>Thread-safe when the route table and interceptors are.
