@@ -61,13 +61,10 @@ public final class TestStack {
 
   /**
    * A client builder for {@code user} in {@code tenant}, with a token minted afresh on every (re)connect (so it is
-   * valid however far the clock was advanced) and a request timeout of {@link StreamerAssertions#TIMEOUT}; not
-   * connected, and closed by nobody but you.
+   * valid however far the clock was advanced); not connected, and closed by nobody but you.
    */
   public StreamerClient.Builder client(String user, String tenant) {
-    return StreamerClient.builder(stack.webSocketUri())
-        .token(() -> token(user, tenant))
-        .requestTimeout(StreamerAssertions.TIMEOUT);
+    return StreamerClient.builder(stack.webSocketUri()).token(() -> token(user, tenant));
   }
 
   /** A connected client of {@link #USER}; closed when the test class ends. */
