@@ -58,7 +58,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * <p>Handlers are passed as factories ({@code SampleConnectHandler::new}), not instances: a generated handler reads
  * its configuration in its static initializer, so the stack creates it only after it has published the tables, the
  * DynamoDB endpoint, the {@code @connections} endpoint and the JWT settings as system properties (which the runtime
- * reads in preference to environment variables). For the same reason one JVM runs one stack: a second stack would
+ * reads in preference to environment variables), and after it has installed its clock ({@link #clock()}) as the
+ * runtime's {@code HostClock}. For the same reason one JVM runs one stack: a second stack would
  * reach handler classes still configured for the first. Start it once, reuse it, and restart the gateway with
  * {@link #restartGateway()} rather than building another.
  */

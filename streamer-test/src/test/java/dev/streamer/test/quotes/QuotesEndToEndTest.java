@@ -73,7 +73,7 @@ class QuotesEndToEndTest {
     assertFalse(call.result().isDone());
 
     stack.advance(Quotes.SUPPLIER_BUSY_FOR.plusSeconds(1));
-    assertTrue(stack.sweep().contains("\"redriven\":1"), "due now");
+    stack.sweep(); // (the stack's sweeper timer may have got there first: either re-drives it)
     assertEquals("{\"sku\":\"retry-1\",\"quantity\":5,\"attempts\":2}", awaitResult(call));
     assertEquals(2, stack.awaitStatus(requestId, RequestStatus.COMPLETED).attempts());
   }
