@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamer.client.ProgressUpdate;
+import dev.streamer.client.ReconnectPolicy;
 import dev.streamer.client.StreamerClient;
 import dev.streamer.client.StreamerClientException;
 import dev.streamer.core.protocol.ErrorCode;
@@ -17,6 +18,7 @@ import dev.streamer.runtime.aws.requests.RequestRecord;
 import dev.streamer.test.local.Call;
 import dev.streamer.test.local.StreamerTest;
 import dev.streamer.test.local.TestStack;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,5 +89,19 @@ class QuotesEndToEndTest {
     assertEquals("{\"sku\":\"Z\",\"quantity\":1,\"totalCents\":" + Quotes.unitCents("Z") + ",\"quotedFor\":\"bob\"}",
         awaitResult(send(bob, "quote_price", "{\"sku\":\"Z\",\"quantity\":1}")));
     assertError(ErrorCode.NOT_FOUND, send(bob, "status", "{\"requestId\":\"" + requestId + "\"}"));
+  }
+
+  @Test
+  void aTokenExpiresWhenTheStacksClockPassesItsExpiry(TestStack stack) {
+    String token = stack.token("carol", "acme", Duration.ofMinutes(5));
+    try (StreamerClient early = StreamerClient.builder(stack.webSocketUri()).token(token)
+        .reconnect(ReconnectPolicy.NEVER).build()) {
+      awaitResult(early.connect().thenApply(connected -> "connected"));
+    }
+    stack.advance(Duration.ofMinutes(6)); // past exp and the 30 s leeway, on the $connect handler's clock
+    try (StreamerClient late = StreamerClient.builder(stack.webSocketUri()).token(token)
+        .reconnect(ReconnectPolicy.NEVER).build()) {
+      assertError(ErrorCode.UNAUTHORIZED, late.connect());
+    }
   }
 }
