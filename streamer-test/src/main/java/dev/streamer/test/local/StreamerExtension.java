@@ -39,7 +39,10 @@ public final class StreamerExtension implements BeforeAllCallback, AfterAllCallb
 
   @Override
   public void afterAll(ExtensionContext context) {
-    stack(context).testStack().closeClients();
+    Running running = context.getRoot().getStore(NAMESPACE).get(STACK, Running.class);
+    if (running != null) { // null when it failed to start: nothing to close, and no second try
+      running.testStack().closeClients();
+    }
   }
 
   @Override
