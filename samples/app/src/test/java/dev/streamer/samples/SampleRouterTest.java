@@ -10,6 +10,7 @@ import dev.streamer.core.routing.AsyncRequest;
 import dev.streamer.core.routing.Caller;
 import dev.streamer.core.routing.Interceptor;
 import dev.streamer.core.routing.Phase;
+import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.Router;
 import dev.streamer.core.routing.RouterConfig;
 import dev.streamer.core.testing.InMemoryRequestQueue;
@@ -210,5 +211,16 @@ class SampleRouterTest {
     assertEquals("INVALID_ACTION", route("{\"action\":\"nope\"}").at("/error/code").asText());
     assertEquals("VALIDATION_ERROR", route("{\"action\":\"echo\",").at("/error/code").asText());
     assertEquals("VALIDATION_ERROR", route("{\"action\":\"echo\"}").at("/error/code").asText());
+  }
+
+  @Test
+  void everyGeneratedRoutePrimesOnItsExample() throws Exception {
+    // SnapStart priming: the processor's example payload and result go through each route's own codecs
+    List<String> primed = new ArrayList<>();
+    for (Route<?, ?> route : table.routes()) {
+      ((dev.streamer.core.routing.ActionRoute<?, ?>) route).prime();
+      primed.add(route.action());
+    }
+    assertEquals(List.of("echo", "generate_report", "process_data"), primed);
   }
 }

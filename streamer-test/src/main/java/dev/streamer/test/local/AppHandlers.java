@@ -1,60 +1,90 @@
 package dev.streamer.test.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.streamer.core.app.AppManifest;
 import dev.streamer.core.app.HandlerKind;
 import dev.streamer.core.routing.RouteTable;
 import dev.streamer.local.LocalStack;
+import dev.streamer.runtime.aws.lambda.AwsRuntime;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * Where an application's generated Lambda handler classes are: {@link HandlerKind#className} of the application
- * name in the package of its generated {@code <App>RouteTable}, the naming rule the processor generates them by.
- * The one place the test kit learns them, so that it can read the processor's application manifest instead once
- * there is one.
+ * Where an application's generated Lambda handler classes are, as the processor's application manifest
+ * ({@link AppManifest}, {@code META-INF/streamer/<app>-manifest.json}) lists them; reading it runs no application
+ * code. Each handler is created on the stack's {@link AwsRuntime} through its {@code (AwsRuntime)} constructor.
  */
 public final class AppHandlers {
 
   private static final String ROUTE_TABLE_SUFFIX = "RouteTable";
 
-  private final String appName;
-  private final String packageName;
+  private final AppManifest manifest;
   private final ClassLoader loader;
 
-  private AppHandlers(String appName, String packageName, ClassLoader loader) {
-    this.appName = appName;
-    this.packageName = packageName;
+  private AppHandlers(AppManifest manifest, ClassLoader loader) {
+    this.manifest = manifest;
     this.loader = loader;
   }
 
   /**
-   * The handlers of the application whose generated route table is {@code routeTable}; its name comes from the
-   * table's {@code APP_NAME} constant, else from the class name.
+   * The handlers of the application whose generated route table is {@code routeTable}, from the manifest of its
+   * application (named by the table's {@code APP_NAME} constant, else by the class name) on the table's class path.
+   *
+   * @throws IllegalArgumentException when {@code routeTable} is not named like a generated table, or the manifest of
+   *                                  its application names another table
+   * @throws IllegalStateException    when there is no such manifest, or it lists no Lambda handlers
    */
   public static AppHandlers of(Class<? extends RouteTable> routeTable) {
     Objects.requireNonNull(routeTable, "routeTable");
     String appName = appNameOf(routeTable);
-    return new AppHandlers(appName, routeTable.getPackageName(), routeTable.getClassLoader());
+    ClassLoader loader = routeTable.getClassLoader();
+    AppManifest manifest = AppManifest.find(loader, appName).orElseThrow(() -> new IllegalStateException(
+        "no manifest of application " + appName + " (" + AppManifest.path(appName) + ") on the class path of "
+            + routeTable.getName() + ": is the Streamer processor on the annotation processor path with"
+            + " -Astreamer.app=" + appName + "?"));
+    if (!manifest.routeTable().equals(routeTable.getName())) {
+      throw new IllegalArgumentException("the manifest of application " + appName + " names route table "
+          + manifest.routeTable() + ", not " + routeTable.getName());
+    }
+    return of(manifest, loader);
+  }
+
+  /** The handlers {@code manifest} lists, loaded by {@code loader}. */
+  public static AppHandlers of(AppManifest manifest, ClassLoader loader) {
+    Objects.requireNonNull(manifest, "manifest");
+    Objects.requireNonNull(loader, "loader");
+    if (manifest.functions().isEmpty()) {
+      throw new IllegalStateException("the processor generated no Lambda handlers for application "
+          + manifest.appName() + ": put com.amazonaws:aws-lambda-java-events on its compile class path (and give"
+          + " its handlers a default instance or a @HandlerFactory)");
+    }
+    return new AppHandlers(manifest, loader);
   }
 
   public String appName() {
-    return appName;
+    return manifest.appName();
   }
 
   public String packageName() {
-    return packageName;
+    return manifest.packageName();
+  }
+
+  /** The manifest the handlers were found in. */
+  public AppManifest manifest() {
+    return manifest;
   }
 
   /** Fully qualified name of the generated class of {@code kind}: {@code com.acme.QuotesDefaultHandler}. */
   public String className(HandlerKind kind) {
-    String simple = kind.className(appName);
-    return packageName.isEmpty() ? simple : packageName + "." + simple;
+    return manifest.function(kind).orElseThrow(() -> new IllegalStateException(
+        "the manifest of application " + manifest.appName() + " lists no " + kind + " handler"));
   }
 
-  /** Sets the five handler factories of {@code stack}; each creates its generated handler when the stack asks. */
+  /** Sets the five handler factories of {@code stack}; each creates its generated handler on the stack's runtime. */
   public LocalStack.Builder wire(LocalStack.Builder stack) {
     return stack
         .connect(factory(HandlerKind.CONNECT))
@@ -67,38 +97,44 @@ public final class AppHandlers {
   /** Checks now that every handler class exists, so that a wrong table fails before a stack starts. */
   public AppHandlers verify() {
     for (HandlerKind kind : HandlerKind.values()) {
-      load(kind);
+      constructor(kind);
     }
     return this;
   }
 
-  @SuppressWarnings("unchecked") // checked against RequestHandler in load; its type arguments are the kind's
-  private <I, O> Supplier<RequestHandler<I, O>> factory(HandlerKind kind) {
-    return () -> {
-      Class<?> type = load(kind);
+  @SuppressWarnings("unchecked") // checked against RequestHandler in constructor(); its type arguments are the kind's
+  private <I, O> Function<AwsRuntime, RequestHandler<I, O>> factory(HandlerKind kind) {
+    return runtime -> {
+      Constructor<?> constructor = constructor(kind);
       try {
-        return (RequestHandler<I, O>) type.getConstructor().newInstance();
+        return (RequestHandler<I, O>) constructor.newInstance(runtime);
       } catch (InvocationTargetException e) {
-        throw new IllegalStateException("creating " + type.getName() + " failed", e.getCause());
+        throw new IllegalStateException("creating " + constructor.getDeclaringClass().getName() + " failed",
+            e.getCause());
       } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(type.getName() + " has no public no-arg constructor", e);
+        throw new IllegalStateException("cannot create " + constructor.getDeclaringClass().getName(), e);
       }
     };
   }
 
-  private Class<?> load(HandlerKind kind) {
+  private Constructor<?> constructor(HandlerKind kind) {
     String name = className(kind);
     Class<?> type;
     try {
       type = Class.forName(name, false, loader);
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("no generated handler " + name + " for application " + appName
-          + ": is the Streamer processor on the annotation processor path with -Astreamer.app=" + appName + "?", e);
+      throw new IllegalStateException("no generated handler " + name + " of application " + manifest.appName()
+          + " on the class path, though its manifest lists it: recompile the application", e);
     }
     if (!RequestHandler.class.isAssignableFrom(type)) {
       throw new IllegalStateException(name + " is not a Lambda RequestHandler");
     }
-    return type;
+    try {
+      return type.getConstructor(AwsRuntime.class);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(name + " has no public (AwsRuntime) constructor: it was generated by another"
+          + " Streamer version; recompile the application", e);
+    }
   }
 
   private static String appNameOf(Class<? extends RouteTable> routeTable) {

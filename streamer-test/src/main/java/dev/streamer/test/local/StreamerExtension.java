@@ -6,8 +6,6 @@ import dev.streamer.local.LocalStack;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -18,8 +16,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit 5 extension behind {@link StreamerTest}: starts the application's generated handlers on a
- * {@link LocalStack} (once per JVM and application, see {@link StreamerTest}), resolves {@link TestStack} and
- * {@link StreamerClient} parameters, and closes the clients it opened.
+ * {@link LocalStack} (once per JVM for each application and environment, see {@link StreamerTest}), resolves
+ * {@link TestStack} and {@link StreamerClient} parameters, and closes the clients it opened.
  */
 public final class StreamerExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
@@ -29,19 +27,18 @@ public final class StreamerExtension implements BeforeAllCallback, AfterAllCallb
   /** Variables every test stack sets unless the test gives its own: handler logs only for warnings and errors. */
   private static final Map<String, String> DEFAULT_ENVIRONMENT = Map.of("LOG_LEVEL", "WARN");
 
-  /** Applications whose stack was stopped in this JVM: their handler classes still point at it. */
-  private static final Set<String> STOPPED = ConcurrentHashMap.newKeySet();
-
   @Override
   public void beforeAll(ExtensionContext context) {
-    stack(context);
+    // remembered for afterAll, which must not parse the settings again (a wrong one already failed the class); the
+    // TestStack, not the AutoCloseable Running: the class's store is closed when the class ends, the stack is not
+    context.getStore(NAMESPACE).put(STACK, stack(context).testStack());
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    Running running = context.getRoot().getStore(NAMESPACE).get(STACK, Running.class);
-    if (running != null) { // null when it failed to start: nothing to close, and no second try
-      running.testStack().closeClients();
+    TestStack stack = context.getStore(NAMESPACE).get(STACK, TestStack.class);
+    if (stack != null) { // null when it failed to start: nothing to close, and no second try
+      stack.closeClients();
     }
   }
 
@@ -69,30 +66,15 @@ public final class StreamerExtension implements BeforeAllCallback, AfterAllCallb
         .orElseThrow(() -> new ExtensionConfigurationException(
             context.getRequiredTestClass().getName() + " uses StreamerExtension without @StreamerTest"));
     Key key = new Key(settings.value(), environment(settings));
+    // one stack per application and environment, kept until the test run ends: starting one takes seconds
     ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
     synchronized (StreamerExtension.class) {
-      Running running = root.get(STACK, Running.class);
-      if (running != null && running.key().equals(key)) {
-        return running;
+      Running running = root.get(key, Running.class);
+      if (running == null) {
+        running = new Running(start(key));
+        root.put(key, running);
       }
-      if (running != null) {
-        if (running.key().app().equals(key.app())) {
-          throw new ExtensionConfigurationException("application " + key.app() + " already runs with "
-              + running.key().environment() + ", not " + key.environment() + ": its generated handlers are"
-              + " configured once per JVM, so give all its test classes the same @StreamerTest settings (or run"
-              + " them in another fork)");
-        }
-        root.remove(STACK);
-        running.close();
-      }
-      if (STOPPED.contains(key.app())) {
-        throw new ExtensionConfigurationException("the stack of " + key.app() + " was stopped earlier in this JVM"
-            + " and its generated handlers cannot be configured again: run the test classes of one application"
-            + " together, or each application in its own fork");
-      }
-      Running started = new Running(key, start(key));
-      root.put(STACK, started);
-      return started;
+      return running;
     }
   }
 
@@ -120,26 +102,16 @@ public final class StreamerExtension implements BeforeAllCallback, AfterAllCallb
   }
 
   /** What identifies a running stack: the application and its handlers' environment. */
-  private record Key(Class<? extends RouteTable> table, Map<String, String> environment) {
-    String app() {
-      return table.getName();
-    }
-  }
+  private record Key(Class<? extends RouteTable> table, Map<String, String> environment) {}
 
-  /** The stack of the test run, closed by JUnit with the root store (or when another application needs one). */
+  /** A stack of the test run, closed by JUnit with the root store. */
   private static final class Running implements AutoCloseable {
-    private final Key key;
     private final LocalStack stack;
     private final TestStack testStack;
 
-    Running(Key key, LocalStack stack) {
-      this.key = key;
+    Running(LocalStack stack) {
       this.stack = stack;
       this.testStack = new TestStack(stack);
-    }
-
-    Key key() {
-      return key;
     }
 
     TestStack testStack() {
@@ -148,7 +120,6 @@ public final class StreamerExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void close() {
-      STOPPED.add(key.app());
       testStack.closeClients();
       stack.close();
     }

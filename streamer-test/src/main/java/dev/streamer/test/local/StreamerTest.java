@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the test class against the application's generated Lambda handlers on the local stack. The handlers are
- * found from the generated route table named here ({@code QuotesRouteTable.class} → {@code QuotesConnectHandler},
- * {@code QuotesDefaultHandler}, … in its package). Test methods (and {@code @BeforeAll} methods) may declare a
+ * those the processor's application manifest lists for the generated route table named here
+ * ({@code QuotesRouteTable.class} → {@code QuotesConnectHandler}, {@code QuotesDefaultHandler}, …). Test methods (and {@code @BeforeAll} methods) may declare a
  * {@link dev.streamer.client.StreamerClient} parameter (connected as {@link TestStack#USER} of
  * {@link TestStack#TENANT}, closed after the test) and a {@link TestStack} parameter.
  *
@@ -24,9 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>One stack serves every test class of the application in the JVM: generated handlers read their configuration
- * once per JVM (in their static initializers), so the stack starts with the first class and stops when the test run
- * ends. Use distinct users or request data per test rather than expecting empty tables.
+ * <p>Starting a stack takes seconds, so one stack serves every test class of the same application and
+ * {@link #environment()} in the JVM: it starts with the first such class and stops when the test run ends. Use
+ * distinct users or request data per test rather than expecting empty tables. Classes with other settings get a stack
+ * of their own (each stack has its own runtime, tables, secret and clock), which runs beside it until the end too.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -40,7 +41,7 @@ public @interface StreamerTest {
 
   /**
    * More variables for the handlers, as {@code NAME=value} (for example {@code "MAX_RETRIES=1"}); they win over the
-   * stack's. Every test class of one application in a JVM must give the same ones.
+   * stack's. Test classes that give the same ones share a stack.
    */
   String[] environment() default {};
 }

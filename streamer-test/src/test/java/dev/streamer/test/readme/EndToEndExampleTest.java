@@ -19,7 +19,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 // tag::e2e[]
-@StreamerTest(QuotesRouteTable.class)          // the generated route table: its handlers are found beside it
+@StreamerTest(QuotesRouteTable.class)          // the generated route table: its manifest lists the handlers
 class EndToEndExampleTest {
 
   @Test
