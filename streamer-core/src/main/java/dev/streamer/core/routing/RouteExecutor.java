@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
 import dev.streamer.core.json.Json;
+import dev.streamer.core.json.JsonDecodeException;
+import dev.streamer.core.json.Unicode;
+import dev.streamer.core.protocol.Envelope;
 import dev.streamer.core.validation.ValidationException;
 import dev.streamer.core.validation.Violations;
 import java.io.IOException;
@@ -53,11 +56,37 @@ public final class RouteExecutor {
    *                                                         {@link dev.streamer.core.protocol.ErrorMapper#toError})
    */
   public static <P> P decodeAndValidate(Route<P, ?> route, String payloadJson) throws IOException {
+    String json = payloadJson == null ? "null" : payloadJson;
+    if (Unicode.firstProblem(json) >= 0) { // a stored request is read back as text: check it as the router did
+      throw new JsonDecodeException("", "contains an unpaired surrogate (invalid Unicode)");
+    }
     P payload;
-    try (JsonParser parser = Json.FACTORY.createParser(payloadJson == null ? "null" : payloadJson)) {
+    try (JsonParser parser = Json.FACTORY.createParser(json)) {
       parser.nextToken();
       payload = route.decode(parser);
     }
+    return validate(route, payload);
+  }
+
+  /**
+   * As {@link #decodeAndValidate(Route, String)} for a message the {@link Router} read: the payload decoded in the
+   * envelope's pass when it was, else decoded now from its place in the message.
+   */
+  @SuppressWarnings("unchecked") // the envelope was decoded by this route's decoder: the router looked it up by name
+  static <P> P decodeAndValidate(Route<P, ?> route, Envelope envelope) throws IOException {
+    P payload;
+    if (envelope.decoded()) {
+      payload = (P) envelope.payload();
+    } else {
+      try (JsonParser parser = envelope.payloadParser()) {
+        parser.nextToken();
+        payload = route.decode(parser);
+      }
+    }
+    return validate(route, payload);
+  }
+
+  private static <P> P validate(Route<P, ?> route, P payload) {
     if (payload != null) {
       Violations violations = new Violations();
       route.validate(payload, violations);
