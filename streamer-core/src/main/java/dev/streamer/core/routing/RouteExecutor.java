@@ -7,6 +7,7 @@ import dev.streamer.core.json.Json;
 import dev.streamer.core.json.JsonDecodeException;
 import dev.streamer.core.json.Unicode;
 import dev.streamer.core.protocol.Envelope;
+import dev.streamer.core.validation.Constraints;
 import dev.streamer.core.validation.ValidationException;
 import dev.streamer.core.validation.Violations;
 import java.io.IOException;
@@ -89,7 +90,12 @@ public final class RouteExecutor {
   private static <P> P validate(Route<P, ?> route, P payload) {
     if (payload != null) {
       Violations violations = new Violations();
-      route.validate(payload, violations);
+      Constraints.beginPayload(); // bounds the regular expressions of the whole payload together
+      try {
+        route.validate(payload, violations);
+      } finally {
+        Constraints.endPayload();
+      }
       if (!violations.isEmpty()) {
         throw new ValidationException(violations.list());
       }
