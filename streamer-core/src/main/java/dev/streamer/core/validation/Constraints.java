@@ -114,7 +114,8 @@ public final class Constraints {
    * Whole-string match with bounded cost; null is valid. The engine may read at most
    * {@value #MATCH_READS_BASE} + {@value #MATCH_READS_PER_CHAR} × length characters for this match, and at most
    * what is left of the budget of the current {@link #beginPayload payload}; past that the match fails, so a
-   * pattern that backtracks catastrophically on some input ends in a violation instead of minutes of CPU.
+   * pattern that backtracks catastrophically on some input ends in a violation instead of minutes of CPU. So does a
+   * text long enough to overflow the stack of the engine, which recurses once per repetition of a group.
    */
   public static boolean matches(Pattern pattern, CharSequence s) {
     if (s == null) {
@@ -128,7 +129,7 @@ public final class Constraints {
     BoundedChars chars = new BoundedChars(s, budget);
     try {
       return pattern.matcher(chars).matches();
-    } catch (BoundedChars.Exhausted e) {
+    } catch (BoundedChars.Exhausted | StackOverflowError e) { // the engine recurses per repetition: long texts
       return false;
     } finally {
       shared.left -= chars.used();

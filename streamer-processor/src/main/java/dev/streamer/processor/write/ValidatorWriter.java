@@ -234,7 +234,7 @@ final class ValidatorWriter {
         java.util.Optional<SimpleRegex> simple = SimpleRegex.parse(c.regexp(), c.flags());
         if (simple.isPresent()) {
           String matcher = fields.newName(var + "Matches");
-          type.addMethod(PatternLoopWriter.method(matcher, c.regexp(), simple.get()));
+          this.type.addMethod(PatternLoopWriter.method(matcher, c.regexp(), simple.get()));
           return CodeBlock.of("$L!$N($N)", notNull, matcher, var);
         }
         return CodeBlock.of("$L!$T.matches($N, $N)", notNull, Names.CONSTRAINTS, pattern(c, var), var);
