@@ -45,7 +45,7 @@ final class Payloads {
     };
   }
 
-  /** 100 lines, no @Pattern; invalid: three lines break a constraint. */
+  /** 100 lines, no @Pattern; invalid: three lines break @Min. */
   static String order(int lines, boolean valid) {
     StringBuilder sb = new StringBuilder(64 * lines + 256);
     sb.append("{\"customerId\":\"cust-0001\",\"orderId\":\"3f1c9a4e-8d2b-4c6f-9a57-2e0b7d41c9aa\",")
@@ -56,7 +56,7 @@ final class Payloads {
       }
       boolean broken = !valid && i % 40 == 10;
       sb.append(String.format(Locale.ROOT, "{\"sku\":\"%s\",\"quantity\":%d,\"unitPrice\":%d.%02d}",
-          broken ? " " : String.format(Locale.ROOT, "SKU-%05d", i), broken ? 0 : 1 + i % 7, 3 + i % 50, i % 100));
+          String.format(Locale.ROOT, "SKU-%05d", i), broken ? 0 : 1 + i % 7, 3 + i % 50, i % 100));
     }
     return sb.append("]}").toString();
   }
