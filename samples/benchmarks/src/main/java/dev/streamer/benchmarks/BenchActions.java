@@ -21,6 +21,11 @@ public final class BenchActions {
   }
 
   @Action
+  public String checkHostile(Hostile hostile) {
+    return "accepted";
+  }
+
+  @Action
   public WideOrder.Receipt placeWide(WideOrder order) {
     BigDecimal total = BigDecimal.ZERO;
     for (WideOrder.Item item : order.items()) {

@@ -74,33 +74,36 @@ public final class RouteExecutor {
    * envelope's pass when it was, else decoded now from its place in the message.
    */
   @SuppressWarnings("unchecked") // the envelope was decoded by this route's decoder: the router looked it up by name
-  static <P> P decodeAndValidate(Route<P, ?> route, Envelope envelope) throws IOException {
-    P payload;
+  static <P> P decode(Route<P, ?> route, Envelope envelope) throws IOException {
     if (envelope.decoded()) {
-      payload = (P) envelope.payload();
-    } else {
-      try (JsonParser parser = envelope.payloadParser()) {
-        parser.nextToken();
-        payload = route.decode(parser);
-      }
+      return (P) envelope.payload();
     }
-    return validate(route, payload);
+    try (JsonParser parser = envelope.payloadParser()) {
+      parser.nextToken();
+      return route.decode(parser);
+    }
   }
 
   private static <P> P validate(Route<P, ?> route, P payload) {
+    Violations violations = violations(route, payload);
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations.list());
+    }
+    return payload;
+  }
+
+  /** Every violation of {@code payload} (none for null), without throwing: the router answers them directly. */
+  static <P> Violations violations(Route<P, ?> route, P payload) {
+    Violations violations = new Violations();
     if (payload != null) {
-      Violations violations = new Violations();
       Constraints.beginPayload(); // bounds the regular expressions of the whole payload together
       try {
         route.validate(payload, violations);
       } finally {
         Constraints.endPayload();
       }
-      if (!violations.isEmpty()) {
-        throw new ValidationException(violations.list());
-      }
     }
-    return payload;
+    return violations;
   }
 
   /**

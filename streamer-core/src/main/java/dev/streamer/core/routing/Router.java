@@ -12,6 +12,8 @@ import dev.streamer.core.protocol.ProtocolException;
 import dev.streamer.core.protocol.Envelope;
 import dev.streamer.core.protocol.Requests;
 import dev.streamer.core.protocol.StreamerError;
+import dev.streamer.core.validation.ValidationException;
+import dev.streamer.core.validation.Violations;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
@@ -137,7 +139,12 @@ public final class Router {
   /** Decoding faults propagate (they are the client's); execution faults are answered here. */
   private <P, R> String dispatch(Route<P, R> route, Envelope request, Caller caller, String requestId,
       Instant deadline) throws IOException {
-    P payload = RouteExecutor.decodeAndValidate(route, request);
+    P payload = RouteExecutor.decode(route, request);
+    Violations violations = RouteExecutor.violations(route, payload);
+    if (!violations.isEmpty()) { // answered without throwing: unwinding costs more than the rest of a small request
+      return Messages.error(request.id(), requestId,
+          errors.toError(new ValidationException(violations.list()), requestId));
+    }
     RequestContext context = new RequestContext(requestId, request.id(), route.action(), caller.connectionId(),
         caller.userId(), caller.tenantId(), caller.traceId(), caller.metadata(), deadline, null, config.clock());
     try {

@@ -18,6 +18,7 @@ import dev.streamer.processor.model.RecordModel;
 import dev.streamer.processor.model.TypeRef;
 import dev.streamer.processor.read.RegexFlags;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -231,7 +232,7 @@ final class ValidatorWriter {
         }
         return floating(type) ? CodeBlock.of("$L!($N >= 0)", notNull, var) : CodeBlock.of("$L$N < 0", notNull, var);
       case PATTERN: {
-        java.util.Optional<SimpleRegex> simple = SimpleRegex.parse(c.regexp(), c.flags());
+        Optional<SimpleRegex> simple = SimpleRegex.parse(c.regexp(), c.flags());
         if (simple.isPresent()) {
           String matcher = fields.newName(var + "Matches");
           this.type.addMethod(PatternLoopWriter.method(matcher, c.regexp(), simple.get()));
