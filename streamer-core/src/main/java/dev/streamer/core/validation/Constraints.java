@@ -169,12 +169,20 @@ public final class Constraints {
 
   // ---------------------------------------------------------------- numbers
 
+  /** As {@code v.compareTo(BigDecimal.valueOf(bound))}, without allocating for an integral {@code v} that fits a long. */
   public static int compare(BigDecimal v, long bound) {
+    if (v.scale() == 0 && v.precision() <= 18) {
+      return Long.compare(v.longValue(), bound);
+    }
     return v.compareTo(BigDecimal.valueOf(bound));
   }
 
+  /** As {@code v.compareTo(BigInteger.valueOf(bound))}, without allocating. */
   public static int compare(BigInteger v, long bound) {
-    return v.compareTo(BigInteger.valueOf(bound));
+    if (v.bitLength() <= 63) {
+      return Long.compare(v.longValue(), bound);
+    }
+    return v.signum();
   }
 
   /** Compares with a {@code @DecimalMin}/{@code @DecimalMax} bound given as text. */
