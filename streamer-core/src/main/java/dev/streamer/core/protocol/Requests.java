@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.streamer.core.json.Json;
+import dev.streamer.core.json.JsonDecodeException;
 import dev.streamer.core.json.Unicode;
 import java.io.IOException;
 import java.util.Map;
@@ -239,8 +240,11 @@ public final class Requests {
           value = decoder.decode(action, parser);
         } catch (JsonProcessingException | VirtualMachineError e) {
           throw e; // malformed JSON or a read limit: the envelope's fault as much as the payload's
+        } catch (JsonDecodeException e) {
+          fault = relativeToPayload(e); // reported only if the rest of the envelope is valid
+          value = null;
         } catch (RuntimeException e) {
-          fault = e; // reported only if the rest of the envelope is valid
+          fault = e;
           value = null;
         }
         decoded = value != SKIP;
@@ -257,6 +261,24 @@ public final class Requests {
       }
       parser.finishToken(); // strings are read lazily; the end offset must be past the closing quote
       payloadEnd = end(parser);
+    }
+
+    /**
+     * The decoder's parser is the envelope's, so its paths start at the envelope's {@code payload} field; the client
+     * is told paths within the payload, as when the payload is decoded on its own.
+     */
+    private static JsonDecodeException relativeToPayload(JsonDecodeException e) {
+      String path = e.path() == null ? "" : e.path();
+      if (path.equals("payload")) {
+        path = "";
+      } else if (path.startsWith("payload.")) {
+        path = path.substring("payload.".length());
+      } else if (path.startsWith("payload[")) {
+        path = path.substring("payload".length());
+      } else {
+        return e;
+      }
+      return new JsonDecodeException(path, e.getMessage());
     }
 
     private int tokenStart(JsonParser parser) {

@@ -6,7 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamer.core.Progress;
+import dev.streamer.core.RequestContext;
+import dev.streamer.core.json.JsonRead;
+import dev.streamer.core.validation.Violations;
+import java.io.IOException;
 import dev.streamer.core.json.JsonDecodeException;
 import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.routing.TestRoutes.EchoRoute;
@@ -42,6 +50,75 @@ class RouterOnePassTest {
     String last = route("{\"payload\":{\"text\":\"é😀\",\"times\":2},\"id\":\"c\",\"action\":\"echo\"}");
     assertEquals(first, last);
     assertEquals("é😀é😀", Replies.parse(first).get("data").get("text").asText());
+  }
+
+  @Test
+  void decodeFaultPathsAreWithinThePayloadWhateverTheFieldOrder() {
+    for (String payload : List.of("{\"text\":\"a\",\"times\":\"x\"}", "{\"times\":1}", "[1]", "\"x\"",
+        "{\"text\":[1]}")) {
+      String first = route("{\"id\":\"c\",\"action\":\"echo\",\"payload\":" + payload + "}");
+      String last = route("{\"payload\":" + payload + ",\"id\":\"c\",\"action\":\"echo\"}");
+      assertEquals(last, first, payload);
+      JsonNode error = RouterErrorTest.error(first, ErrorCode.VALIDATION_ERROR);
+      assertTrue(!error.get("error").get("details").get("path").asText().startsWith("payload"), first);
+    }
+    JsonNode times = RouterErrorTest.error(
+        route("{\"action\":\"echo\",\"payload\":{\"text\":\"a\",\"times\":\"x\"}}"), ErrorCode.VALIDATION_ERROR);
+    assertEquals("times", times.get("error").get("details").get("path").asText());
+  }
+
+  /** Decodes {"inner": {"n": int}} as generated decoders do: paths from the parser's context (JsonRead). */
+  static final class ContextRoute extends TestRoutes.BaseRoute<Integer, Integer> {
+    ContextRoute() {
+      super("context", -1, false);
+    }
+
+    @Override
+    public Integer decode(JsonParser p) throws IOException {
+      JsonRead.startObject(p, "Outer");
+      Integer n = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        p.nextToken();
+        JsonRead.startObject(p, "Inner");
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          p.nextToken();
+          n = JsonRead.intValue(p);
+        }
+        if (n == null) {
+          throw JsonRead.missing(p, "n");
+        }
+      }
+      return n;
+    }
+
+    @Override
+    public void validate(Integer payload, Violations violations) {}
+
+    @Override
+    public Integer invoke(Integer payload, RequestContext context, Progress progress) {
+      return payload;
+    }
+
+    @Override
+    public void writeResult(Integer result, JsonGenerator g) throws IOException {
+      g.writeNumber(result);
+    }
+  }
+
+  @Test
+  void parserContextPathsAreWithinThePayload() {
+    Router router = new Router(RouteTables.of("Test", new ContextRoute()), queue,
+        RouterConfig.builder().clock(CLOCK).idGenerator(() -> "req-1").build());
+    for (String[] c : new String[][] {{"{\"inner\":{\"n\":\"x\"}}", "inner.n"}, {"{\"inner\":{}}", "inner.n"},
+        {"{\"inner\":[1]}", "inner"}, {"[]", ""}, {"{\"inner\":{\"n\":1.5}}", "inner.n"}}) {
+      for (String body : List.of("{\"action\":\"context\",\"payload\":" + c[0] + "}",
+          "{\"payload\":" + c[0] + ",\"action\":\"context\"}")) {
+        JsonNode r = RouterErrorTest.error(router.route(body.getBytes(StandardCharsets.UTF_8), CALLER),
+            ErrorCode.VALIDATION_ERROR);
+        assertEquals(c[1], r.get("error").get("details").get("path").asText(), body);
+        assertEquals(r, RouterErrorTest.error(router.route(body, CALLER), ErrorCode.VALIDATION_ERROR), body);
+      }
+    }
   }
 
   @Test
