@@ -67,6 +67,20 @@ try {
   assert.match(await row.textContent(), /100%/);
   console.log('ok: requests table shows the completed request');
 
+  // Cancel a queued request from its card (the built-in cancel over the socket): the reply shows, the request ends
+  // CANCELLED and the requests table shows it so.
+  await report.locator('input[name="recordCount"]').fill('1000');
+  await report.locator('[data-role="send"]').click();
+  await report.locator('[data-role="cancel"]:not([hidden])').click({ timeout });
+  const cancelReply = report.locator('[data-role="cancel-reply"]');
+  await cancelReply.waitFor({ timeout });
+  assert.match(await cancelReply.getAttribute('data-outcome'), /^(CANCELLED|CANCEL_REQUESTED)$/,
+    await cancelReply.textContent());
+  await report.locator('[data-role="error"][data-code="CANCELLED"]').waitFor({ timeout });
+  const cancelled = await report.getAttribute('data-request');
+  await page.locator(`#requests tbody tr[data-request="${cancelled}"][data-status="CANCELLED"]`).waitFor({ timeout });
+  console.log(`ok: cancel from the page: ${await cancelReply.textContent()}, table shows CANCELLED`);
+
   // Act as another user and tenant: the stack mints the token, the next request runs as them.
   const devToken = await page.locator('#token').inputValue();
   await page.locator('#as-user').fill('console-other');

@@ -63,7 +63,19 @@ function renderAction(action, doc) {
   const bar = el('progress', { max: 1, value: 0, 'data-role': 'progress', hidden: true });
   const status = el('div', { class: 'muted', 'data-role': 'status' });
   const outcome = el('div', { class: 'outcome', 'data-role': 'outcome' });
-  card.append(send, bar, status, outcome);
+  const cancel = el('button', { type: 'button', 'data-role': 'cancel', hidden: true }, 'Cancel');
+  let queuedAs = null;
+  cancel.addEventListener('click', async () => {
+    cancel.disabled = true;
+    try {
+      const reply = await client.cancel(queuedAs);
+      outcome.append(el('div', { class: 'muted', 'data-role': 'cancel-reply', 'data-outcome': reply.outcome },
+        `cancel: ${reply.outcome} (${reply.status})`));
+    } catch (e) {
+      outcome.append(el('div', { class: 'error', 'data-role': 'cancel-reply' }, `cancel: ${e.code}: ${e.message}`));
+    }
+  });
+  card.append(send, cancel, bar, status, outcome);
   send.addEventListener('click', async () => {
     form.clear();
     outcome.textContent = '';
@@ -76,22 +88,32 @@ function renderAction(action, doc) {
     }
     bar.hidden = false;
     bar.value = 0;
+    queuedAs = null;
+    cancel.hidden = true;
+    cancel.disabled = false;
     bar.removeAttribute('data-done');
     status.textContent = 'sent';
     const started = performance.now();
     try {
       const result = await client.request(action.name, payload, {
-        onAck: (requestId) => { status.textContent = `queued as ${requestId}`; },
+        onAck: (requestId) => {
+          queuedAs = requestId;
+          cancel.hidden = false;
+          status.textContent = `queued as ${requestId}`;
+          card.setAttribute('data-request', requestId);
+        },
         onProgress: ({ progress, message }) => {
           bar.value = progress;
           status.textContent = `${Math.round(progress * 100)}%${message ? ` ${message}` : ''}`;
         },
       });
+      cancel.hidden = true;
       bar.value = 1;
       bar.setAttribute('data-done', 'true');
       status.textContent = `done in ${Math.round(performance.now() - started)} ms`;
       outcome.append(el('pre', { 'data-role': 'result' }, JSON.stringify(result, null, 2)));
     } catch (e) {
+      cancel.hidden = true;
       bar.hidden = true;
       status.textContent = '';
       const code = e.code ?? 'ERROR';
