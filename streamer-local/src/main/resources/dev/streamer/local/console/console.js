@@ -147,7 +147,7 @@ async function refreshRequests() {
     const runTime = r.started && r.ended ? `${Number(r.ended) - Number(r.started)} ms` : '';
     return el('tr', { 'data-request': r.requestId, 'data-status': r.status },
       el('td', { class: 'mono' }, r.requestId), el('td', {}, r.action ?? ''),
-      el('td', { title: r.errorMessage ?? '' }, r.status + (r.errorCode ? ` ${r.errorCode}` : '')),
+      el('td', { title: r.errorMessage ?? '' }, r.status + (r.errorCode && r.errorCode !== r.status ? ` ${r.errorCode}` : '')),
       el('td', {}, el('progress', { max: 1, value: progress }), ` ${Math.round(progress * 100)}%`),
       el('td', {}, String(r.attempts ?? 0)), el('td', {}, time(r.createdAt)), el('td', {}, runTime),
       el('td', {}, `${r.userId ?? ''} / ${r.tenantId ?? ''}`), el('td', {}, cancel));
