@@ -61,11 +61,12 @@ try {
   console.log(`ok: async generate_report: progress ${JSON.stringify(seen)}, result shown (${status})`);
 
   // The requests table (read from DynamoDB) lists it as completed, with its user and tenant.
-  const row = page.locator('#requests tbody tr[data-status="COMPLETED"]', { hasText: 'generate_report' }).first();
+  const reportId = await report.getAttribute('data-request');
+  const row = page.locator(`#requests tbody tr[data-request="${reportId}"][data-status="COMPLETED"]`);
   await row.waitFor({ timeout });
   assert.match(await row.textContent(), /dev-user \/ dev-tenant/);
   assert.match(await row.textContent(), /100%/);
-  console.log('ok: requests table shows the completed request');
+  console.log(`ok: requests table shows ${reportId} completed`);
 
   // Cancel a queued request from its card (the built-in cancel over the socket): the reply shows, the request ends
   // CANCELLED and the requests table shows it so.
