@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -156,13 +158,13 @@ class ConsoleEndpointsTest {
         "action", AttributeValue.fromS("generate_report"),
         "progress", AttributeValue.fromN("0.5"),
         "attempts", AttributeValue.fromN("1"),
-        "createdAt", AttributeValue.fromN("1700000000000"),
+        "createdAt", AttributeValue.fromN("1900000000000"),
         "userId", AttributeValue.fromS("u-9"),
         "payload", AttributeValue.fromS("secret payload stays in the store"))));
     Reply requests = http("GET", "/_console/api/requests", host, null, null);
     assertEquals(200, requests.status());
     assertTrue(requests.body().contains("{\"requestId\":\"console-req-1\",\"action\":\"generate_report\","
-        + "\"status\":\"PROCESSING\",\"progress\":0.5,\"attempts\":1,\"createdAt\":1700000000000,\"userId\":\"u-9\"}"),
+        + "\"status\":\"PROCESSING\",\"progress\":0.5,\"attempts\":1,\"createdAt\":1900000000000,\"userId\":\"u-9\"}"),
         requests.body());
     assertFalse(requests.body().contains("secret payload"), "payloads are not listed");
 
@@ -175,6 +177,31 @@ class ConsoleEndpointsTest {
     assertTrue(connections.body().contains(
         "{\"connectionId\":\"gone-connection\",\"userId\":\"u-9\",\"tenantId\":\"t-9\",\"open\":false}"),
         connections.body());
+  }
+
+  @Test
+  void listsTheNewestRequestsOnlyNewestFirst() throws IOException {
+    int extra = 5;
+    for (int i = 0; i < 200 + extra; i++) {
+      int n = i;
+      stack.dynamoDb().putItem(b -> b.tableName(stack.tables().requests()).item(Map.of(
+          "requestId", AttributeValue.fromS("many-" + n),
+          "status", AttributeValue.fromS(n % 2 == 0 ? "COMPLETED" : "FAILED"),
+          "createdAt", AttributeValue.fromN(Long.toString(1_800_000_000_000L + n)))));
+    }
+    String body = http("GET", "/_console/api/requests", host, null, null).body();
+    Matcher ids = Pattern.compile("\"requestId\":\"([^\"]+)\"").matcher(body);
+    List<String> listed = new ArrayList<>();
+    while (ids.find()) {
+      listed.add(ids.group(1));
+    }
+    assertEquals(200, listed.size(), body);
+    List<String> many = listed.stream().filter(id -> id.startsWith("many-")).toList();
+    assertEquals("many-204", many.get(0), "newest first");
+    assertEquals("many-203", many.get(1));
+    for (int i = 0; i < extra; i++) {
+      assertFalse(listed.contains("many-" + i), "older than the newest 200: many-" + i);
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.streamer.local.console;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.streamer.core.protocol.RequestStatus;
 import dev.streamer.local.gateway.ConnectionRegistry;
 import dev.streamer.local.gateway.GatewayConnection;
 import dev.streamer.runtime.aws.tables.StreamerTables;
@@ -14,10 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * What the console's tables show, read from DynamoDB: the newest requests (at most {@link #MAX_REQUESTS}, by
- * {@code createdAt}) and the connections. Only the listed attributes are sent: payloads and results stay in the
+ * {@code createdAt}) and the connections (a scan: there are as many as open sockets). Only the listed attributes are sent: payloads and results stay in the
  * store (open them with the built-in {@code status}).
  */
 final class StoreViews {
@@ -30,6 +32,10 @@ final class StoreViews {
   static final List<String> CONNECTION_FIELDS = List.of(StreamerTables.CONNECTION_ID, StreamerTables.USER_ID,
       StreamerTables.TENANT_ID);
 
+  private static final Comparator<Map<String, AttributeValue>> NEWEST_FIRST =
+      Comparator.comparing((Map<String, AttributeValue> item) -> number(item.get(StreamerTables.CREATED_AT)))
+          .reversed();
+
   private final DynamoDbClient dynamoDb;
   private final TableNames tables;
 
@@ -38,15 +44,36 @@ final class StoreViews {
     this.tables = tables;
   }
 
+  /**
+   * The newest requests: the newest {@link #MAX_REQUESTS} of each status from the {@code status-time} index (status
+   * and createdAt, newest first), merged, then their items read in batches. Bounded whatever the table's size.
+   */
   void requests(JsonGenerator g) throws IOException {
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    for (RequestStatus status : RequestStatus.values()) {
+      keys.addAll(dynamoDb.query(b -> b.tableName(tables.requests())
+          .indexName(StreamerTables.STATUS_TIME_INDEX)
+          .keyConditionExpression("#s = :s")
+          .expressionAttributeNames(Map.of("#s", StreamerTables.STATUS))
+          .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(status.name())))
+          .scanIndexForward(false)
+          .limit(MAX_REQUESTS)).items());
+    }
+    keys.sort(NEWEST_FIRST);
     List<Map<String, AttributeValue>> items = new ArrayList<>();
-    dynamoDb.scanPaginator(b -> b.tableName(tables.requests())).items().forEach(items::add);
-    items.sort(Comparator.comparing((Map<String, AttributeValue> item) -> number(item.get(StreamerTables.CREATED_AT)))
-        .reversed());
+    List<Map<String, AttributeValue>> newest = keys.subList(0, Math.min(MAX_REQUESTS, keys.size()));
+    for (int from = 0; from < newest.size(); from += 100) {
+      List<Map<String, AttributeValue>> batch = newest.subList(from, Math.min(from + 100, newest.size())).stream()
+          .map(k -> Map.of(StreamerTables.REQUEST_ID, k.get(StreamerTables.REQUEST_ID)))
+          .toList();
+      items.addAll(dynamoDb.batchGetItemPaginator(b -> b.requestItems(Map.of(tables.requests(),
+              KeysAndAttributes.builder().keys(batch).build())))
+          .stream().flatMap(r -> r.responses().getOrDefault(tables.requests(), List.of()).stream()).toList());
+    }
+    items.sort(NEWEST_FIRST);
     g.writeStartObject();
-    g.writeNumberField("total", items.size());
     g.writeArrayFieldStart("requests");
-    for (Map<String, AttributeValue> item : items.subList(0, Math.min(MAX_REQUESTS, items.size()))) {
+    for (Map<String, AttributeValue> item : items) {
       fields(g, item, REQUEST_FIELDS);
     }
     g.writeEndArray();

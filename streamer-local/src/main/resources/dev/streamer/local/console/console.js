@@ -132,8 +132,8 @@ function time(millis) {
 }
 
 async function refreshRequests() {
-  const { total, requests } = await getJson('requests');
-  $('#requests-total').textContent = `(${total})`;
+  const { requests } = await getJson('requests');
+  $('#requests-total').textContent = `(newest ${requests.length})`;
   const body = $('#requests tbody');
   body.replaceChildren(...requests.map((r) => {
     const progress = r.status === 'COMPLETED' ? 1 : Number(r.progress ?? 0);
