@@ -70,7 +70,8 @@ function input(name, propertySchema, root) {
       el('option', { value: 'false' }, 'false'));
     read = () => (control.value === '' ? undefined : control.value === 'true');
   } else if (schema.type === 'string') {
-    control = el('input', { id, name, type: 'text', placeholder: describe(schema) });
+    const type = { date: 'date', email: 'email' }[schema.format] ?? 'text';
+    control = el('input', { id, name, type, placeholder: describe(schema) });
     read = () => (control.value === '' ? undefined : control.value);
   } else {
     control = el('textarea', { id, name, rows: 3, placeholder: 'JSON' });
