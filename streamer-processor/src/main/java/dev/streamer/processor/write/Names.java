@@ -28,6 +28,7 @@ final class Names {
   static final ClassName CONSTRAINTS = ClassName.get(VALIDATION, "Constraints");
 
   static final ClassName ROUTE = ClassName.get("dev.streamer.core.routing", "Route");
+  static final ClassName RATE_LIMIT = ClassName.get("dev.streamer.core.limits", "RateLimit");
   static final ClassName ROUTE_TABLE = ClassName.get("dev.streamer.core.routing", "RouteTable");
   static final ClassName PROGRESS = ClassName.get("dev.streamer.core", "Progress");
   static final ClassName REQUEST_CONTEXT = ClassName.get("dev.streamer.core", "RequestContext");

@@ -11,6 +11,7 @@ import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
 import dev.streamer.core.json.JsonDecodeException;
 import dev.streamer.core.json.JsonWrite;
+import dev.streamer.core.limits.RateLimit;
 import dev.streamer.core.routing.Route;
 import dev.streamer.core.validation.Path;
 import dev.streamer.core.validation.Violations;
@@ -37,6 +38,16 @@ public final class GenerateReportRoute implements Route<ReportRequest, Map<Strin
   public static final long ESTIMATED_MILLIS = 120000L;
 
   public static final boolean ASYNC = true;
+
+  /**
+   * {@code 20/1m}
+   */
+  public static final RateLimit RATE_LIMIT = RateLimit.of(20L, 60L);
+
+  /**
+   * {@code 1000/1h}
+   */
+  public static final RateLimit TENANT_RATE_LIMIT = RateLimit.of(1000L, 3600L);
 
   private final Reports handler;
 
@@ -76,6 +87,16 @@ public final class GenerateReportRoute implements Route<ReportRequest, Map<Strin
   @Override
   public void validate(ReportRequest payload, Violations violations) {
     ReportRequestValidator.INSTANCE.validate(payload, Path.ROOT, violations);
+  }
+
+  @Override
+  public RateLimit rateLimit() {
+    return RATE_LIMIT;
+  }
+
+  @Override
+  public RateLimit tenantRateLimit() {
+    return TENANT_RATE_LIMIT;
   }
 
   @Override
