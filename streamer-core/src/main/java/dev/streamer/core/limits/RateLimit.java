@@ -102,14 +102,19 @@ public record RateLimit(long limit, Duration window) {
   /** The grammar's own text, with the largest unit that divides the window: {@code 20/1m}, {@code 5/90s}. */
   @Override
   public String toString() {
+    return limit + "/" + windowText();
+  }
+
+  /** The window in the grammar, with the largest unit that divides it: {@code 1m}, {@code 90s}, {@code 2h}. */
+  public String windowText() {
     long seconds = windowSeconds();
     if (seconds % 3600 == 0) {
-      return limit + "/" + seconds / 3600 + "h";
+      return seconds / 3600 + "h";
     }
     if (seconds % 60 == 0) {
-      return limit + "/" + seconds / 60 + "m";
+      return seconds / 60 + "m";
     }
-    return limit + "/" + seconds + "s";
+    return seconds + "s";
   }
 
   private static long windowSeconds(Matcher m) {

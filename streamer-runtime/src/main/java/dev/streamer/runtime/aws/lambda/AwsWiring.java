@@ -8,6 +8,9 @@ import dev.streamer.runtime.aws.connections.ConnectionManager;
 import dev.streamer.runtime.aws.connections.ConnectionStore;
 import dev.streamer.runtime.aws.connections.ManagementApiClients;
 import dev.streamer.runtime.aws.connections.SendRetryPolicy;
+import dev.streamer.runtime.aws.limits.ConnectionCap;
+import dev.streamer.runtime.aws.limits.RateLimits;
+import dev.streamer.runtime.aws.limits.Slots;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogSink;
 import dev.streamer.runtime.aws.observability.Metrics;
@@ -27,6 +30,14 @@ final class AwsWiring {
 
   static StreamerLambda fromEnvironment(RouteTable routes, Map<String, String> env) {
     return fromEnvironment(routes, env, AwsClients.credentials());
+  }
+
+  /** The per-user connection cap ({@code MAX_CONNECTIONS_PER_USER}), or null for none. */
+  private static ConnectionCap connectionCap(Map<String, String> env, DynamoDbClient dynamoDb,
+      ConnectionStore connections, Clock clock) {
+    int max = ConnectionCap.maxFromEnvironment(env);
+    return max == 0 ? null : new ConnectionCap(new Slots(dynamoDb, connections.tableName(), clock), max,
+        id -> connections.get(id).isPresent(), clock);
   }
 
   /** As above with the credentials given (tests pass DynamoDB Local's dummy ones). */
@@ -59,7 +70,9 @@ final class AwsWiring {
         // JWT settings are read on the first $connect only: the other functions, $disconnect included, run
         // without them
         .connections(() -> ConnectionHandler.of(ConnectionLifecycle.withLazyVerifier(
-            () -> new JwtVerifier(JwtConfig.fromEnvironment(env), clock), connections, log, clock)))
+            () -> new JwtVerifier(JwtConfig.fromEnvironment(env), clock), connections, log, clock)
+            .withConnectionCap(connectionCap(env, dynamoDb, connections, clock), metrics)))
+        .rateLimits(() -> RateLimits.fromEnvironment(env))
         .clock(clock)
         .logSink(sink)
         .environment(env)

@@ -9,6 +9,9 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamer.runtime.aws.builtins.BuiltinRoutes;
 import dev.streamer.runtime.aws.config.StreamerConfig;
 import dev.streamer.runtime.aws.connections.MessageSender;
+import dev.streamer.runtime.aws.limits.FixedWindowCounters;
+import dev.streamer.runtime.aws.limits.RateLimitInterceptor;
+import dev.streamer.runtime.aws.limits.RateLimits;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.LogSink;
@@ -30,6 +33,7 @@ import dev.streamer.core.routing.RouterConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +68,7 @@ public final class StreamerLambda {
   private final JsonLog log;
   private final Clock clock;
   private final Map<String, String> environment;
+  private final Supplier<RateLimits> rateLimits;
 
   private StreamerLambda(Builder b) {
     this.config = b.config;
@@ -74,10 +79,17 @@ public final class StreamerLambda {
     DynamoRequestStore store = new DynamoRequestStore(b.dynamoDb, config.tables().requests(), b.clock,
         config.requestTtl(), config.maxRetries());
     RouteTable routes = BuiltinRoutes.withBuiltins(b.routes, store);
+    // RATE_LIMITS is read on the first message only: the other functions never check rate limits
+    this.rateLimits = memoized(b.rateLimits != null ? b.rateLimits
+        : () -> RateLimits.fromEnvironment(b.environment));
+    List<Interceptor> interceptors = new ArrayList<>();
+    interceptors.add(new RateLimitInterceptor(rateLimits,
+        new FixedWindowCounters(b.dynamoDb, config.tables().connections(), b.clock), b.clock, log, metrics));
+    interceptors.addAll(b.interceptors);
     RouterConfig routerConfig = RouterConfig.builder()
         .clock(b.clock)
         .asyncThreshold(config.asyncThreshold())
-        .interceptors(b.interceptors)
+        .interceptors(interceptors)
         .build();
     this.router = new Router(routes, new MeteredQueue(store, log, metrics), routerConfig);
     JobProgressFactory progress = BatchedJobProgress.factory(store, b.sender, config.progressInterval(),
@@ -122,6 +134,12 @@ public final class StreamerLambda {
    */
   public APIGatewayV2WebSocketResponse message(APIGatewayV2WebSocketEvent event, Context context) {
     String connectionId = event.getRequestContext() == null ? null : event.getRequestContext().getConnectionId();
+    try { // read on the first message, so that only this function reads RATE_LIMITS
+      rateLimits.get();
+    } catch (IllegalArgumentException misconfigured) {
+      log.error("RATE_LIMITS invalid; message refused", LogFields.empty().connectionId(connectionId), misconfigured);
+      return reply(Messages.error(null, null, StreamerError.of(ErrorCode.INTERNAL_ERROR, "internal error")));
+    }
     String traceId = TraceHeader.rootTraceId(TraceHeader.current(environment));
     Optional<Caller> caller;
     try {
@@ -154,6 +172,27 @@ public final class StreamerLambda {
     long remaining = remainingMillis(context);
     return remaining == Long.MAX_VALUE ? null
         : clock.instant().plusMillis(remaining).minus(config.timeoutBuffer());
+  }
+
+  /** {@code factory}'s value, made on first use and kept; a failure is thrown again on the next use. */
+  private static <T> Supplier<T> memoized(Supplier<T> factory) {
+    return new Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public T get() {
+        T current = value;
+        if (current == null) {
+          synchronized (this) {
+            if (value == null) {
+              value = Objects.requireNonNull(factory.get());
+            }
+            current = value;
+          }
+        }
+        return current;
+      }
+    };
   }
 
   private static long remainingMillis(Context context) {
@@ -216,6 +255,7 @@ public final class StreamerLambda {
     private LogSink logSink = LogSink.stdout();
     private Map<String, String> environment = Map.of();
     private List<Interceptor> interceptors = List.of();
+    private Supplier<RateLimits> rateLimits;
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
 
@@ -235,7 +275,12 @@ public final class StreamerLambda {
     public Builder logSink(LogSink v) { this.logSink = Objects.requireNonNull(v); return this; }
     /** Variables for logging/metrics settings and the X-Ray trace header ({@code _X_AMZN_TRACE_ID}). */
     public Builder environment(Map<String, String> v) { this.environment = Map.copyOf(v); return this; }
+    /** Interceptors, after the built-in rate limiter (which is always outermost). */
     public Builder interceptors(List<Interceptor> v) { this.interceptors = List.copyOf(v); return this; }
+    /** Rate-limit overrides; default: read from {@code RATE_LIMITS} in {@link #environment} on the first message. */
+    public Builder rateLimits(RateLimits v) { Objects.requireNonNull(v); this.rateLimits = () -> v; return this; }
+    /** Rate-limit overrides made on the first message (reading {@code RATE_LIMITS} there only). */
+    public Builder rateLimits(Supplier<RateLimits> v) { this.rateLimits = Objects.requireNonNull(v); return this; }
     /** Runs jobs (so they can be timed out); default: daemon threads created as needed. */
     public Builder workers(ExecutorService v) { this.workers = v; return this; }
     /** Runs trailing progress flushes; default: one daemon thread. */
