@@ -46,11 +46,16 @@ public final class Permissions {
     TableDefinition requests = StreamerTables.REQUESTS;
     TableDefinition connections = StreamerTables.CONNECTIONS;
     return switch (handler) {
-      case CONNECT -> List.of(logs, table("Connections", connections, "dynamodb:PutItem"));
-      case DISCONNECT -> List.of(logs, table("Connections", connections, "dynamodb:DeleteItem"));
+      // MAX_CONNECTIONS_PER_USER: the user's slot set (read, conditional update) and, when it is full, whether its
+      // holders are still connected
+      case CONNECT -> List.of(logs, table("Connections", connections, "dynamodb:PutItem", "dynamodb:GetItem",
+          "dynamodb:UpdateItem"));
+      // the record, deleted with its old image; the user's slot given back (MAX_CONNECTIONS_PER_USER)
+      case DISCONNECT -> List.of(logs, table("Connections", connections, "dynamodb:DeleteItem",
+          "dynamodb:UpdateItem"));
       case DEFAULT -> List.of(logs,
-          // the caller stored at $connect
-          table("Connections", connections, "dynamodb:GetItem"),
+          // the caller stored at $connect; rate-limit counters (conditional updates, in the same table)
+          table("Connections", connections, "dynamodb:GetItem", "dynamodb:UpdateItem"),
           // enqueue; status, subscribe and cancel
           table("Requests", requests, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"));
       case STREAM_PROCESSOR -> List.of(logs,
