@@ -91,8 +91,9 @@ public final class RateLimitInterceptor implements Interceptor {
       FixedWindowCounters.Decision decision) {
     metrics.requestThrottled(context.action(), scope.label(), context.requestId());
     Duration wait = Duration.between(clock.instant(), decision.retryAt());
-    return new RateLimitedException("rate limit exceeded: " + limit + " per " + scope.label(), wait,
-        Map.of("scope", scope.label(), "limit", limit.limit(), "window", limit.windowText()));
+    return new RetryableException(ErrorCode.RATE_LIMITED, "rate limit exceeded: " + limit + " per " + scope.label(),
+        Map.of("scope", scope.label(), "limit", limit.limit(), "window", limit.windowText()),
+        wait.isNegative() ? Duration.ZERO : wait, decision.retryAt(), null);
   }
 
   private static String userKey(RequestContext context) {
@@ -104,21 +105,5 @@ public final class RateLimitInterceptor implements Interceptor {
 
   private static LogFields fields(RequestContext context) {
     return LogFields.empty().requestId(context.requestId()).action(context.action()).tenantId(context.tenantId());
-  }
-
-  /** {@code RATE_LIMITED}, retryable, with the window's end as the retry time and the limit as details. */
-  static final class RateLimitedException extends RetryableException {
-    private static final long serialVersionUID = 1L;
-    private final transient Map<String, Object> details;
-
-    RateLimitedException(String message, Duration retryAfter, Map<String, Object> details) {
-      super(ErrorCode.RATE_LIMITED, message, retryAfter.isNegative() ? Duration.ZERO : retryAfter, null);
-      this.details = Map.copyOf(details);
-    }
-
-    @Override
-    public Map<String, Object> details() {
-      return details;
-    }
   }
 }
