@@ -50,6 +50,7 @@ public final class RateLimitBenchmark {
         System.setOut(console);
       }
     }
+    System.exit(0); // DynamoDB Local may leave a non-daemon thread behind
   }
 
   private static void run(LocalStack stack, int samples, PrintStream out) throws Exception {
