@@ -54,7 +54,8 @@ public final class Permissions {
       case DISCONNECT -> List.of(logs, table("Connections", connections, "dynamodb:DeleteItem",
           "dynamodb:UpdateItem"));
       case DEFAULT -> List.of(logs,
-          // the caller stored at $connect; rate-limit counters (conditional updates, in the same table)
+          // the caller stored at $connect; rate-limit counters (conditional updates, in the same table); a
+          // deferred job's place for status (MAX_RUNNING_PER_TENANT)
           table("Connections", connections, "dynamodb:GetItem", "dynamodb:UpdateItem"),
           // enqueue; status, subscribe and cancel
           table("Requests", requests, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"));
@@ -62,8 +63,9 @@ public final class Permissions {
           // claim, progress, outcome: conditional updates in place; the cancel flag, read when a job asks for it
           // without reporting progress (BatchedJobProgress)
           table("Requests", requests, "dynamodb:UpdateItem", "dynamodb:GetItem"),
-          // endpoint of the connection; a 410 Gone deletes the record
-          table("Connections", connections, "dynamodb:GetItem", "dynamodb:DeleteItem"),
+          // endpoint of the connection; a 410 Gone deletes the record; running caps (MAX_RUNNING_PER_TENANT: read,
+          // conditional update of the tenant's item)
+          table("Connections", connections, "dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"),
           statement("RequestsStream", List.of("dynamodb:DescribeStream", "dynamodb:GetRecords",
               "dynamodb:GetShardIterator", "dynamodb:ListStreams"), sub(arnOf(requests) + "/stream/*")),
           statement("FailureQueue", List.of("sqs:SendMessage"), getAtt(LogicalIds.FAILURE_QUEUE, "Arn")),

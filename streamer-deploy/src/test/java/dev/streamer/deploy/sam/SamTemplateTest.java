@@ -150,6 +150,8 @@ class SamTemplateTest {
         actionsOn("OrdersDisconnectHandlerRole", Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn"))));
     assertEquals(Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
         actionsOn("OrdersDefaultHandlerRole", Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn"))));
+    assertEquals(Set.of("dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"),
+        actionsOn("OrdersStreamProcessorRole", Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn"))));
     assertEquals(Set.of(), actionsOn("OrdersConnectHandlerRole", Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"))));
     assertEquals(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
         actionsOn("OrdersDefaultHandlerRole", Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"))));

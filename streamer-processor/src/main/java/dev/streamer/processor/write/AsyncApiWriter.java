@@ -377,6 +377,17 @@ final class AsyncApiWriter {
         .put("maxRetries", of().put("type", "integer").put("minimum", 0L))
         .put("retryAfter", dateTime())
         .put("cancelRequested", of().put("type", "boolean"));
+    if (!cancel) {
+      properties.put("queue", of().put("type", "object")
+          .put("description", "While a PENDING job waits for its tenant's running cap (MAX_RUNNING_PER_TENANT):"
+              + " its place (1: next to start), the tenant's running jobs, the cap, and the reason.")
+          .put("properties", of()
+              .put("position", of().put("type", "integer").put("minimum", 1L))
+              .put("running", of().put("type", "integer").put("minimum", 0L))
+              .put("cap", of().put("type", "integer").put("minimum", 1L))
+              .put("reason", of().put("type", "string")))
+          .put("required", List.of("position", "running", "cap", "reason")));
+    }
     List<Object> required = new ArrayList<>();
     if (cancel) {
       required.add("outcome");

@@ -10,6 +10,7 @@ import dev.streamer.runtime.aws.connections.ManagementApiClients;
 import dev.streamer.runtime.aws.connections.SendRetryPolicy;
 import dev.streamer.runtime.aws.limits.ConnectionCap;
 import dev.streamer.runtime.aws.limits.RateLimits;
+import dev.streamer.runtime.aws.limits.RunningCaps;
 import dev.streamer.runtime.aws.limits.Slots;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogSink;
@@ -73,6 +74,7 @@ final class AwsWiring {
             () -> new JwtVerifier(JwtConfig.fromEnvironment(env), clock), connections, log, clock)
             .withConnectionCap(connectionCap(env, dynamoDb, connections, clock), metrics)))
         .rateLimits(() -> RateLimits.fromEnvironment(env))
+        .runningCaps(() -> RunningCaps.fromEnvironment(env))
         .clock(clock)
         .logSink(sink)
         .environment(env)

@@ -12,6 +12,9 @@ import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.limits.FixedWindowCounters;
 import dev.streamer.runtime.aws.limits.RateLimitInterceptor;
 import dev.streamer.runtime.aws.limits.RateLimits;
+import dev.streamer.runtime.aws.limits.RunningCaps;
+import dev.streamer.runtime.aws.limits.TenantConcurrency;
+import dev.streamer.runtime.aws.builtins.QueuePosition;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.LogSink;
@@ -69,6 +72,7 @@ public final class StreamerLambda {
   private final Clock clock;
   private final Map<String, String> environment;
   private final Supplier<RateLimits> rateLimits;
+  private final Supplier<RunningCaps> runningCaps;
 
   private StreamerLambda(Builder b) {
     this.config = b.config;
@@ -78,7 +82,17 @@ public final class StreamerLambda {
     Metrics metrics = Metrics.fromEnvironment(b.environment, b.logSink, b.clock);
     DynamoRequestStore store = new DynamoRequestStore(b.dynamoDb, config.tables().requests(), b.clock,
         config.requestTtl(), config.maxRetries());
-    RouteTable routes = BuiltinRoutes.withBuiltins(b.routes, store);
+    // MAX_RUNNING_PER_TENANT is read by the processor (claims) and the message function (status) only
+    this.runningCaps = memoized(b.runningCaps != null ? b.runningCaps
+        : () -> RunningCaps.fromEnvironment(b.environment));
+    Supplier<Optional<TenantConcurrency>> concurrency = memoized(() -> runningCaps.get().isEmpty()
+        ? Optional.empty()
+        : Optional.of(new TenantConcurrency(b.dynamoDb, config.tables().connections(), runningCaps.get(),
+            requestId -> store.redrive(requestId).isPresent(), b.clock)));
+    RouteTable routes = BuiltinRoutes.withBuiltins(b.routes, store, pending -> concurrency.get()
+        .map(gate -> gate.position(pending.requestId(), pending.tenantId(), pending.action()))
+        .map(d -> new QueuePosition.Queued(d.position(), d.running(), d.cap(), RunningCaps.ENV))
+        .orElse(null));
     // RATE_LIMITS is read on the first message only: the other functions never check rate limits
     this.rateLimits = memoized(b.rateLimits != null ? b.rateLimits
         : () -> RateLimits.fromEnvironment(b.environment));
@@ -95,7 +109,7 @@ public final class StreamerLambda {
     JobProgressFactory progress = BatchedJobProgress.factory(store, b.sender, config.progressInterval(),
         b.scheduler, log, metrics);
     this.processor = new StreamProcessor(store, routes, router.executor(), progress, b.sender,
-        config.processorSettings(), log, metrics, b.workers);
+        config.processorSettings(), log, metrics, b.workers).concurrency(concurrency);
     this.sweeper = new Sweeper(store, b.sender, config.processorSettings(), log, metrics);
     this.callers = b.callers;
     this.connections = new LazyHandler(b.connections);
@@ -134,10 +148,12 @@ public final class StreamerLambda {
    */
   public APIGatewayV2WebSocketResponse message(APIGatewayV2WebSocketEvent event, Context context) {
     String connectionId = event.getRequestContext() == null ? null : event.getRequestContext().getConnectionId();
-    try { // read on the first message, so that only this function reads RATE_LIMITS
+    try { // read on the first message, so that only the functions that use them read them
       rateLimits.get();
+      runningCaps.get();
     } catch (IllegalArgumentException misconfigured) {
-      log.error("RATE_LIMITS invalid; message refused", LogFields.empty().connectionId(connectionId), misconfigured);
+      log.error("tenant limits invalid; message refused", LogFields.empty().connectionId(connectionId),
+          misconfigured);
       return reply(Messages.error(null, null, StreamerError.of(ErrorCode.INTERNAL_ERROR, "internal error")));
     }
     String traceId = TraceHeader.rootTraceId(TraceHeader.current(environment));
@@ -160,6 +176,7 @@ public final class StreamerLambda {
 
   /** DynamoDB Streams processor of the requests table. */
   public StreamsEventResponse process(DynamodbEvent event, Context context) {
+    runningCaps.get(); // a bad MAX_RUNNING_PER_TENANT fails every batch with the variable's name until fixed
     return processor.process(event, () -> remainingMillis(context));
   }
 
@@ -256,6 +273,7 @@ public final class StreamerLambda {
     private Map<String, String> environment = Map.of();
     private List<Interceptor> interceptors = List.of();
     private Supplier<RateLimits> rateLimits;
+    private Supplier<RunningCaps> runningCaps;
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
 
@@ -281,6 +299,8 @@ public final class StreamerLambda {
     public Builder rateLimits(RateLimits v) { Objects.requireNonNull(v); this.rateLimits = () -> v; return this; }
     /** Rate-limit overrides made on the first message (reading {@code RATE_LIMITS} there only). */
     public Builder rateLimits(Supplier<RateLimits> v) { this.rateLimits = Objects.requireNonNull(v); return this; }
+    /** Per-tenant running caps; default: read from {@code MAX_RUNNING_PER_TENANT} in {@link #environment}. */
+    public Builder runningCaps(Supplier<RunningCaps> v) { this.runningCaps = Objects.requireNonNull(v); return this; }
     /** Runs jobs (so they can be timed out); default: daemon threads created as needed. */
     public Builder workers(ExecutorService v) { this.workers = v; return this; }
     /** Runs trailing progress flushes; default: one daemon thread. */

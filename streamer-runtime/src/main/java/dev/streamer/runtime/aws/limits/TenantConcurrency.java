@@ -43,6 +43,9 @@ public final class TenantConcurrency {
     /** Holds a place: claim and run it, then {@link #release}. */
     record Admitted() implements Admission {}
 
+    /** Holds a place already: it runs elsewhere (this is a redelivered record); leave it alone, release nothing. */
+    record AlreadyRunning() implements Admission {}
+
     /**
      * Over the cap: left PENDING.
      *
@@ -54,6 +57,7 @@ public final class TenantConcurrency {
   }
 
   private static final Admission ADMITTED = new Admission.Admitted();
+  private static final Admission ALREADY_RUNNING = new Admission.AlreadyRunning();
 
   private final DynamoDbClient client;
   private final String tableName;
@@ -92,7 +96,7 @@ public final class TenantConcurrency {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       State state = read(key);
       if (state.holders.containsKey(requestId)) {
-        return ADMITTED; // a redelivered record of a job that holds its place already
+        return ALREADY_RUNNING; // a redelivered record of a job that holds its place already
       }
       int free = cap - state.holders.size();
       List<String> older = state.olderThan(requestId, createdAt.toEpochMilli());
