@@ -121,6 +121,8 @@ export interface RequestStatus {
   maxRetries: number;
   retryAfter?: string;
   cancelRequested?: boolean;
+  /** While a PENDING job waits for its tenant's running cap: its place (1: next), running jobs, cap, reason. */
+  queue?: { position: number; running: number; cap: number; reason: string };
 }
 
 export interface CancelResult extends RequestStatus {

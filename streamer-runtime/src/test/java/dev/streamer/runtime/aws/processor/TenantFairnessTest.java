@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamer.core.routing.AsyncRequest;
+import dev.streamer.core.routing.Caller;
+import dev.streamer.core.routing.Router;
+import dev.streamer.runtime.aws.builtins.BuiltinRoutes;
+import dev.streamer.runtime.aws.builtins.QueuePosition;
 import dev.streamer.core.routing.RouteExecutor;
 import dev.streamer.core.routing.RouteTables;
 import dev.streamer.runtime.aws.DirectProgress;
@@ -193,6 +199,22 @@ class TenantFairnessTest {
     assertTrue(bTook.compareTo(job.multipliedBy(5).dividedBy(2)) <= 0,
         "B's two jobs finish within about two job lengths, not after A's backlog: " + bTook);
     long aDone = backlog.stream().filter(finished::containsKey).count();
+
+    // status of the last of A's backlog: its place in the queue
+    TenantConcurrency lookup = new TenantConcurrency(client(), tables.connections(), RunningCaps.parse("2"),
+        requestId -> true, Clock.systemUTC());
+    Router router = new Router(BuiltinRoutes.withBuiltins(RouteTables.of("test"), enqueuer, pending -> {
+      TenantConcurrency.Admission.Deferred d =
+          lookup.position(pending.requestId(), pending.tenantId(), pending.action());
+      return d == null ? null : new QueuePosition.Queued(d.position(), d.running(), d.cap(), RunningCaps.ENV);
+    }), enqueuer);
+    JsonNode status = new ObjectMapper().readTree(router.route("{\"id\":\"s\",\"action\":\"status\","
+        + "\"payload\":{\"requestId\":\"" + backlog.get(49) + "\"}}",
+        new Caller("conn-tenant-a", "user-tenant-a", "tenant-a", Map.of(), null)));
+    assertEquals("PENDING", status.at("/data/status").asText(), status.toString());
+    assertTrue(status.at("/data/queue/position").asInt() > 30, status.toString());
+    assertEquals(2, status.at("/data/queue/cap").asInt());
+    assertEquals("MAX_RUNNING_PER_TENANT", status.at("/data/queue/reason").asText());
     assertTrue(aDone < 10, "A's backlog is still running: " + aDone + " of 50 done");
     assertEquals(2, maxRunning.get("tenant-a").get(), "A never ran more than its cap");
   }
