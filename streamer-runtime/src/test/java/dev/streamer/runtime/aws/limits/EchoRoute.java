@@ -19,16 +19,24 @@ final class EchoRoute implements Route<Void, String> {
   private final RateLimit perTenant;
   final AtomicInteger invocations = new AtomicInteger();
 
+  private final boolean async;
+
   EchoRoute(String action, RateLimit perUser, RateLimit perTenant) {
+    this(action, perUser, perTenant, false);
+  }
+
+  /** {@code async}: queued, like an action estimated over the threshold. */
+  EchoRoute(String action, RateLimit perUser, RateLimit perTenant, boolean async) {
     this.action = action;
     this.perUser = perUser;
     this.perTenant = perTenant;
+    this.async = async;
   }
 
   @Override public String action() { return action; }
   @Override public String description() { return ""; }
   @Override public long estimatedMillis() { return -1; }
-  @Override public boolean async() { return false; }
+  @Override public boolean async() { return async; }
   @Override public RateLimit rateLimit() { return perUser; }
   @Override public RateLimit tenantRateLimit() { return perTenant; }
 

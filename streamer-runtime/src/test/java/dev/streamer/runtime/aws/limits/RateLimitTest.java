@@ -212,6 +212,19 @@ class RateLimitTest {
   }
 
   @Test
+  void queuedRequestsAreCountedWhenQueuedAndRefusedOnesAreNeverQueued() {
+    EchoRoute report = new EchoRoute("report", RateLimit.parse("2/1m"), null, true);
+    StreamerLambda lambda = lambda(report, null);
+    assertEquals("ack", send(lambda, "conn-alice", "report", "r1").get("type").asText());
+    assertEquals("ack", send(lambda, "conn-alice", "report", "r2").get("type").asText());
+    JsonNode refused = send(lambda, "conn-alice", "report", "r3");
+    assertEquals("RATE_LIMITED", refused.at("/error/code").asText(), refused.toString());
+    assertEquals("r3", refused.get("id").asText());
+    long queued = client.scan(b -> b.tableName(tables.requests())).items().size();
+    assertEquals(2, queued, "the refused request was not queued");
+  }
+
+  @Test
   void noLimitNoCounter() {
     EchoRoute echo = new EchoRoute("echo", null, null);
     StreamerLambda lambda = lambda(echo, null);
