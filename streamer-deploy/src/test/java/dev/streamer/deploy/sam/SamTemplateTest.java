@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 class SamTemplateTest {
 
   private static final DeployedApp APP =
-      DeployedApp.load("dev.streamer.deploy.testapp.OrdersRouteTable", SamTemplateTest.class.getClassLoader());
+      DeployedApp.find(SamTemplateTest.class.getClassLoader(), "Orders");
   private static final ParsedTemplate TEMPLATE = ParsedTemplate.parse(SamTemplate.yaml(APP, "../orders.jar"));
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
 

@@ -75,11 +75,12 @@ public final class ConnectionLifecycle {
 
   /**
    * Enforces {@code cap} at {@code $connect} (429 with a {@code RATE_LIMITED} body, metric
-   * {@code ConnectionLimited}) and gives places back at {@code $disconnect}; null for no cap. Call before use.
+   * {@code ConnectionLimited} when {@code metrics} is not null) and gives places back at {@code $disconnect}; null for
+   * no cap. Call before use.
    */
   public ConnectionLifecycle withConnectionCap(ConnectionCap cap, Metrics metrics) {
     this.cap = cap;
-    this.metrics = cap == null ? null : Objects.requireNonNull(metrics, "metrics");
+    this.metrics = metrics;
     return this;
   }
 
@@ -148,7 +149,9 @@ public final class ConnectionLifecycle {
         if (!cap.admit(identity.userId(), connectionId)) {
           log.warn("connection refused: too many connections", identified.status("RATE_LIMITED")
               .with("maxConnections", cap.max()).durationMs(elapsedMs(start)));
-          metrics.connectionLimited(connectionId);
+          if (metrics != null) {
+            metrics.connectionLimited(connectionId);
+          }
           return response(TOO_MANY_CONNECTIONS, tooManyConnections(cap.max()), null);
         }
         admitted = true;

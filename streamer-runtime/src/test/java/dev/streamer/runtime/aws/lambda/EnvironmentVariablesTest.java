@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.LambdaEvents;
 import dev.streamer.runtime.aws.auth.JwtAlgorithm;
@@ -73,8 +72,9 @@ class EnvironmentVariablesTest {
         "AWS_REGION", DynamoDbLocal.REGION.id(),
         "JWT_ALGORITHM", "HS256",
         "JWT_SECRET", SECRET));
-    StreamerLambda lambda = AwsWiring.fromEnvironment(
-        RouteTables.of("test", new JobRoute("job", (payload, context, progress) -> 1)), env);
+    // only the function of this kind is built, as in its own Lambda environment
+    TestLambda lambda = new TestLambda(AwsRuntime.builder(env).build(),
+        RouteTables.of("test", new JobRoute("job", (payload, context, progress) -> 1)));
     invokeOnce(lambda, handler);
 
     // The trace header is read per invocation from a copy of the environment (or System.getenv), which a
@@ -117,7 +117,7 @@ class EnvironmentVariablesTest {
     assertEquals(EnvironmentVariables.ALL.size(), names(EnvironmentVariables.ALL).size(), "names are unique");
   }
 
-  private static void invokeOnce(StreamerLambda lambda, HandlerKind handler) {
+  private static void invokeOnce(TestLambda lambda, HandlerKind handler) {
     switch (handler) {
       case CONNECT -> assertEquals(401, lambda.connect(event("$connect", "CONNECT"), null).getStatusCode());
       case DISCONNECT -> assertEquals(200, lambda.disconnect(event("$disconnect", "DISCONNECT"), null)
@@ -132,7 +132,7 @@ class EnvironmentVariablesTest {
         batch.setRecords(List.of());
         assertTrue(lambda.process(batch, LambdaEvents.context(10_000)).getBatchItemFailures().isEmpty());
       }
-      case SWEEPER -> assertTrue(lambda.sweep(new ScheduledEvent(), LambdaEvents.context(10_000)).startsWith("{"));
+      case SWEEPER -> assertTrue(lambda.sweep(Map.of(), LambdaEvents.context(10_000)).startsWith("{"));
     }
   }
 

@@ -12,10 +12,10 @@ import dev.streamer.core.routing.RouteTables;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.LambdaEvents;
 import dev.streamer.runtime.aws.ManualClock;
-import dev.streamer.runtime.aws.config.StreamerConfig;
 import dev.streamer.runtime.aws.connections.ConnectionStore;
 import dev.streamer.runtime.aws.lambda.CallerResolver;
-import dev.streamer.runtime.aws.lambda.StreamerLambda;
+import dev.streamer.runtime.aws.lambda.AwsRuntime;
+import dev.streamer.runtime.aws.lambda.DefaultFunction;
 import dev.streamer.runtime.aws.tables.TableNames;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,19 +66,24 @@ class RateLimitTest {
     client.close();
   }
 
-  private StreamerLambda lambda(EchoRoute route, RateLimits limits) {
-    StreamerLambda.Builder builder = StreamerLambda.builder(RouteTables.of("test", route))
-        .config(StreamerConfig.fromEnvironment(Map.of(
-            "REQUESTS_TABLE", tables.requests(), "CONNECTIONS_TABLE", tables.connections())))
+  /** A {@code $default} function (one Lambda instance) whose {@code RATE_LIMITS} is {@code overrides}. */
+  private DefaultFunction lambda(EchoRoute route, String overrides) {
+    Map<String, String> env = new java.util.HashMap<>(Map.of(
+        "REQUESTS_TABLE", tables.requests(), "CONNECTIONS_TABLE", tables.connections()));
+    if (overrides != null) {
+      env.put(RateLimits.ENV, overrides);
+    }
+    AwsRuntime runtime = AwsRuntime.builder(env)
         .dynamoDb(client)
         .sender((connectionId, message) -> true)
         .callers(CallerResolver.fromStore(connections))
         .clock(clock)
-        .logSink(logLines::add);
-    return (limits == null ? builder : builder.rateLimits(limits)).build();
+        .logSink(logLines::add)
+        .build();
+    return new DefaultFunction(runtime, RouteTables.of("test", route), List.of());
   }
 
-  private static JsonNode send(StreamerLambda lambda, String connectionId, String action, String id) {
+  private static JsonNode send(DefaultFunction lambda, String connectionId, String action, String id) {
     APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();
     APIGatewayV2WebSocketEvent.RequestContext context = new APIGatewayV2WebSocketEvent.RequestContext();
     context.setConnectionId(connectionId);
@@ -87,21 +92,21 @@ class RateLimitTest {
     event.setRequestContext(context);
     event.setBody("{\"id\":\"" + id + "\",\"action\":\"" + action + "\"}");
     try {
-      return JSON.readTree(lambda.message(event, LambdaEvents.context(30_000)).getBody());
+      return JSON.readTree(lambda.handle(event, LambdaEvents.context(30_000)).getBody());
     } catch (Exception e) {
       throw new AssertionError(e);
     }
   }
 
   /** Sends {@code count} requests at once, spread over {@code instances} independent Lambda instances. */
-  private static List<JsonNode> burst(List<StreamerLambda> instances, String connectionId, String action, int count)
+  private static List<JsonNode> burst(List<DefaultFunction> instances, String connectionId, String action, int count)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(count);
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<JsonNode>> replies = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        StreamerLambda lambda = instances.get(i % instances.size());
+        DefaultFunction lambda = instances.get(i % instances.size());
         String id = "c-" + i;
         Callable<JsonNode> call = () -> {
           start.await();
@@ -123,7 +128,7 @@ class RateLimitTest {
   @Test
   void burstOfThirtyAgainstFivePerMinute() throws Exception {
     EchoRoute echo = new EchoRoute("echo", RateLimit.parse("5/1m"), null);
-    List<StreamerLambda> instances = List.of(lambda(echo, null), lambda(echo, null), lambda(echo, null));
+    List<DefaultFunction> instances = List.of(lambda(echo, null), lambda(echo, null), lambda(echo, null));
     List<JsonNode> replies = burst(instances, "conn-alice", "echo", 30);
 
     List<JsonNode> results = replies.stream().filter(r -> r.get("type").asText().equals("result")).toList();
@@ -144,7 +149,7 @@ class RateLimitTest {
     assertEquals(25, logLines.stream().filter(l -> l.contains("\"RequestThrottled\":1")).count());
 
     // the same user on another connection shares the limit; another user of the tenant has its own
-    StreamerLambda one = instances.get(0);
+    DefaultFunction one = instances.get(0);
     assertEquals("RATE_LIMITED", send(one, "conn-alice-2", "echo", "x").at("/error/code").asText());
     assertEquals("result", send(one, "conn-bob", "echo", "b").get("type").asText());
 
@@ -161,7 +166,7 @@ class RateLimitTest {
   @Test
   void tenantLimitIsSharedByItsUsersAndGivesBackTheUserSlot() throws Exception {
     EchoRoute echo = new EchoRoute("echo", RateLimit.parse("3/1m"), RateLimit.parse("4/10s"));
-    StreamerLambda lambda = lambda(echo, null);
+    DefaultFunction lambda = lambda(echo, null);
     for (int i = 0; i < 3; i++) {
       assertEquals("result", send(lambda, "conn-alice", "echo", "a" + i).get("type").asText());
     }
@@ -182,7 +187,7 @@ class RateLimitTest {
   @Test
   void overridesFromTheEnvironment() {
     EchoRoute echo = new EchoRoute("echo", RateLimit.parse("1/1m"), null);
-    StreamerLambda lambda = lambda(echo, RateLimits.parse("echo.user=2/1m, acme/echo.user=off, other/*.user=1/1h"));
+    DefaultFunction lambda = lambda(echo, "echo.user=2/1m, acme/echo.user=off, other/*.user=1/1h");
     for (int i = 0; i < 10; i++) {
       assertEquals("result", send(lambda, "conn-alice", "echo", "a" + i).get("type").asText(), "acme: off");
     }
@@ -193,28 +198,17 @@ class RateLimitTest {
   }
 
   @Test
-  void invalidOverridesRefuseMessagesAndSayWhy() {
+  void invalidOverridesFailTheColdStartAndSayWhy() {
     EchoRoute echo = new EchoRoute("echo", null, null);
-    StreamerLambda lambda = StreamerLambda.builder(RouteTables.of("test", echo))
-        .config(StreamerConfig.fromEnvironment(Map.of(
-            "REQUESTS_TABLE", tables.requests(), "CONNECTIONS_TABLE", tables.connections())))
-        .dynamoDb(client)
-        .sender((connectionId, message) -> true)
-        .callers(CallerResolver.fromStore(connections))
-        .clock(clock)
-        .logSink(logLines::add)
-        .environment(Map.of("RATE_LIMITS", "echo.user=20 per minute"))
-        .build();
-    assertEquals("INTERNAL_ERROR", send(lambda, "conn-alice", "echo", "x").at("/error/code").asText());
-    assertEquals(0, echo.invocations.get());
-    assertTrue(logLines.stream().anyMatch(l -> l.contains("RATE_LIMITS: 'echo.user=20 per minute'")),
-        logLines.toString());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> lambda(echo, "echo.user=20 per minute"));
+    assertTrue(e.getMessage().startsWith("RATE_LIMITS: 'echo.user=20 per minute'"), e.getMessage());
   }
 
   @Test
   void queuedRequestsAreCountedWhenQueuedAndRefusedOnesAreNeverQueued() {
     EchoRoute report = new EchoRoute("report", RateLimit.parse("2/1m"), null, true);
-    StreamerLambda lambda = lambda(report, null);
+    DefaultFunction lambda = lambda(report, null);
     assertEquals("ack", send(lambda, "conn-alice", "report", "r1").get("type").asText());
     assertEquals("ack", send(lambda, "conn-alice", "report", "r2").get("type").asText());
     JsonNode refused = send(lambda, "conn-alice", "report", "r3");
@@ -227,7 +221,7 @@ class RateLimitTest {
   @Test
   void noLimitNoCounter() {
     EchoRoute echo = new EchoRoute("echo", null, null);
-    StreamerLambda lambda = lambda(echo, null);
+    DefaultFunction lambda = lambda(echo, null);
     assertEquals("result", send(lambda, "conn-alice", "echo", "x").get("type").asText());
     assertFalse(client.scan(b -> b.tableName(tables.connections())).items().stream()
         .anyMatch(item -> item.get("connectionId").s().startsWith("rate:")), "no counter item written");
