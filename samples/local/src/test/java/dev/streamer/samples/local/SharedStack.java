@@ -21,13 +21,19 @@ final class SharedStack {
 
   private static LocalStack stack;
 
+  /** {@code RATE_LIMITS} of the shared stack: limits for dedicated tenants, so that other tests are not limited. */
+  static final String RATE_LIMITS = "burst-tenant/echo.user=5/1m, retry-tenant/echo.user=2/2s,"
+      + " js-limited/echo.user=2/2s";
+
   private SharedStack() {}
 
   static synchronized LocalStack get() {
     if (stack == null) {
       stack = SampleStack.builder()
           .banner(null)
-          .environment(Map.of("LOG_LEVEL", "WARN", "SERVICE_NAME", "sample-test"))
+          // rate limits for the tenants of RateLimitTest and the JavaScript client's test only
+          .environment(Map.of("LOG_LEVEL", "WARN", "SERVICE_NAME", "sample-test",
+              "RATE_LIMITS", RATE_LIMITS))
           .start();
       LocalStack started = stack;
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-stack-stop"));
