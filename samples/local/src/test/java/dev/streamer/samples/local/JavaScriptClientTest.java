@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * <p>Needs Node.js 20 or newer on the PATH (or {@code -Dstreamer.node=/path/to/node}); without it the test fails.
  * Node 22+ has a global WebSocket; on Node 20 and 21 it is enabled with {@code --experimental-websocket}.
  */
-@StreamerTest(SampleRouteTable.class)
+@StreamerTest(value = SampleRouteTable.class, environment = RateLimitTest.RATE_LIMITS)
 class JavaScriptClientTest {
 
   private static TestStack testStack;
@@ -81,7 +81,9 @@ class JavaScriptClientTest {
         "STREAMER_TOKEN", stack.mintToken(USER, TENANT, Duration.ofHours(1)),
         "STREAMER_USER", USER,
         "STREAMER_TENANT", TENANT,
-        "STREAMER_CLIENT_MODULE", module.toAbsolutePath().toString()));
+        "STREAMER_CLIENT_MODULE", module.toAbsolutePath().toString(),
+        // a tenant RateLimitTest.RATE_LIMITS limits to 2 echoes per 2 s
+        "STREAMER_LIMITED_TOKEN", stack.mintToken("js-limited-user", "js-limited", Duration.ofHours(1))));
     builder.environment().remove("NODE_OPTIONS");
     Process process = builder.start();
     ByteArrayOutputStream output = new ByteArrayOutputStream();
