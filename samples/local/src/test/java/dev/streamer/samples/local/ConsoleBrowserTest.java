@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.streamer.local.LocalStack;
+import dev.streamer.samples.SampleRouteTable;
+import dev.streamer.test.local.StreamerTest;
+import dev.streamer.test.local.TestStack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * shows next to its field, the requests and connections tables, and acting as another user; then it takes a
  * screenshot ({@code target/console-test/console.png}, or {@code -Dstreamer.console.screenshot=docs/console.png}).
  */
+@StreamerTest(SampleRouteTable.class)
 class ConsoleBrowserTest {
 
   private static final Path PLAYWRIGHT = Path.of("target/console-test/node_modules/playwright-core");
@@ -31,14 +35,14 @@ class ConsoleBrowserTest {
   private static final String CHROMIUM = System.getProperty("streamer.chromium", "/usr/bin/chromium");
 
   @Test
-  void consoleSendsSyncAndAsyncRequestsInHeadlessChromium() throws Exception {
+  void consoleSendsSyncAndAsyncRequestsInHeadlessChromium(TestStack testStack) throws Exception {
     assertTrue(Files.isExecutable(Path.of(CHROMIUM)), CHROMIUM + " is missing: apt-get install -y chromium"
         + " (or -Dstreamer.chromium=/path/to/chromium)");
     assertTrue(Files.isDirectory(PLAYWRIGHT), "playwright-core is not installed in " + PLAYWRIGHT.toAbsolutePath()
         + ": the build's npm install (exec-maven-plugin, generate-test-resources) did not run");
     Path screenshot = Path.of(System.getProperty("streamer.console.screenshot", "target/console-test/console.png"));
 
-    LocalStack stack = SharedStack.get();
+    LocalStack stack = testStack.local();
     ProcessBuilder builder = new ProcessBuilder(List.of(System.getProperty("streamer.node", "node"),
         SCRIPT.toAbsolutePath().toString())).redirectErrorStream(true);
     builder.environment().put("CONSOLE_URL", stack.consoleUri().toString());

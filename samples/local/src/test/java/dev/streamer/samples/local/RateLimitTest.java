@@ -8,6 +8,9 @@ import dev.streamer.client.RateLimitRetry;
 import dev.streamer.client.StreamerClient;
 import dev.streamer.client.StreamerClientException;
 import dev.streamer.core.protocol.ErrorCode;
+import dev.streamer.samples.SampleRouteTable;
+import dev.streamer.test.local.StreamerTest;
+import dev.streamer.test.local.TestStack;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,13 +19,33 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Rate limits over real sockets: the Java client against the local stack's gateway, the sample's generated handlers
- * and DynamoDB Local, with the limits set by {@code RATE_LIMITS} ({@link SharedStack#RATE_LIMITS}).
+ * and DynamoDB Local, with the limits set by {@code RATE_LIMITS} ({@link #RATE_LIMITS}).
  */
+@StreamerTest(value = SampleRouteTable.class, environment = RateLimitTest.RATE_LIMITS)
 class RateLimitTest {
+
+  /**
+   * {@code RATE_LIMITS} of the stack of this class and {@link JavaScriptClientTest}: limits for dedicated tenants
+   * only, so that their other tests are not limited.
+   */
+  static final String RATE_LIMITS = "RATE_LIMITS=burst-tenant/echo.user=5/1m, retry-tenant/echo.user=2/2s,"
+      + " js-limited/echo.user=2/2s";
+
+  private static TestStack testStack;
+
+  @BeforeAll
+  static void useStack(TestStack stack) {
+    testStack = stack;
+  }
+
+  private static StreamerClient.Builder client(String user, String tenant) {
+    return testStack.client(user, tenant).requestTimeout(Duration.ofSeconds(90));
+  }
 
   @Test
   void burstOfThirtyAgainstFivePerMinute() throws Exception {
@@ -32,7 +55,7 @@ class RateLimitTest {
       Thread.sleep(Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plusSeconds(61)).toMillis());
     }
     Instant windowEnd = Instant.now().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60);
-    try (StreamerClient client = SharedStack.client("burst-user", "burst-tenant").build()) {
+    try (StreamerClient client = client("burst-user", "burst-tenant").build()) {
       client.connect().get(30, TimeUnit.SECONDS);
       List<CompletableFuture<String>> replies = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
@@ -61,9 +84,9 @@ class RateLimitTest {
 
   @Test
   void theClientCanWaitOutTheLimitAndRetry() throws Exception {
-    try (StreamerClient waiting = SharedStack.client("retry-user", "retry-tenant")
+    try (StreamerClient waiting = client("retry-user", "retry-tenant")
         .rateLimitRetry(RateLimitRetry.upTo(5, Duration.ofSeconds(5))).build();
-        StreamerClient impatient = SharedStack.client("retry-user-2", "retry-tenant").build()) {
+        StreamerClient impatient = client("retry-user-2", "retry-tenant").build()) {
       waiting.connect().get(30, TimeUnit.SECONDS);
       List<CompletableFuture<String>> replies = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
