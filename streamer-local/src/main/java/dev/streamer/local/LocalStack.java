@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.streamer.local.console.AppDocuments;
+import dev.streamer.local.console.ConsoleHandler;
+import dev.streamer.local.console.LogCapture;
 import dev.streamer.local.dynamo.LocalDynamoDb;
 import dev.streamer.local.gateway.ConnectionRegistry;
 import dev.streamer.local.gateway.WebSocketGateway;
@@ -18,7 +21,6 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -59,8 +61,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * <p>Handlers are passed as factories of an {@link AwsRuntime} ({@code SampleConnectHandler::new} picks the generated
  * handler's constructor that takes one): once DynamoDB and the gateway run, the stack builds one runtime from its own
  * environment map (tables, DynamoDB endpoint, {@code @connections} endpoint, region, JWT settings, plus
- * {@link Builder#environment}), with the stack's DynamoDB client, and creates each handler on it. Nothing is read from
- * system properties or static state, so several stacks can run in one JVM.
+ * {@link Builder#environment}), with the stack's DynamoDB client and its clock ({@link #clock()}), and creates each
+ * handler on it. Nothing is read from system properties or static state, so several stacks can run in one JVM, each
+ * on its own clock.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -72,6 +75,7 @@ public final class LocalStack implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
   private final Builder settings;
+  private final AdjustableClock clock;
   private final LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> connect;
   private final LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> message;
   private final LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> disconnect;
@@ -79,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
   private final LocalFunction<Map<String, Object>, String> sweeper;
   private final ExecutorService invocations;
   private final ScheduledExecutorService timer;
+  private final LogCapture logs = new LogCapture();
   private LocalDynamoDb dynamoDb;
   private AwsRuntime runtime;
   private WebSocketGateway gateway;
@@ -90,6 +95,7 @@ public final class LocalStack implements AutoCloseable {
 
   private LocalStack(Builder b) {
     this.settings = b;
+    this.clock = new AdjustableClock(b.clock);
     this.connect = new LocalFunction<>("connect", b.webSocketTimeout, b.connect);
     this.message = new LocalFunction<>("default", b.webSocketTimeout, b.message);
     this.disconnect = new LocalFunction<>("disconnect", b.webSocketTimeout, b.disconnect);
@@ -113,9 +119,15 @@ public final class LocalStack implements AutoCloseable {
       gateway = new WebSocketGateway(
           new WebSocketGateway.Settings(settings.host, settings.port, settings.stage, settings.maxMessageBytes,
               Duration.ofMinutes(10)),
-          new WebSocketGateway.Routes(connect, message, disconnect), invocations);
+          new WebSocketGateway.Routes(connect, message, disconnect), invocations, settings.console ? () ->
+              new ConsoleHandler(this, AppDocuments.find(Thread.currentThread().getContextClassLoader(),
+                  settings.app), logs) : null);
+      if (settings.console) {
+        logs.install();
+      }
       gateway.start();
       runtime = AwsRuntime.builder(environment())
+          .clock(clock)
           .dynamoDb(dynamoDb.client())
           .credentials(StaticCredentialsProvider.create(
               AwsBasicCredentials.create(LocalDynamoDb.ACCESS_KEY_ID, LocalDynamoDb.SECRET_ACCESS_KEY)))
@@ -155,6 +167,11 @@ public final class LocalStack implements AutoCloseable {
     p.put("JWT_SECRET", settings.jwtSecret);
     p.putAll(settings.environment);
     return p;
+  }
+
+  /** The dev console, {@code http://localhost:{port}/}; null when the builder turned it off. */
+  public URI consoleUri() {
+    return !settings.console ? null : URI.create("http://" + settings.host + ":" + gateway.port() + "/");
   }
 
   /** Where clients connect: {@code ws://localhost:{port}/{stage}}. */
@@ -207,12 +224,28 @@ public final class LocalStack implements AutoCloseable {
   /** A token signed with the stack's secret, for any user and tenant. */
   public String mintToken(String user, String tenant, Duration ttl) {
     return DevTokens.mint(settings.jwtSecret, claim("JWT_USER_CLAIM", "sub"), user,
-        claim("JWT_TENANT_CLAIM", "tenant_id"), tenant, Clock.systemUTC().instant(), ttl);
+        claim("JWT_TENANT_CLAIM", "tenant_id"), tenant, clock.instant(), ttl);
   }
 
   private String claim(String variable, String fallback) {
     String configured = settings.environment.get(variable);
     return configured == null || configured.isBlank() ? fallback : configured.trim();
+  }
+
+  /**
+   * The clock of the stack's handlers and tokens (the builder's {@link Builder#clock}, adjustable): retry delays,
+   * leases, stale requests, connection and token expiry are measured on it.
+   */
+  public AdjustableClock clock() {
+    return clock;
+  }
+
+  /**
+   * Moves the stack's clock {@code duration} forward, so that what waits for time (a retry's delay, an expired
+   * lease, a token's expiry) is due at once; run {@link #sweep()} to act on due retries and leases now.
+   */
+  public void advance(Duration duration) {
+    clock.advance(duration);
   }
 
   public Duration sweepInterval() {
@@ -253,7 +286,7 @@ public final class LocalStack implements AutoCloseable {
     event.put("detail-type", "Scheduled Event");
     event.put("source", "aws.events");
     event.put("account", "000000000000");
-    event.put("time", DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    event.put("time", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
     event.put("region", settings.region);
     event.put("resources", List.of("arn:aws:events:" + settings.region + ":000000000000:rule/streamer-local-sweeper"));
     event.put("detail", Map.of());
@@ -296,6 +329,7 @@ public final class LocalStack implements AutoCloseable {
       if (runtime != null) {
         runtime.shutdownExecutors();
       }
+      logs.uninstall();
     }
   }
 
@@ -346,8 +380,20 @@ public final class LocalStack implements AutoCloseable {
     private int maxMessageBytes = 1024 * 1024;
     private int concurrency = 64;
     private PrintStream banner = System.out;
+    private Clock clock = Clock.systemUTC();
+    private boolean console = true;
+    private String app;
 
     private Builder() {}
+
+    /**
+     * Base of the stack's clock; default the system UTC clock. The stack runs on it plus whatever
+     * {@link LocalStack#advance} added, and so do the handlers it creates.
+     */
+    public Builder clock(Clock v) {
+      this.clock = Objects.requireNonNull(v);
+      return this;
+    }
 
     /** The generated {@code $connect} handler, e.g. {@code SampleConnectHandler::new}. */
     public Builder connect(
@@ -479,6 +525,21 @@ public final class LocalStack implements AutoCloseable {
     /** Concurrent {@code $default}/{@code $disconnect} invocations; default 64. */
     public Builder concurrency(int v) {
       this.concurrency = v;
+      return this;
+    }
+
+    /** Whether to serve the dev console at {@code http://localhost:{port}/}; default true. */
+    public Builder console(boolean v) {
+      this.console = v;
+      return this;
+    }
+
+    /**
+     * The lower-case application name whose {@code META-INF/streamer/<app>-asyncapi.json} and JavaScript client the
+     * console uses; default: the only AsyncAPI document on the class path.
+     */
+    public Builder app(String v) {
+      this.app = v;
       return this;
     }
 

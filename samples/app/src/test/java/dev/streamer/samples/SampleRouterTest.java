@@ -6,17 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamer.core.Progress;
-import dev.streamer.core.RequestContext;
 import dev.streamer.core.routing.AsyncRequest;
 import dev.streamer.core.routing.Caller;
 import dev.streamer.core.routing.Interceptor;
 import dev.streamer.core.routing.Phase;
 import dev.streamer.core.routing.Route;
-import dev.streamer.core.routing.RouteExecutor;
 import dev.streamer.core.routing.Router;
 import dev.streamer.core.routing.RouterConfig;
 import dev.streamer.core.testing.InMemoryRequestQueue;
+import dev.streamer.test.routes.RouteCall;
+import dev.streamer.test.routes.TestRoutes;
+import dev.streamer.test.unit.RecordingProgress;
+import dev.streamer.test.unit.TestContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,19 +96,19 @@ class SampleRouterTest {
         + "{\"startDate\":\"2024-01-01\",\"endDate\":\"2024-01-31\",\"recordCount\":10}}");
     AsyncRequest request = queue.find(ack.get("requestId").asText());
 
-    @SuppressWarnings("unchecked")
-    Route<Object, Object> route = (Route<Object, Object>) table.find(request.action());
-    Object payload = RouteExecutor.decodeAndValidate(route, request.payload());
-    List<Double> fractions = new ArrayList<>();
-    Progress progress = (fraction, message) -> fractions.add(fraction);
-    RequestContext context = RequestContext.builder(request.requestId(), request.action()).build();
-    ReportResult result = (ReportResult) router.executor().execute(route, payload, context, progress, Phase.ASYNC);
+    // run the queued request as the stream processor would: same routes, same interceptors, phase ASYNC
+    RouteCall run = TestRoutes.of(table, List.of(recordPhases)).call(request.action(), request.payload(),
+        TestContext.builder().requestId(request.requestId()).action(request.action()).build(),
+        new RecordingProgress());
+    ReportResult result = run.value(ReportResult.class);
 
+    List<Double> fractions = run.progress().fractions();
     assertEquals(10, fractions.size());
     for (int i = 1; i < fractions.size(); i++) {
       assertTrue(fractions.get(i) > fractions.get(i - 1), "progress went backwards: " + fractions);
     }
     assertEquals(1.0, fractions.get(fractions.size() - 1));
+    assertEquals(List.of(Phase.ENQUEUE, Phase.ASYNC), phases);
     assertEquals(request.requestId(), result.reportId());
     assertEquals(ReportFormat.CSV, result.format());
     assertTrue(result.url().startsWith("s3://"), result.url());

@@ -78,7 +78,15 @@ public enum Message {
   EVENT_UNSUPPORTED_TYPE(63, "event %s cannot be encoded: component %s has unsupported type %s; supported: primitives"
       + " and their boxes, String, BigDecimal, BigInteger, enums, UUID, Instant, LocalDate, OffsetDateTime, Duration,"
       + " List<T>, Set<T>, Map<String, T>, Optional<T>, arrays, records (without type parameters) and Object"),
-  EVENT_GENERIC(64, "@Event record %s must not declare type parameters: an event has one concrete shape");
+  EVENT_GENERIC(64, "@Event record %s must not declare type parameters: an event has one concrete shape"),
+  // 070-079: tenant controls (issue 13)
+  INVALID_RATE_LIMIT(70, "invalid %s \"%s\": use <limit>/<window> with a window of one number and a unit s, m or"
+      + " h, such as 20/1m, 1000/1h, 5/10s"),
+  RATE_LIMIT_OUT_OF_RANGE(71, "%s \"%s\" allows no request or too many: the limit must be from 1 to 1000000000"),
+  RATE_LIMIT_WINDOW_OUT_OF_RANGE(72, "%s \"%s\" has a window out of range: it must be from 1s to 24h"),
+  TENANT_RATE_LIMIT_BELOW_USER(73, Kind.WARNING, "tenantRateLimit \"%s\" allows no more requests than rateLimit"
+      + " \"%s\" in a window at least as long: one user can use up the tenant's whole allowance, so the per-user"
+      + " limit never applies");
 
   private final String tag;
   private final Kind kind;

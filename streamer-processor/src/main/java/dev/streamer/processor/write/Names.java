@@ -29,6 +29,7 @@ final class Names {
   static final ClassName CONSTRAINTS = ClassName.get(VALIDATION, "Constraints");
 
   static final ClassName ROUTE = ClassName.get("dev.streamer.core.routing", "Route");
+  static final ClassName RATE_LIMIT = ClassName.get("dev.streamer.core.limits", "RateLimit");
   static final ClassName ACTION_ROUTE = ClassName.get("dev.streamer.core.routing", "ActionRoute");
   static final ClassName ROUTE_EXAMPLE = ClassName.get("dev.streamer.core.routing", "RouteExample");
   static final ClassName ROUTE_TABLE = ClassName.get("dev.streamer.core.routing", "RouteTable");
@@ -79,8 +80,8 @@ final class Names {
       REGEX_PATTERN, CLOCK, EVENT_TYPE, EVENT_REGISTRY)).toList();
 
   /** The {@code java.lang} types generated code names without an import (a same-package type would hide them). */
-  static final List<String> JAVA_LANG = List.of("Boolean", "Byte", "Character", "Double", "Exception", "Float",
-      "Integer", "Long", "Object", "Override", "RuntimeException", "Short", "String", "Void");
+  static final List<String> JAVA_LANG = List.of("Boolean", "Byte", "Character", "CharSequence", "Double",
+      "Exception", "Float", "Integer", "Long", "Object", "Override", "RuntimeException", "Short", "String", "Void");
 
   private Names() {}
 

@@ -13,6 +13,9 @@ import dev.streamer.client.StreamerClient;
 import dev.streamer.client.StreamerClientException;
 import dev.streamer.client.TokenPlacement;
 import dev.streamer.core.protocol.ErrorCode;
+import dev.streamer.samples.SampleRouteTable;
+import dev.streamer.test.local.StreamerTest;
+import dev.streamer.test.local.TestStack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,13 +43,17 @@ import org.junit.jupiter.api.Test;
  * Bad tokens, malformed and oversize frames each get a typed error, never a stack trace, and a bystander client keeps
  * being served throughout.
  */
+@StreamerTest(SampleRouteTable.class)
 class BadInputTest {
+
+  private static TestStack testStack;
 
   private static StreamerClient bystander;
 
   @BeforeAll
-  static void connectBystander() throws Exception {
-    bystander = SharedStack.client("bystander", "dev-tenant").build();
+  static void connectBystander(TestStack stack) throws Exception {
+    testStack = stack;
+    bystander = testStack.client("bystander", "dev-tenant").build();
     bystander.connect().get(30, TimeUnit.SECONDS);
   }
 
@@ -63,7 +70,7 @@ class BadInputTest {
 
   @Test
   void badTokensAreRefusedWith401AndUnauthorized() throws Exception {
-    LocalStack stack = SharedStack.get();
+    LocalStack stack = testStack.local();
     String wrongKey = JWT.create().withSubject("dev-user").withClaim("tenant_id", "dev-tenant")
         .withExpiresAt(Instant.now().plusSeconds(600))
         .sign(Algorithm.HMAC256("another-secret-that-is-long-enough-for-hs256"));
@@ -88,7 +95,7 @@ class BadInputTest {
 
   @Test
   void theRefusedHandshakeCarriesATypedUnauthorizedError() throws Exception {
-    URI uri = SharedStack.get().webSocketUri();
+    URI uri = testStack.local().webSocketUri();
     try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(30_000);
       String request = "GET " + uri.getPath() + "?token=expired.or.wrong HTTP/1.1\r\n"
@@ -126,7 +133,7 @@ class BadInputTest {
 
   @Test
   void aTokenInTheAuthorizationHeaderIsAccepted() throws Exception {
-    try (StreamerClient client = SharedStack.client("header-user", "dev-tenant")
+    try (StreamerClient client = testStack.client("header-user", "dev-tenant")
         .tokenPlacement(TokenPlacement.HEADER).build()) {
       client.connect().get(30, TimeUnit.SECONDS);
       String echoed = client.request("echo", "{\"message\":\"by header\"}").get(30, TimeUnit.SECONDS);
@@ -136,7 +143,7 @@ class BadInputTest {
 
   @Test
   void malformedUnknownAndOversizeFramesGetTypedErrorsOnALiveConnection() throws Exception {
-    Raw raw = Raw.open(SharedStack.get().webSocketUri() + "?token=" + SharedStack.get().devToken());
+    Raw raw = Raw.open(testStack.local().webSocketUri() + "?token=" + testStack.local().devToken());
     try {
       assertError(raw.exchange("{not json"), ErrorCode.VALIDATION_ERROR);
       assertError(raw.exchange("[1,2,3]"), ErrorCode.VALIDATION_ERROR);

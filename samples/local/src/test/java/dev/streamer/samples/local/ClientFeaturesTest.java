@@ -12,6 +12,9 @@ import dev.streamer.samples.EchoRequest;
 import dev.streamer.samples.EchoRequestJson;
 import dev.streamer.samples.EchoResult;
 import dev.streamer.samples.EchoResultJson;
+import dev.streamer.samples.SampleRouteTable;
+import dev.streamer.test.local.StreamerTest;
+import dev.streamer.test.local.TestStack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -20,16 +23,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GetConnectionResponse;
 
 /** The Java client's own features against the generated handlers: typed calls, timeouts, heartbeats, subprotocol. */
+@StreamerTest(SampleRouteTable.class)
 class ClientFeaturesTest {
+
+  private static TestStack testStack;
+
+  @BeforeAll
+  static void useStack(TestStack stack) {
+    testStack = stack;
+  }
 
   @Test
   void typedRequestsUseTheGeneratedCodecs() throws Exception {
-    try (StreamerClient client = SharedStack.client("typed-user", "dev-tenant").build()) {
+    try (StreamerClient client = testStack.client("typed-user", "dev-tenant").build()) {
       client.connect().get(30, TimeUnit.SECONDS);
       EchoResult result = client.request("echo", new EchoRequest("typed"), EchoRequestJson.WRITER,
           EchoResultJson.READER, null).get(30, TimeUnit.SECONDS);
@@ -39,7 +51,7 @@ class ClientFeaturesTest {
 
   @Test
   void aRequestWithoutAFinalReplyInTimeFailsWithTimeout() throws Exception {
-    try (StreamerClient client = SharedStack.client("timeout-user", "dev-tenant").build()) {
+    try (StreamerClient client = testStack.client("timeout-user", "dev-tenant").build()) {
       client.connect().get(30, TimeUnit.SECONDS);
       ExecutionException failed = assertThrows(ExecutionException.class, () -> client.request("generate_report",
           "{\"startDate\":\"2024-01-01\",\"endDate\":\"2024-01-31\",\"recordCount\":40}", null,
@@ -55,11 +67,11 @@ class ClientFeaturesTest {
   @Test
   void heartbeatsReachTheGatewayAndKeepTheConnection() throws Exception {
     String user = "heartbeat-user";
-    try (StreamerClient client = SharedStack.client(user, "dev-tenant")
+    try (StreamerClient client = testStack.client(user, "dev-tenant")
         .heartbeatInterval(Duration.ofMillis(200)).heartbeatTimeout(Duration.ofSeconds(10)).build();
-        ApiGatewayManagementApiClient management = SharedStack.management()) {
+        ApiGatewayManagementApiClient management = Management.client(testStack.local())) {
       client.connect().get(30, TimeUnit.SECONDS);
-      List<String> connections = SharedStack.connectionsOf(user);
+      List<String> connections = Management.connectionsOf(testStack.local(), user);
       assertEquals(1, connections.size());
       GetConnectionResponse before = management.getConnection(b -> b.connectionId(connections.get(0)));
       Instant deadline = Instant.now().plusSeconds(30);
@@ -76,13 +88,13 @@ class ClientFeaturesTest {
 
   @Test
   void aBrowserStyleTokenInTheSubprotocolIsAcceptedAndStreamerIsSelected() throws Exception {
-    String token = SharedStack.get().mintToken("browser-user", "dev-tenant", Duration.ofMinutes(5));
+    String token = testStack.local().mintToken("browser-user", "dev-tenant", Duration.ofMinutes(5));
     WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("streamer", token)
-        .buildAsync(URI.create(SharedStack.get().webSocketUri().toString()), new WebSocket.Listener() {})
+        .buildAsync(URI.create(testStack.local().webSocketUri().toString()), new WebSocket.Listener() {})
         .get(30, TimeUnit.SECONDS);
     try {
       assertEquals("streamer", socket.getSubprotocol());
-      assertEquals(1, SharedStack.connectionsOf("browser-user").size());
+      assertEquals(1, Management.connectionsOf(testStack.local(), "browser-user").size());
     } finally {
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(30, TimeUnit.SECONDS);
     }

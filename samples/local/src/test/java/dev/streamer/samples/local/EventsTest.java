@@ -12,6 +12,9 @@ import dev.streamer.samples.Announcement;
 import dev.streamer.samples.DirectMessage;
 import dev.streamer.samples.DirectMessageJson;
 import dev.streamer.samples.SampleEvents;
+import dev.streamer.samples.SampleRouteTable;
+import dev.streamer.test.local.StreamerTest;
+import dev.streamer.test.local.TestStack;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,7 +35,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * events delivered through the gateway's {@code @connections} endpoint. Two users in T1 (alice on two connections,
  * bob on one) and one in T2 (carol); tenant names are unique per test run.
  */
+@StreamerTest(SampleRouteTable.class)
 class EventsTest {
+
+  private static TestStack testStack;
+
+  @BeforeAll
+  static void useStack(TestStack stack) {
+    testStack = stack;
+  }
 
   private final String t1 = "events-t1-" + UUID.randomUUID();
   private final String t2 = "events-t2-" + UUID.randomUUID();
@@ -89,7 +101,7 @@ class EventsTest {
   }
 
   private Listener listener(String user, String tenant) throws Exception {
-    StreamerClient client = SharedStack.client(user, tenant).build();
+    StreamerClient client = testStack.client(user, tenant).build();
     clients.add(client);
     BlockingQueue<Announcement> received = new LinkedBlockingQueue<>();
     client.onEvent(SampleEvents.ANNOUNCEMENT, received::add);
@@ -112,7 +124,7 @@ class EventsTest {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
     int found = -1;
     while (Instant.now().isBefore(deadline)) {
-      found = SharedStack.get().dynamoDb().query(b -> b.tableName(SharedStack.get().tables().connections())
+      found = testStack.local().dynamoDb().query(b -> b.tableName(testStack.local().tables().connections())
           .indexName(StreamerTables.TENANT_CONNECTIONS_INDEX)
           .keyConditionExpression("#t = :t")
           .expressionAttributeNames(Map.of("#t", StreamerTables.TENANT_ID))

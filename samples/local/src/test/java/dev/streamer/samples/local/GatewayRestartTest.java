@@ -10,25 +10,37 @@ import dev.streamer.client.RequestListener;
 import dev.streamer.client.StreamerClient;
 import dev.streamer.client.StreamerClientException;
 import dev.streamer.core.protocol.ErrorCode;
+import dev.streamer.samples.SampleRouteTable;
+import dev.streamer.test.local.StreamerTest;
+import dev.streamer.test.local.TestStack;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The WebSocket gateway restarts while a job is queued: every socket drops, the job still runs to completion (its
  * undeliverable messages do not fail it), and a new connection of the same user fetches the result with {@code status}.
  */
+@StreamerTest(SampleRouteTable.class)
 class GatewayRestartTest {
+
+  private static TestStack testStack;
+
+  @BeforeAll
+  static void useStack(TestStack stack) {
+    testStack = stack;
+  }
 
   @Test
   void aJobQueuedAcrossAGatewayRestartCompletesAndItsResultIsFetchedWithStatus() throws Exception {
-    LocalStack stack = SharedStack.get();
+    LocalStack stack = testStack.local();
     String user = "restart-user";
     CompletableFuture<String> acked = new CompletableFuture<>();
-    StreamerClient first = SharedStack.client(user, "dev-tenant").reconnect(ReconnectPolicy.NEVER).build();
+    StreamerClient first = testStack.client(user, "dev-tenant").reconnect(ReconnectPolicy.NEVER).build();
     CompletableFuture<String> lost;
     try {
       first.connect().get(30, TimeUnit.SECONDS);
@@ -48,7 +60,7 @@ class GatewayRestartTest {
       StreamerClientException error = assertInstanceOf(StreamerClientException.class, dropped.getCause());
       assertEquals(ErrorCode.SERVICE_UNAVAILABLE, error.code(), "no reconnect: the request is given up locally");
 
-      try (StreamerClient second = SharedStack.client(user, "dev-tenant").build()) {
+      try (StreamerClient second = testStack.client(user, "dev-tenant").build()) {
         second.connect().get(30, TimeUnit.SECONDS);
         Map<String, String> status = awaitCompleted(second, requestId);
         Map<String, String> result = Frames.fields(second.request("status",

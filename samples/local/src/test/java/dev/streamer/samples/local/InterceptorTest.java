@@ -8,6 +8,10 @@ import dev.streamer.client.StreamerClient;
 import dev.streamer.core.routing.Phase;
 import dev.streamer.samples.ActionMetrics;
 import dev.streamer.samples.SampleHandlerFactory;
+import dev.streamer.samples.SampleRouteTable;
+import dev.streamer.test.local.StreamerTest;
+import dev.streamer.test.local.TestStack;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -17,15 +21,17 @@ import org.junit.jupiter.api.Test;
  * action in {@code $default}, around the enqueue of an async one there, and around its execution in the stream
  * processor.
  */
+@StreamerTest(SampleRouteTable.class)
 class InterceptorTest {
 
   @Test
-  void theFactorysInterceptorWrapsSyncEnqueueAndAsyncExecution() throws Exception {
+  void theFactorysInterceptorWrapsSyncEnqueueAndAsyncExecution(TestStack stack) throws Exception {
     ActionMetrics metrics = SampleHandlerFactory.metrics();
     long echoes = metrics.runs(Phase.SYNC, "echo");
     long enqueued = metrics.runs(Phase.ENQUEUE, "generate_report");
     long executed = metrics.runs(Phase.ASYNC, "generate_report");
-    try (StreamerClient client = SharedStack.client("interceptor-user", "dev-tenant").build()) {
+    try (StreamerClient client = stack.client("interceptor-user", "dev-tenant")
+        .requestTimeout(Duration.ofSeconds(90)).build()) {
       client.connect().get(30, TimeUnit.SECONDS);
       client.request("echo", "{\"message\":\"counted\"}").get(30, TimeUnit.SECONDS);
       String report = client.request("generate_report",

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.streamer.local.LocalStack;
+import dev.streamer.samples.SampleRouteTable;
+import dev.streamer.test.local.StreamerTest;
+import dev.streamer.test.local.TestStack;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -23,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +38,15 @@ import org.junit.jupiter.api.Test;
  * <p>Needs Node.js 20 or newer on the PATH (or {@code -Dstreamer.node=/path/to/node}); without it the test fails.
  * Node 22+ has a global WebSocket; on Node 20 and 21 it is enabled with {@code --experimental-websocket}.
  */
+@StreamerTest(value = SampleRouteTable.class, environment = RateLimitTest.RATE_LIMITS)
 class JavaScriptClientTest {
+
+  private static TestStack testStack;
+
+  @BeforeAll
+  static void useStack(TestStack stack) {
+    testStack = stack;
+  }
 
   private static final Path TESTS = Path.of("src/test/js");
   private static final Path CLIENT_DIR = Path.of("target/js-client");
@@ -62,14 +74,16 @@ class JavaScriptClientTest {
     command.add("--test-reporter=spec");
     testFiles.forEach(f -> command.add(f.toAbsolutePath().toString()));
 
-    LocalStack stack = SharedStack.get();
+    LocalStack stack = testStack.local();
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(Map.of(
         "STREAMER_WS_URL", stack.webSocketUri().toString(),
         "STREAMER_TOKEN", stack.mintToken(USER, TENANT, Duration.ofHours(1)),
         "STREAMER_USER", USER,
         "STREAMER_TENANT", TENANT,
-        "STREAMER_CLIENT_MODULE", module.toAbsolutePath().toString()));
+        "STREAMER_CLIENT_MODULE", module.toAbsolutePath().toString(),
+        // a tenant RateLimitTest.RATE_LIMITS limits to 2 echoes per 2 s
+        "STREAMER_LIMITED_TOKEN", stack.mintToken("js-limited-user", "js-limited", Duration.ofHours(1))));
     builder.environment().remove("NODE_OPTIONS");
     Process process = builder.start();
     ByteArrayOutputStream output = new ByteArrayOutputStream();

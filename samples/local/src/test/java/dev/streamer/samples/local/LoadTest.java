@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamer.client.RequestListener;
 import dev.streamer.client.StreamerClient;
+import dev.streamer.samples.SampleRouteTable;
+import dev.streamer.test.local.StreamerTest;
+import dev.streamer.test.local.TestStack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +29,15 @@ import org.junit.jupiter.api.Test;
  * over real sockets to the generated handlers. Checked on the raw frames each client received: every request has
  * exactly one final message, its progress never goes backwards, and every result is the right one.
  */
+@StreamerTest(SampleRouteTable.class)
 class LoadTest {
+
+  private static TestStack testStack;
+
+  @BeforeAll
+  static void useStack(TestStack stack) {
+    testStack = stack;
+  }
 
   private static final int CLIENTS = 50;
   private static final int REQUESTS = 20;
@@ -42,7 +54,7 @@ class LoadTest {
       for (int c = 0; c < CLIENTS; c++) {
         Queue<String> received = new ConcurrentLinkedQueue<>();
         frames.add(received);
-        StreamerClient client = SharedStack.client("load-user-" + c, "load-tenant")
+        StreamerClient client = testStack.client("load-user-" + c, "load-tenant")
             .messageListener(received::add)
             .build();
         clients.add(client);

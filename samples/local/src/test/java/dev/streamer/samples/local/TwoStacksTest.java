@@ -3,15 +3,20 @@ package dev.streamer.samples.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamer.client.StreamerClient;
 import dev.streamer.client.StreamerClientException;
 import dev.streamer.local.LocalStack;
+import dev.streamer.samples.SampleRouteTable;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import dev.streamer.runtime.aws.tables.TableNames;
+import dev.streamer.test.local.StreamerTest;
+import dev.streamer.test.local.TestStack;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,16 +25,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The generated handlers take their runtime from the stack that creates them, not from the JVM: a second stack with
- * its own tables and JWT secret runs beside the shared one, and each serves sync and async requests from its own
- * configuration.
+ * its own tables, JWT secret and clock runs beside the test kit's, and each serves sync and async requests from its
+ * own configuration.
  */
+@StreamerTest(SampleRouteTable.class)
 class TwoStacksTest {
 
   private static final String SECOND_SECRET = "a-second-stack-secret-of-at-least-32-bytes";
 
   @Test
-  void aSecondStackRunsBesideTheSharedOneWithItsOwnConfiguration() throws Exception {
-    LocalStack first = SharedStack.get();
+  void aSecondStackRunsBesideTheTestKitsWithItsOwnConfiguration(TestStack testStack) throws Exception {
+    LocalStack first = testStack.local();
     try (LocalStack second = SampleStack.builder()
         .banner(null)
         .dynamoDbEndpoint(first.dynamoDbEndpoint()) // same DynamoDB Local, other tables
@@ -61,6 +67,13 @@ class TwoStacksTest {
             () -> wrongStack.connect().get(30, TimeUnit.SECONDS));
         assertInstanceOf(StreamerClientException.class, refused.getCause());
       }
+
+      // each stack runs on its own clock (the second's is moved: the first is shared with other test classes)
+      assertSame(second.clock(), second.runtime().clock());
+      Instant firstNow = first.clock().instant();
+      second.advance(Duration.ofDays(1));
+      assertTrue(Duration.between(firstNow, first.clock().instant()).compareTo(Duration.ofHours(1)) < 0,
+          "advancing the second stack's clock leaves the first's alone");
     }
   }
 

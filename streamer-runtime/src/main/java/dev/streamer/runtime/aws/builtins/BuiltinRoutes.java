@@ -11,7 +11,12 @@ public final class BuiltinRoutes {
   private BuiltinRoutes() {}
 
   public static Route<?, ?>[] all(DynamoRequestStore store) {
-    return new Route<?, ?>[] {new StatusRoute(store), new SubscribeRoute(store), new CancelRoute(store)};
+    return all(store, QueuePosition.NONE);
+  }
+
+  /** The built-ins, {@code status} reporting a deferred job's place through {@code positions}. */
+  public static Route<?, ?>[] all(DynamoRequestStore store, QueuePosition positions) {
+    return new Route<?, ?>[] {new StatusRoute(store, positions), new SubscribeRoute(store), new CancelRoute(store)};
   }
 
   /**
@@ -19,6 +24,11 @@ public final class BuiltinRoutes {
    * action with a built-in's name.
    */
   public static RouteTable withBuiltins(RouteTable app, DynamoRequestStore store) {
-    return RouteTables.combine(app, all(store));
+    return withBuiltins(app, store, QueuePosition.NONE);
+  }
+
+  /** As {@link #withBuiltins(RouteTable, DynamoRequestStore)}, with deferred jobs' places in {@code status}. */
+  public static RouteTable withBuiltins(RouteTable app, DynamoRequestStore store, QueuePosition positions) {
+    return RouteTables.combine(app, all(store, positions));
   }
 }

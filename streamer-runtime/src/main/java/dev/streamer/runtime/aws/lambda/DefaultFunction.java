@@ -12,6 +12,9 @@ import dev.streamer.core.routing.RouteTable;
 import dev.streamer.core.routing.Router;
 import dev.streamer.core.routing.RouterConfig;
 import dev.streamer.runtime.aws.builtins.BuiltinRoutes;
+import dev.streamer.runtime.aws.limits.FixedWindowCounters;
+import dev.streamer.runtime.aws.limits.RateLimitInterceptor;
+import dev.streamer.runtime.aws.limits.RateLimits;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.TraceHeader;
@@ -21,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,12 +53,20 @@ public final class DefaultFunction {
     DynamoRequestStore store = runtime.requestStore();
     this.log = runtime.log();
     this.clock = runtime.clock();
-    this.router = new Router(BuiltinRoutes.withBuiltins(routes, store),
+    // tenant controls: RATE_LIMITS (outermost interceptor) and, for status, MAX_RUNNING_PER_TENANT; a bad value
+    // fails the cold start with the variable's name
+    RateLimits limits = RateLimits.fromEnvironment(runtime.environment());
+    List<Interceptor> chain = new ArrayList<>();
+    chain.add(new RateLimitInterceptor(() -> limits, new FixedWindowCounters(runtime.dynamoDb(),
+        runtime.config().tables().connections(), clock), clock, log, runtime.metrics()));
+    chain.addAll(interceptors);
+    this.router = new Router(
+        BuiltinRoutes.withBuiltins(routes, store, TenantControls.positions(TenantControls.concurrency(runtime))),
         new MeteredQueue(store, log, runtime.metrics()),
         RouterConfig.builder()
             .clock(clock)
             .asyncThreshold(runtime.config().asyncThreshold())
-            .interceptors(interceptors)
+            .interceptors(chain)
             .notifiers(runtime.notifiers(routes))
             // a sync INTERNAL_ERROR as one JSON line with the request's fields, like the async path
             .internalErrors((failure, requestId, clientId, action, caller) -> log.error("request failed",

@@ -19,7 +19,13 @@ public enum Metric {
   /** Connections a server event found gone (410; their records were deleted). */
   EVENTS_GONE("EventsGone", Unit.COUNT),
   /** Connections a server event could not reach (throttling or errors outlasted the retries, or refused). */
-  EVENTS_FAILED("EventsFailed", Unit.COUNT);
+  EVENTS_FAILED("EventsFailed", Unit.COUNT),
+  /** A request refused with RATE_LIMITED (property {@code scope}: user or tenant). */
+  REQUEST_THROTTLED("RequestThrottled", Unit.COUNT),
+  /** A {@code $connect} refused because the user has {@code MAX_CONNECTIONS_PER_USER} open connections. */
+  CONNECTION_LIMITED("ConnectionLimited", Unit.COUNT),
+  /** A due job left PENDING because its tenant runs {@code MAX_RUNNING_PER_TENANT} jobs already. */
+  JOB_DEFERRED("JobDeferred", Unit.COUNT);
 
   /** CloudWatch units used here, spelled as EMF wants them. */
   public enum Unit {

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamer.runtime.aws.connections.MessageSender;
+import dev.streamer.runtime.aws.limits.TenantConcurrency;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.Metrics;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Consumes the requests table's stream and runs queued requests.
@@ -46,6 +48,8 @@ public final class StreamProcessor {
   private final ProcessorSettings settings;
   private final JsonLog log;
   private final Clock clock;
+  private final Metrics metrics;
+  private Supplier<Optional<TenantConcurrency>> concurrency = Optional::empty;
 
   public StreamProcessor(DynamoRequestStore store, RouteTable routes, RouteExecutor executor,
       JobProgressFactory progress, MessageSender replies, ProcessorSettings settings, JsonLog log, Metrics metrics,
@@ -61,8 +65,18 @@ public final class StreamProcessor {
     this.settings = settings;
     this.log = log;
     this.clock = store.clock();
+    this.metrics = metrics;
     this.runner = new JobRunner(store, routes, executor, progress, replies, settings, log, metrics, workers,
         notifiers == null ? caller -> Notifier.unavailable() : notifiers);
+  }
+
+  /**
+   * Defers due jobs over their tenant's running cap ({@code MAX_RUNNING_PER_TENANT}) instead of claiming them; the
+   * supplier is asked on each claim (memoize it). Call before use.
+   */
+  public StreamProcessor concurrency(Supplier<Optional<TenantConcurrency>> gate) {
+    this.concurrency = java.util.Objects.requireNonNull(gate, "gate");
+    return this;
   }
 
   /**
@@ -121,13 +135,43 @@ public final class StreamProcessor {
     if (remaining.compareTo(settings.timeoutBuffer().multipliedBy(2)) <= 0) {
       return false; // claiming now would end in an immediate TIMEOUT, a final failure the job did not cause
     }
-    Optional<RequestRecord> claimed = store.claim(image.requestId(), remaining);
-    if (claimed.isEmpty()) {
-      log.debug("not claimed: already taken, finished, or not due", JobRunner.fieldsOf(image));
-      return true;
-    }
-    Instant deadline = now.plus(remaining).minus(settings.timeoutBuffer());
-    runner.run(claimed.get(), deadline);
+    claimAndRun(image, remaining, now.plus(remaining));
     return true;
+  }
+
+  /**
+   * The claim step: when the tenant has a free place (or no cap applies), claims the request and, when this worker
+   * won it, runs it to its recorded outcome, then frees the place, whatever the outcome (completed, failed, retried,
+   * cancelled, timed out). Over the cap the request is left PENDING, untouched: a release wakes it in its turn.
+   */
+  private void claimAndRun(RequestRecord image, Duration remaining, Instant invocationEnd) {
+    TenantConcurrency gate = concurrency.get().orElse(null);
+    if (gate != null) {
+      // the place is held until the invocation's end at the latest: a crashed worker frees it then
+      TenantConcurrency.Admission admission = gate.admit(image.requestId(), image.tenantId(), image.action(),
+          image.createdAt(), invocationEnd);
+      if (admission instanceof TenantConcurrency.Admission.Deferred deferred) {
+        metrics.jobDeferred(image.action(), image.requestId(), image.tenantId());
+        log.debug("deferred: the tenant runs its maximum of jobs", JobRunner.fieldsOf(image)
+            .with("position", deferred.position()).with("running", deferred.running()));
+        return;
+      }
+      if (admission instanceof TenantConcurrency.Admission.AlreadyRunning) {
+        log.debug("not claimed: it runs already", JobRunner.fieldsOf(image));
+        return;
+      }
+    }
+    try {
+      Optional<RequestRecord> claimed = store.claim(image.requestId(), remaining);
+      if (claimed.isEmpty()) {
+        log.debug("not claimed: already taken, finished, or not due", JobRunner.fieldsOf(image));
+        return;
+      }
+      runner.run(claimed.get(), invocationEnd.minus(settings.timeoutBuffer()));
+    } finally {
+      if (gate != null) {
+        gate.release(image.requestId(), image.tenantId(), image.action());
+      }
+    }
   }
 }
