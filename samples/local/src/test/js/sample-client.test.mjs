@@ -18,7 +18,7 @@ const { WS_URL, TOKEN, USER, TENANT, MODULE } = {
 };
 const LIMITED_TOKEN = required('STREAMER_LIMITED_TOKEN');
 const client = await import(pathToFileURL(MODULE).href);
-const { SampleClient, StreamerError, ERROR_CODES, ACTIONS } = client;
+const { SampleClient, StreamerError, ERROR_CODES, ACTIONS, EVENTS } = client;
 
 const REPORT = { startDate: '2024-01-01', endDate: '2024-12-31', recordCount: 40 };
 
@@ -317,6 +317,46 @@ test('close fails waiting requests with CANCELLED and refuses new ones', async (
   assert.equal((await rejection(c.echo({ message: 'x' }))).code, 'CANCELLED');
   assert.equal((await rejection(c.connect())).code, 'CANCELLED');
   assert.equal(c.connected, false);
+});
+
+test('a listener receives the announcement another client of the tenant sends, until it stops listening', async () => {
+  const listener = newClient();
+  const sender = newClient();
+  try {
+    assert.deepEqual(EVENTS, ['announcement']);
+    await listener.connect();
+    const received = [];
+    let wake = () => {};
+    const stop = listener.on('announcement', (data) => {
+      received.push(data);
+      wake();
+    });
+    const others = [];
+    listener.on('no_such_event', (data) => others.push(data));
+    // the tenant index is eventually consistent: announce until the new connection is reached
+    const text = `from node ${Date.now()}`;
+    for (let attempt = 0; attempt < 50 && !received.some((a) => a.text === text); attempt++) {
+      const arrived = new Promise((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, 200);
+      });
+      const result = await sender.announce({ text });
+      assert.equal(result.failed, 0);
+      assert.ok(result.delivered >= 1, `delivered to ${result.delivered}`);
+      await arrived;
+    }
+    assert.deepEqual(received.find((a) => a.text === text), { text, from: USER });
+    assert.deepEqual(others, []);
+
+    stop();
+    const count = received.length;
+    await sender.announce({ text: 'after stop' });
+    await listener.echo({ message: 'flush' }); // anything sent before this reply has arrived by now
+    assert.equal(received.length, count, 'a stopped listener hears nothing');
+  } finally {
+    listener.close();
+    sender.close();
+  }
 });
 
 test('RATE_LIMITED rejects with its retry time; rateLimitRetry waits it out', async () => {

@@ -26,9 +26,10 @@ import java.util.Map;
  * @param message   progress message, or null
  * @param data      raw result JSON, or null
  * @param error     typed error, or null
+ * @param event     the event name of a server event ({@code type} event), or null
  */
 record ServerMessage(String type, String id, String requestId, double progress, String message, String data,
-    StreamerError error) {
+    StreamerError error, String event) {
 
   private static final int MAX_DETAILS_DEPTH = 16;
 
@@ -41,6 +42,7 @@ record ServerMessage(String type, String id, String requestId, double progress, 
     String message = null;
     String data = null;
     StreamerError error = null;
+    String event = null;
     try (JsonParser p = Json.FACTORY.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return unknown();
@@ -56,17 +58,18 @@ record ServerMessage(String type, String id, String requestId, double progress, 
           case "message" -> message = textOrNull(p, value);
           case "data" -> data = raw(p, text);
           case "error" -> error = value == JsonToken.START_OBJECT ? error(p) : skip(p);
+          case "event" -> event = textOrNull(p, value);
           default -> p.skipChildren();
         }
       }
     } catch (IOException | RuntimeException malformed) {
       return unknown();
     }
-    return new ServerMessage(type, id, requestId, progress, message, data, error);
+    return new ServerMessage(type, id, requestId, progress, message, data, error, event);
   }
 
   private static ServerMessage unknown() {
-    return new ServerMessage(null, null, null, Double.NaN, null, null, null);
+    return new ServerMessage(null, null, null, Double.NaN, null, null, null, null);
   }
 
   private static String textOrNull(JsonParser p, JsonToken value) throws IOException {

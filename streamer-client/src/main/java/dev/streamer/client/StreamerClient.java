@@ -50,6 +50,7 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <ul>
+ *   <li><b>Server events</b>: {@link #onEvent} listens for {@code @Event} records pushed by actions.
  *   <li><b>Results</b>: a request's future completes with the raw JSON text of the result's {@code data}, or, typed,
  *       with {@link #request(String, Object, JsonWriter, JsonReader, Consumer)}; it fails with a
  *       {@link StreamerClientException} carrying the server's {@link StreamerError}.
@@ -82,6 +83,7 @@ public final class StreamerClient implements AutoCloseable {
   private final AtomicLong ids = new AtomicLong();
   private final AtomicInteger connects = new AtomicInteger();
   private final SocketConnection.Events socketEvents = new SocketEvents();
+  private final EventListeners events = new EventListeners();
   // The fields below are only touched on the callbacks thread.
   private SocketConnection current;
   private boolean closed;
@@ -234,6 +236,25 @@ public final class StreamerClient implements AutoCloseable {
     } catch (java.util.concurrent.RejectedExecutionException afterClose) {
       call.result.completeExceptionally(StreamerClientException.of(ErrorCode.CANCELLED, "client closed", null));
     }
+  }
+
+  /**
+   * Calls {@code listener} with every server event of {@code type} ({@code {"type":"event","event":…}}), decoded by
+   * the record's generated reader, on the client's callback thread:
+   * {@code client.onEvent(SampleEvents.ANNOUNCEMENT, a -> show(a.text()))}. Returns an action that removes the
+   * listener. Data that does not decode, or a listener that throws, is logged and skipped.
+   */
+  public <E extends Record> Runnable onEvent(dev.streamer.core.event.EventType<E> type, Consumer<? super E> listener) {
+    Objects.requireNonNull(type, "type");
+    return onEvent(type.name(), type.reader(), listener);
+  }
+
+  /** As {@link #onEvent(dev.streamer.core.event.EventType, Consumer)}, by event name and reader. */
+  public <E> Runnable onEvent(String event, JsonReader<E> reader, Consumer<? super E> listener) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(reader, "reader");
+    Objects.requireNonNull(listener, "listener");
+    return events.add(event, reader, listener);
   }
 
   /** Fails every request with {@code CANCELLED}, closes the connection and stops the client's threads. */
@@ -392,6 +413,10 @@ public final class StreamerClient implements AutoCloseable {
     }
     ServerMessage message = ServerMessage.parse(text);
     if (message.type() == null) {
+      return;
+    }
+    if ("event".equals(message.type())) {
+      events.dispatch(message.event(), message.data());
       return;
     }
     InFlight call = message.id() == null ? null : byId.get(message.id());

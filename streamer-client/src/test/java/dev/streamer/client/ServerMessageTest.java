@@ -29,6 +29,20 @@ class ServerMessageTest {
   }
 
   @Test
+  void serverEventsCarryTheirNameAndRawData() throws Exception {
+    ServerMessage m = ServerMessage.parse(Messages.event("price_changed", g -> {
+      g.writeStartObject();
+      g.writeStringField("sku", "a-1");
+      g.writeEndObject();
+    }));
+    assertEquals("event", m.type());
+    assertEquals("price_changed", m.event());
+    assertEquals("{\"sku\":\"a-1\"}", m.data());
+    assertNull(m.id());
+    assertNull(m.requestId());
+  }
+
+  @Test
   void scalarDataIsKeptExactly() {
     assertEquals("\"plain \\\"text\\\"\"",
         ServerMessage.parse("{\"type\":\"result\",\"id\":\"c\",\"data\":\"plain \\\"text\\\"\",\"x\":1}").data());

@@ -21,6 +21,8 @@ import java.util.function.BooleanSupplier;
  * @param deadline    when the executing environment stops this request, or null for none
  * @param cancellation tells whether the caller cancelled the request
  * @param clock       clock used for {@link #remainingTime()}
+ * @param notifier    pushes events within the caller's tenant (also injectable as an action parameter);
+ *                    {@link Notifier#unavailable()} when none is configured
  */
 public record RequestContext(
     String requestId,
@@ -33,7 +35,8 @@ public record RequestContext(
     Map<String, String> metadata,
     Instant deadline,
     BooleanSupplier cancellation,
-    Clock clock) {
+    Clock clock,
+    Notifier notifier) {
 
   public RequestContext {
     Objects.requireNonNull(requestId, "requestId");
@@ -41,6 +44,15 @@ public record RequestContext(
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     cancellation = cancellation == null ? () -> false : cancellation;
     clock = clock == null ? Clock.systemUTC() : clock;
+    notifier = notifier == null ? Notifier.unavailable() : notifier;
+  }
+
+  /** A context without a notifier ({@link Notifier#unavailable()}). */
+  public RequestContext(String requestId, String clientId, String action, String connectionId, String userId,
+      String tenantId, String traceId, Map<String, String> metadata, Instant deadline, BooleanSupplier cancellation,
+      Clock clock) {
+    this(requestId, clientId, action, connectionId, userId, tenantId, traceId, metadata, deadline, cancellation, clock,
+        null);
   }
 
   /** Time left before the deadline, or {@link Duration#ZERO} once passed; a very long duration when there is none. */
@@ -73,6 +85,7 @@ public record RequestContext(
     private Instant deadline;
     private BooleanSupplier cancellation;
     private Clock clock;
+    private Notifier notifier;
 
     private Builder(String requestId, String action) {
       this.requestId = requestId;
@@ -88,10 +101,11 @@ public record RequestContext(
     public Builder deadline(Instant v) { this.deadline = v; return this; }
     public Builder cancellation(BooleanSupplier v) { this.cancellation = v; return this; }
     public Builder clock(Clock v) { this.clock = v; return this; }
+    public Builder notifier(Notifier v) { this.notifier = v; return this; }
 
     public RequestContext build() {
       return new RequestContext(requestId, clientId, action, connectionId, userId, tenantId, traceId,
-          metadata, deadline, cancellation, clock);
+          metadata, deadline, cancellation, clock, notifier);
     }
   }
 }

@@ -47,6 +47,7 @@ public final class StreamerProcessor extends AbstractProcessor {
   private final Set<String> handlerNames = new TreeSet<>();
   private final Set<String> sourceTypes = new java.util.HashSet<>();
   private final Set<String> factoryNames = new TreeSet<>();
+  private final Set<String> eventNames = new TreeSet<>();
   private final Reporter reporter = new Reporter();
   private ModelReader.Settings settings;
   private DocumentSettings documentSettings;
@@ -120,7 +121,7 @@ public final class StreamerProcessor extends AbstractProcessor {
 
   private void generate(boolean lastRound) {
     ModelReader.Result result = new ModelReader(processingEnv, reporter, settings)
-        .read(handlerNames, factoryNames, sourceTypes);
+        .read(handlerNames, factoryNames, sourceTypes, eventNames);
     if (result.unresolved() && !lastRound) {
       reporter.discard(); // another processor may generate the missing types: try again next round
       return;
@@ -170,6 +171,16 @@ public final class StreamerProcessor extends AbstractProcessor {
           reporter.report(Message.QUEUE_WHEN_NOT_IN_RECORD, method,
               Annotations.find(method, Annotations.QUEUE_WHEN), null,
               method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + "()");
+        }
+      }
+    }
+    TypeElement event = elements().getTypeElement(Annotations.EVENT);
+    if (event != null) {
+      for (Element type : round.getElementsAnnotatedWith(event)) {
+        if (type.getKind() == ElementKind.RECORD) {
+          eventNames.add(((TypeElement) type).getQualifiedName().toString());
+        } else {
+          reporter.report(Message.EVENT_NOT_RECORD, type, Annotations.find(type, Annotations.EVENT), null, type);
         }
       }
     }

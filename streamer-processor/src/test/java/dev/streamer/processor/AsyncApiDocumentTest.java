@@ -83,8 +83,15 @@ class AsyncApiDocumentTest {
     messages.fieldNames().forEachRemaining(names::add);
     assertEquals(List.of("count_orders", "count_ordersResult", "generate_report", "generate_reportAck",
         "generate_reportProgress", "generate_reportResult", "list_priorities", "list_prioritiesResult", "ping",
-        "pingResult", "place_order", "place_orderAck", "place_orderProgress", "place_orderResult", "status",
-        "statusResult", "subscribe", "subscribeResult", "cancel", "cancelResult", "error"), names);
+        "pingResult", "place_order", "place_orderAck", "place_orderProgress", "place_orderResult", "ship", "shipResult",
+        "status", "statusResult", "subscribe", "subscribeResult", "cancel", "cancelResult", "order_shippedEvent",
+        "error"), names);
+    JsonNode event = messages.get("order_shippedEvent").get("payload");
+    assertEquals("event", event.at("/properties/type/const").asText());
+    assertEquals("order_shipped", event.at("/properties/event/const").asText());
+    assertEquals("#/components/schemas/OrderShipped", event.at("/properties/data/$ref").asText());
+    assertTrue(messages.get("order_shippedEvent").get("correlationId") == null, "events answer no request");
+    assertEquals("send", shop.at("/operations/send_event_order_shipped/action").asText());
     assertEquals(names, fieldNames(shop.at("/channels/socket/messages")));
 
     // async: the reply is the ack; progress and the result are sent later

@@ -515,6 +515,102 @@ class DiagnosticsTest {
     assertThat(c).hadErrorContaining("would both generate class app.AB1Route");
   }
 
+  private static final JavaFileObject ACTION = type("H", "public class H {\n  @Action public void a() {}\n}\n");
+
+  @Test
+  void eventOnAClassIsNotARecord() {
+    JavaFileObject e = type("Shipped", """
+        @Event("shipped")
+        public class Shipped {}
+        """);
+    Compilation c = compile(ACTION, e);
+    assertError(c, Message.EVENT_NOT_RECORD, e, "@Event(\"shipped\")");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void invalidEventNamePointsAtTheValue() {
+    JavaFileObject e = type("Shipped", """
+        @Event(
+            "Order-Shipped")
+        public record Shipped(String id) {}
+        """);
+    Compilation c = compile(ACTION, e);
+    assertError(c, Message.INVALID_EVENT_NAME, e, "\"Order-Shipped\"");
+    assertThat(c).hadErrorContaining("invalid event name \"Order-Shipped\" of app.Shipped");
+  }
+
+  @Test
+  void duplicateEventNamesAreEachReported() {
+    JavaFileObject a = type("A", "@Event(\n    \"shipped\")\npublic record A(String id) {}\n");
+    JavaFileObject b = type("B", "@Event(value = \"shipped\", description = \"again\")\npublic record B(int n) {}\n");
+    Compilation c = compile(ACTION, a, b);
+    assertError(c, Message.DUPLICATE_EVENT, a, "\"shipped\")");
+    assertError(c, Message.DUPLICATE_EVENT, b, "value = \"shipped\"");
+    assertThat(c).hadErrorContaining("also declared by app.B");
+    assertThat(c).hadErrorContaining("also declared by app.A");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
+  void eventComponentOfAnUnsupportedTypeIsReportedOnItsLine() {
+    JavaFileObject e = type("Shipped", """
+        @Event("shipped")
+        public record Shipped(
+            String id,
+            Thread worker,
+            java.net.URI link) {}
+        """);
+    Compilation c = compile(ACTION, e);
+    assertError(c, Message.EVENT_UNSUPPORTED_TYPE, e, "Thread worker");
+    assertError(c, Message.EVENT_UNSUPPORTED_TYPE, e, "java.net.URI link");
+    assertThat(c).hadErrorContaining("event app.Shipped cannot be encoded: component worker has unsupported type"
+        + " java.lang.Thread");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
+  void eventReachingARecordWithAnUnsupportedComponentIsReportedOnThatComponent() {
+    JavaFileObject inner = type("Inner", "public record Inner(\n    Thread t) {}\n");
+    JavaFileObject e = type("Shipped", "@Event(\"shipped\")\npublic record Shipped(Inner inner) {}\n");
+    Compilation c = compile(ACTION, inner, e);
+    assertError(c, Message.UNSUPPORTED_TYPE, inner, "Thread t");
+  }
+
+  @Test
+  void genericEventRecord() {
+    JavaFileObject e = type("Shipped", """
+        @Event("shipped")
+        public record Shipped<T>(T value) {}
+        """);
+    assertError(compile(ACTION, e), Message.EVENT_GENERIC, e, "@Event(\"shipped\")");
+  }
+
+  @Test
+  void validEventsCompileWithANotifierParameter() {
+    JavaFileObject e = type("Shipped", "@Event(\"shipped\")\npublic record Shipped(String id, List<Integer> n) {}\n");
+    JavaFileObject h = type("H", """
+        public class H {
+          @Action public void a(dev.streamer.core.Notifier notifier, Payload p) {}
+        }
+        """);
+    Compilation c = compile(h, e, PAYLOAD);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("app.TestEvents");
+    assertThat(c).generatedSourceFile("app.ShippedJson");
+  }
+
+  @Test
+  void twoNotifierParametersAreADuplicate() {
+    JavaFileObject h = type("H", """
+        public class H {
+          @Action public void a(dev.streamer.core.Notifier one,
+              dev.streamer.core.Notifier two) {}
+        }
+        """);
+    assertError(compile(h), Message.DUPLICATE_SPECIAL_PARAMETER, h, "dev.streamer.core.Notifier two");
+  }
+
   @Test
   void everyTagIsDocumented() throws java.io.IOException {
     String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));

@@ -94,7 +94,7 @@ class ShopRuntimeTest {
   @Test
   void tableListsEveryRouteSortedByName() {
     assertEquals("Shop", table.appName());
-    assertEquals(List.of("count_orders", "generate_report", "list_priorities", "ping", "place_order"),
+    assertEquals(List.of("count_orders", "generate_report", "list_priorities", "ping", "place_order", "ship"),
         table.routes().stream().map(Route::action).toList());
     assertNull(table.find("nope"));
     assertNull(table.find(null));
@@ -285,10 +285,52 @@ class ShopRuntimeTest {
     Object supplier = Proxy.newProxyInstance(loader, new Class<?>[] {handlers}, counting);
     RouteTable custom = (RouteTable) loader.loadClass("com.example.shop.ShopRouteTable")
         .getMethod("create", handlers).invoke(null, supplier);
-    assertEquals(5, custom.routes().size());
+    assertEquals(6, custom.routes().size());
     assertEquals(1, calls.get("orders").get());
     assertEquals(1, calls.get("reports").get());
     assertInstanceOf(Route.class, custom.find("ping"));
+  }
+
+  @Test
+  void anActionGetsTheNotifierOfItsContextAndTheRegistryEncodesItsEvent() throws Exception {
+    dev.streamer.core.event.EventRegistry events = table.events();
+    assertEquals(List.of("order_shipped"), events.types().stream().map(t -> t.name()).toList());
+    List<String> sent = new java.util.ArrayList<>();
+    dev.streamer.core.event.EventSink sink = new dev.streamer.core.event.EventSink() {
+      @Override
+      public dev.streamer.core.Delivery toUser(String tenantId, String userId, String event, String message) {
+        throw new AssertionError("toUser");
+      }
+
+      @Override
+      public dev.streamer.core.Delivery toTenant(String tenantId, String event, String message) {
+        sent.add(tenantId + " " + message);
+        return new dev.streamer.core.Delivery(1, 0, 0);
+      }
+
+      @Override
+      public dev.streamer.core.Delivery toConnection(String tenantId, String connectionId, String event,
+          String message) {
+        throw new AssertionError("toConnection");
+      }
+    };
+    RequestContext context = RequestContext.builder("r-2", "ship")
+        .notifier(dev.streamer.core.event.ScopedNotifier.forCaller(events, sink, "t1", "alice", "c-1"))
+        .build();
+    String json = "{\"orderId\":\"0b5a3f39-9ad3-4f0a-a3a1-d1c2b8c1a0f1\",\"shippedAt\":\"2026-11-30T20:00:00Z\","
+        + "\"priority\":\"HIGH\"}";
+    route("ship").invoke(decode("ship", json), context, Progress.none());
+    assertEquals(List.of("t1 {\"type\":\"event\",\"event\":\"order_shipped\",\"data\":" + json + "}"), sent);
+
+    // the event type's reader (the Java client's) reads what its writer wrote
+    Object shipped = events.named("order_shipped").read(parser(json));
+    assertEquals(loader.loadClass("com.example.shop.OrderShipped"), shipped.getClass());
+  }
+
+  private static com.fasterxml.jackson.core.JsonParser parser(String json) throws java.io.IOException {
+    com.fasterxml.jackson.core.JsonParser parser = dev.streamer.core.json.Json.FACTORY.createParser(json);
+    parser.nextToken();
+    return parser;
   }
 
   @Test
@@ -299,6 +341,6 @@ class ShopRuntimeTest {
       ActionRoute<?, ?> action = assertInstanceOf(ActionRoute.class, route, route.action());
       action.prime();
     }
-    assertEquals(5, table.routes().size());
+    assertEquals(6, table.routes().size());
   }
 }

@@ -104,6 +104,42 @@ class SampleAsyncApiTest {
   }
 
   @Test
+  void describesTheEventsTheNotifierSends() throws Exception {
+    java.util.List<String> sent = new java.util.ArrayList<>();
+    dev.streamer.core.event.EventSink sink = new dev.streamer.core.event.EventSink() {
+      @Override
+      public dev.streamer.core.Delivery toUser(String tenantId, String userId, String event, String message) {
+        sent.add(message);
+        return new dev.streamer.core.Delivery(1, 0, 0);
+      }
+
+      @Override
+      public dev.streamer.core.Delivery toTenant(String tenantId, String event, String message) {
+        assertEquals("acme", tenantId, "the caller's tenant");
+        sent.add(message);
+        return new dev.streamer.core.Delivery(2, 1, 0);
+      }
+
+      @Override
+      public dev.streamer.core.Delivery toConnection(String tenantId, String connectionId, String event,
+          String message) {
+        throw new AssertionError("not used by the sample");
+      }
+    };
+    Router notifying = new Router(table, queue, RouterConfig.builder()
+        .notifiers(caller -> dev.streamer.core.event.ScopedNotifier.forCaller(table.events(), sink,
+            caller.tenantId(), caller.userId(), caller.connectionId()))
+        .build());
+    String reply = notifying.route("{\"id\":\"c-7\",\"action\":\"announce\",\"payload\":{\"text\":\"hi\"}}",
+        ALICE);
+    assertConforms("announceResult", reply);
+    assertEquals(2, OfficialAsyncApiSchema.JSON.readTree(reply).at("/data/delivered").asInt());
+    assertEquals(java.util.List.of("{\"type\":\"event\",\"event\":\"announcement\",\"data\":{\"text\":\"hi\","
+        + "\"from\":\"alice\"}}"), sent);
+    assertConforms("announcementEvent", sent.get(0));
+  }
+
+  @Test
   void documentsRequestsThatTheRouterAccepts() throws Exception {
     assertConforms("echo", "{\"id\":\"c-1\",\"action\":\"echo\",\"payload\":{\"message\":\"hi\"}}");
     assertConforms("generate_report", "{\"action\":\"generate_report\",\"payload\":{\"startDate\":\"2024-01-01\","

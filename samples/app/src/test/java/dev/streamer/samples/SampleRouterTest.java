@@ -53,7 +53,9 @@ class SampleRouterTest {
     assertEquals("Sample", table.appName());
     List<String> names = new ArrayList<>();
     table.routes().forEach(r -> names.add(r.action()));
-    assertEquals(List.of("echo", "generate_report", "process_data"), names);
+    assertEquals(List.of("announce", "direct_message", "echo", "generate_report", "process_data"), names);
+    assertFalse(table.find("announce").async());
+    assertTrue(table.find("direct_message").async());
     assertFalse(table.find("echo").async());
     assertTrue(table.find("generate_report").async());
     assertEquals(120_000, table.find("generate_report").estimatedMillis());
@@ -221,6 +223,6 @@ class SampleRouterTest {
       ((dev.streamer.core.routing.ActionRoute<?, ?>) route).prime();
       primed.add(route.action());
     }
-    assertEquals(List.of("echo", "generate_report", "process_data"), primed);
+    assertEquals(List.of("announce", "direct_message", "echo", "generate_report", "process_data"), primed);
   }
 }

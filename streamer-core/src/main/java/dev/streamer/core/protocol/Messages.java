@@ -24,6 +24,9 @@ import java.util.Map;
  * {"type":"result","id":"c-1","requestId":"5f0c…","success":true,"data":{…}}
  * {"type":"error","id":"c-1","requestId":"5f0c…","success":false,"error":{"code":"…","message":"…","details":{…},"retry":{"retryable":false}}}
  * }</pre>
+ *
+ * <p>Server events ({@link #event}) are pushed without a request, so they carry neither {@code id} nor
+ * {@code requestId}: {@code {"type":"event","event":"invoice_ready","data":{…}}}.
  */
 public final class Messages {
 
@@ -78,6 +81,28 @@ public final class Messages {
       // Jackson would happily close the object after a dangling field name or an unclosed value.
       if (g.getOutputContext() != message || message.getEntryCount() != entries + 1) {
         throw new JsonGenerationException("result writer must write exactly one complete JSON value", g);
+      }
+      g.writeEndObject();
+    }
+    return out.toString();
+  }
+
+  /**
+   * A server event, pushed without a request: {@code {"type":"event","event":"invoice_ready","data":{…}}}.
+   * {@code data} must write exactly one JSON value; throws whatever it throws.
+   */
+  public static String event(String event, DataWriter data) throws IOException {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("type", "event");
+      g.writeStringField("event", event);
+      g.writeFieldName("data");
+      JsonStreamContext message = g.getOutputContext();
+      int entries = message.getEntryCount();
+      data.write(g);
+      if (g.getOutputContext() != message || message.getEntryCount() != entries + 1) {
+        throw new JsonGenerationException("event writer must write exactly one complete JSON value", g);
       }
       g.writeEndObject();
     }

@@ -1,5 +1,6 @@
 package dev.streamer.core.routing;
 
+import dev.streamer.core.event.EventRegistry;
 import java.util.Collection;
 
 /** All routes of one application, by action name. Generated as {@code <App>RouteTable}. */
@@ -13,4 +14,9 @@ public interface RouteTable {
 
   /** Every route, in a stable order (by action name). */
   Collection<Route<?, ?>> routes();
+
+  /** The application's {@code @Event} types (generated {@code <App>Events.REGISTRY}); none by default. */
+  default EventRegistry events() {
+    return EventRegistry.empty();
+  }
 }

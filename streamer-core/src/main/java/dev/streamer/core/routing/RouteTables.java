@@ -1,5 +1,6 @@
 package dev.streamer.core.routing;
 
+import dev.streamer.core.event.EventRegistry;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -21,7 +22,7 @@ public final class RouteTables {
         throw new IllegalArgumentException("duplicate action: " + route.action());
       }
     }
-    return new FixedRouteTable(appName, byAction);
+    return new FixedRouteTable(appName, byAction, EventRegistry.empty());
   }
 
   public static RouteTable of(String appName, Route<?, ?>... routes) {
@@ -29,23 +30,30 @@ public final class RouteTables {
   }
 
   /**
-   * {@code app}'s routes plus {@code extra}, under {@code app}'s name. Throws {@link IllegalArgumentException} when an
+   * {@code app}'s routes plus {@code extra}, under {@code app}'s name and with {@code app}'s events. Throws {@link IllegalArgumentException} when an
    * extra route has the name of an application action or of another extra route.
    */
   public static RouteTable combine(RouteTable app, Route<?, ?>... extra) {
     Objects.requireNonNull(app, "app");
     var all = new java.util.ArrayList<Route<?, ?>>(app.routes());
     all.addAll(Arrays.asList(extra));
-    return of(app.appName(), all);
+    return new FixedRouteTable(app.appName(), ((FixedRouteTable) of(app.appName(), all)).byAction, app.events());
   }
 
   private static final class FixedRouteTable implements RouteTable {
     private final String appName;
     private final Map<String, Route<?, ?>> byAction;
+    private final EventRegistry events;
 
-    FixedRouteTable(String appName, Map<String, Route<?, ?>> byAction) {
+    FixedRouteTable(String appName, Map<String, Route<?, ?>> byAction, EventRegistry events) {
       this.appName = appName;
       this.byAction = Collections.unmodifiableMap(byAction);
+      this.events = events;
+    }
+
+    @Override
+    public EventRegistry events() {
+      return events;
     }
 
     @Override

@@ -162,7 +162,8 @@ public final class Router {
           errors.toError(new ValidationException(violations.list()), requestId));
     }
     RequestContext context = new RequestContext(requestId, request.id(), route.action(), caller.connectionId(),
-        caller.userId(), caller.tenantId(), caller.traceId(), caller.metadata(), deadline, null, config.clock());
+        caller.userId(), caller.tenantId(), caller.traceId(), caller.metadata(), deadline, null, config.clock(),
+        config.notifiers().apply(caller));
     try {
       if (queues(route, payload)) {
         AsyncRequest queued = new AsyncRequest(requestId, request.id(), route.action(), request.payloadJson(),

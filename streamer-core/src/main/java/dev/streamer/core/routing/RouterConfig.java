@@ -1,5 +1,6 @@
 package dev.streamer.core.routing;
 
+import dev.streamer.core.Notifier;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
  * @param idGenerator     makes server-side request ids (default random UUIDs)
  * @param interceptors    middleware, first one outermost
  * @param syncProgress    the progress reporter a synchronous action gets (default {@link Progress#none()})
+ * @param notifiers       the {@link Notifier} of a caller, which actions get (default {@link Notifier#unavailable()})
  * @param internalErrors  where requests answered with INTERNAL_ERROR are logged, with their cause (default
  *                        {@link InternalErrorLog#systemLogger()}; the AWS runtime logs one JSON line)
  */
@@ -32,6 +34,7 @@ public record RouterConfig(
     Supplier<String> idGenerator,
     List<Interceptor> interceptors,
     Function<RequestContext, Progress> syncProgress,
+    Function<Caller, Notifier> notifiers,
     InternalErrorLog internalErrors) {
 
   public static final int DEFAULT_MAX_MESSAGE_BYTES = dev.streamer.core.protocol.Limits.MAX_MESSAGE_BYTES;
@@ -47,6 +50,7 @@ public record RouterConfig(
     idGenerator = idGenerator == null ? () -> UUID.randomUUID().toString() : idGenerator;
     interceptors = interceptors == null ? List.of() : List.copyOf(interceptors);
     syncProgress = syncProgress == null ? context -> Progress.none() : syncProgress;
+    notifiers = notifiers == null ? caller -> Notifier.unavailable() : notifiers;
     internalErrors = internalErrors == null ? InternalErrorLog.systemLogger() : internalErrors;
   }
 
@@ -66,6 +70,7 @@ public record RouterConfig(
     private Supplier<String> idGenerator;
     private List<Interceptor> interceptors = List.of();
     private Function<RequestContext, Progress> syncProgress;
+    private Function<Caller, Notifier> notifiers;
     private InternalErrorLog internalErrors;
 
     private Builder() {}
@@ -77,11 +82,12 @@ public record RouterConfig(
     public Builder interceptors(List<Interceptor> v) { this.interceptors = Objects.requireNonNull(v); return this; }
     public Builder interceptors(Interceptor... v) { return interceptors(List.of(v)); }
     public Builder syncProgress(Function<RequestContext, Progress> v) { this.syncProgress = v; return this; }
+    public Builder notifiers(Function<Caller, Notifier> v) { this.notifiers = v; return this; }
     public Builder internalErrors(InternalErrorLog v) { this.internalErrors = v; return this; }
 
     public RouterConfig build() {
       return new RouterConfig(maxMessageBytes, asyncThreshold, clock, idGenerator, interceptors, syncProgress,
-          internalErrors);
+          notifiers, internalErrors);
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.streamer.processor.diag.Reporter;
 import dev.streamer.processor.model.ActionModel;
 import dev.streamer.processor.model.AppModel;
 import dev.streamer.processor.model.EnumModel;
+import dev.streamer.processor.model.EventModel;
 import dev.streamer.processor.model.Naming;
 import dev.streamer.processor.model.RecordModel;
 import dev.streamer.processor.read.Annotations;
@@ -20,7 +21,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 
 /**
- * Whole-model rules that no single reader can check: action names unique across all handler classes, and no two
+ * Whole-model rules that no single reader can check: action and event names unique across all handler classes, and no two
  * model elements generating the same class. Offending actions are reported (each of them) and removed.
  */
 public final class ModelChecker {
@@ -42,7 +43,30 @@ public final class ModelChecker {
         kept.add(action);
       }
     }
-    return model.withActions(kept);
+    return model.withActions(kept).withEvents(uniqueEvents(model.events()));
+  }
+
+  /** Events sharing a name are each reported and left out (a client could not tell them apart). */
+  private List<EventModel> uniqueEvents(List<EventModel> events) {
+    Map<String, List<EventModel>> byName = new LinkedHashMap<>();
+    for (EventModel event : events) {
+      byName.computeIfAbsent(event.name(), n -> new ArrayList<>()).add(event);
+    }
+    List<EventModel> kept = new ArrayList<>();
+    for (List<EventModel> same : byName.values()) {
+      if (same.size() == 1) {
+        kept.add(same.get(0));
+        continue;
+      }
+      for (EventModel event : same) {
+        String others = String.join(", ", same.stream().filter(o -> o != event)
+            .map(o -> o.record().canonicalName()).toList());
+        AnnotationMirror mirror = Annotations.find(event.element(), Annotations.EVENT);
+        AnnotationValue value = mirror == null ? null : Annotations.explicitValue(mirror, "value");
+        reporter.report(Message.DUPLICATE_EVENT, event.element(), mirror, value, event.name(), others);
+      }
+    }
+    return kept;
   }
 
   private void duplicateNames(List<ActionModel> actions, Set<ActionModel> rejected) {

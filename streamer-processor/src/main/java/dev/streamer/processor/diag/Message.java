@@ -15,7 +15,8 @@ public enum Message {
   INVALID_ACTION_NAME(4, "invalid action name \"%s\": it must match [a-z][a-z0-9_]*"),
   RESERVED_ACTION_NAME(5, "action name \"%s\" is reserved for the built-in actions status, subscribe and cancel"),
   UNSUPPORTED_PARAMETER(6, "unsupported parameter type %s of %s: an action takes at most one payload record, a"
-      + " dev.streamer.core.Progress and a dev.streamer.core.RequestContext, in any order"),
+      + " dev.streamer.core.Progress, a dev.streamer.core.RequestContext and a dev.streamer.core.Notifier, in any"
+      + " order"),
   UNSUPPORTED_TYPE(7, "unsupported type %s of %s; supported: primitives and their boxes, String, BigDecimal,"
       + " BigInteger, enums, UUID, Instant, LocalDate, OffsetDateTime, Duration, List<T>, Set<T>, Map<String, T>,"
       + " Optional<T>, arrays, records (without type parameters) and Object"),
@@ -70,6 +71,14 @@ public enum Message {
   HANDLERS_FROM_CLASS_PATH(43, Kind.NOTE, "partial recompilation: the route table keeps the actions of handler"
       + " classes %s, read from the class path (an earlier compilation); if one was deleted, rebuild the whole"
       + " module"),
+  // 060-069: server events (@Event)
+  EVENT_NOT_RECORD(60, "@Event type %s must be a record: events are written by generated record codecs"),
+  INVALID_EVENT_NAME(61, "invalid event name \"%s\" of %s: it must match [a-z][a-z0-9_]*"),
+  DUPLICATE_EVENT(62, "duplicate event name \"%s\": also declared by %s"),
+  EVENT_UNSUPPORTED_TYPE(63, "event %s cannot be encoded: component %s has unsupported type %s; supported: primitives"
+      + " and their boxes, String, BigDecimal, BigInteger, enums, UUID, Instant, LocalDate, OffsetDateTime, Duration,"
+      + " List<T>, Set<T>, Map<String, T>, Optional<T>, arrays, records (without type parameters) and Object"),
+  EVENT_GENERIC(64, "@Event record %s must not declare type parameters: an event has one concrete shape"),
   // 070-079: tenant controls (issue 13)
   INVALID_RATE_LIMIT(70, "invalid %s \"%s\": use <limit>/<window> with a window of one number and a unit s, m or"
       + " h, such as 20/1m, 1000/1h, 5/10s"),

@@ -21,6 +21,7 @@ import javax.lang.model.element.TypeElement;
  * @param lambdaHandlers  whether the AWS Lambda libraries are on the classpath (generate the Lambda handler classes)
  * @param provided        codecs and validators already on the class path for records and enums that are not
  *                        sources of this compilation (a library built with Streamer): used, not generated again
+ * @param events          {@code @Event} records, by event name
  */
 public record AppModel(
     String name,
@@ -32,7 +33,8 @@ public record AppModel(
     List<EnumModel> enums,
     TypeElement factory,
     boolean lambdaHandlers,
-    Set<ClassName> provided) {
+    Set<ClassName> provided,
+    List<EventModel> events) {
 
   public AppModel {
     provided = Set.copyOf(provided);
@@ -40,12 +42,14 @@ public record AppModel(
     actions = List.copyOf(actions);
     records = List.copyOf(records);
     enums = List.copyOf(enums);
+    events = List.copyOf(events);
   }
 
   public AppModel(String name, String packageName, long thresholdMillis, List<HandlerModel> handlers,
       List<ActionModel> actions, List<RecordModel> records, List<EnumModel> enums, TypeElement factory,
       boolean lambdaHandlers) {
-    this(name, packageName, thresholdMillis, handlers, actions, records, enums, factory, lambdaHandlers, Set.of());
+    this(name, packageName, thresholdMillis, handlers, actions, records, enums, factory, lambdaHandlers, Set.of(),
+        List.of());
   }
 
   /** Whether {@code generated} (a codec or validator) is on the class path already, so is not generated. */
@@ -77,6 +81,11 @@ public record AppModel(
 
   public AppModel withActions(List<ActionModel> filtered) {
     return new AppModel(name, packageName, thresholdMillis, handlers, filtered, records, enums, factory, lambdaHandlers,
-        provided);
+        provided, events);
+  }
+
+  public AppModel withEvents(List<EventModel> kept) {
+    return new AppModel(name, packageName, thresholdMillis, handlers, actions, records, enums, factory, lambdaHandlers,
+        provided, kept);
   }
 }

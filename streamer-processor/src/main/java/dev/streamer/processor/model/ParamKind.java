@@ -7,5 +7,7 @@ public enum ParamKind {
   /** The {@code dev.streamer.core.Progress} reporter. */
   PROGRESS,
   /** The {@code dev.streamer.core.RequestContext}. */
-  CONTEXT
+  CONTEXT,
+  /** The {@code dev.streamer.core.Notifier} of the caller's tenant. */
+  NOTIFIER
 }

@@ -199,8 +199,10 @@ final class ActionReader {
       }
       TypeElement element = type.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) type).asElement() : null;
       String qualified = element == null ? "" : element.getQualifiedName().toString();
-      if (qualified.equals(Annotations.PROGRESS) || qualified.equals(Annotations.REQUEST_CONTEXT)) {
-        ParamKind kind = qualified.equals(Annotations.PROGRESS) ? ParamKind.PROGRESS : ParamKind.CONTEXT;
+      if (qualified.equals(Annotations.PROGRESS) || qualified.equals(Annotations.REQUEST_CONTEXT)
+          || qualified.equals(Annotations.NOTIFIER)) {
+        ParamKind kind = qualified.equals(Annotations.PROGRESS) ? ParamKind.PROGRESS
+            : qualified.equals(Annotations.NOTIFIER) ? ParamKind.NOTIFIER : ParamKind.CONTEXT;
         if (params.kinds.contains(kind)) {
           reporter.report(Message.DUPLICATE_SPECIAL_PARAMETER, param, display, element.getSimpleName());
           params.ok = false;

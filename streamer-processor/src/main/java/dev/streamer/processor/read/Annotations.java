@@ -17,12 +17,14 @@ public final class Annotations {
   public static final String ACTION = PACKAGE + ".Action";
   public static final String QUEUE_WHEN = PACKAGE + ".QueueWhen";
   public static final String HANDLER_FACTORY = PACKAGE + ".HandlerFactory";
+  public static final String EVENT = PACKAGE + ".Event";
   public static final String VALID = PACKAGE + ".Valid";
   public static final String JAKARTA_CONSTRAINTS = "jakarta.validation.constraints";
   public static final String JAKARTA_VALID = "jakarta.validation.Valid";
 
   public static final String PROGRESS = "dev.streamer.core.Progress";
   public static final String REQUEST_CONTEXT = "dev.streamer.core.RequestContext";
+  public static final String NOTIFIER = "dev.streamer.core.Notifier";
 
   private final Elements elements;
 

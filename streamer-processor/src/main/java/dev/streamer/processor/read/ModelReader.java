@@ -7,6 +7,7 @@ import dev.streamer.processor.model.ActionModel;
 import dev.streamer.processor.model.AppModel;
 import dev.streamer.processor.model.ComponentModel;
 import dev.streamer.processor.model.EnumModel;
+import dev.streamer.processor.model.EventModel;
 import dev.streamer.processor.model.HandlerModel;
 import dev.streamer.processor.model.Naming;
 import dev.streamer.processor.model.RecordModel;
@@ -61,14 +62,16 @@ public final class ModelReader {
 
   /** Reads the application from the handler classes and factory classes named (qualified names). */
   public Result read(Set<String> handlerNames, Set<String> factoryNames) {
-    return read(handlerNames, factoryNames, handlerNames);
+    return read(handlerNames, factoryNames, handlerNames, Set.of());
   }
 
   /**
    * Reads the application; {@code sourceTypes} are the qualified names of this compilation's top-level source types
-   * (whatever else is read comes from the class path: see {@link PreviousBuild}).
+   * (whatever else is read comes from the class path: see {@link PreviousBuild}); {@code eventNames} are the
+   * {@code @Event} records (qualified names).
    */
-  public Result read(Set<String> handlerNames, Set<String> factoryNames, Set<String> sourceTypes) {
+  public Result read(Set<String> handlerNames, Set<String> factoryNames, Set<String> sourceTypes,
+      Set<String> eventNames) {
     PreviousBuild previous = new PreviousBuild(elements, sourceTypes, env.getFiler());
     Map<TypeElement, List<ExecutableElement>> handlers = new TreeMap<>(
         Comparator.comparing(t -> t.getQualifiedName().toString()));
@@ -149,8 +152,10 @@ public final class ModelReader {
       }
     }
     actions.sort(Comparator.comparing(ActionModel::name).thenComparing(a -> a.handler().canonicalName()));
+    EventReader.Read events = new EventReader(reporter, annotations, catalog, elements, appPackage).read(eventNames);
+    unresolved |= events.unresolved();
 
-    List<RecordModel> records = records(actions, catalog);
+    List<RecordModel> records = records(actions, events.events(), catalog);
     List<EnumModel> enums = enums(records, actions, catalog);
     Set<ClassName> provided = new TreeSet<>(Comparator.comparing(ClassName::canonicalName));
     for (RecordModel record : records) {
@@ -167,7 +172,7 @@ public final class ModelReader {
       }
     }
     AppModel model = new AppModel(settings.appName(), appPackage, settings.thresholdMillis(), handlerModels, actions,
-        records, enums, factory, lambdaLibrariesPresent(), provided);
+        records, enums, factory, lambdaLibrariesPresent(), provided, events.events());
     return new Result(model, unresolved);
   }
 
@@ -238,12 +243,14 @@ public final class ModelReader {
   }
 
   /**
-   * Records reachable from payloads and from codec results, sorted by name; a payload record and the records it
+   * Records reachable from payloads, codec results and events, sorted by name; a payload record and the records it
    * cascades into get a validator when they have something to check.
    */
-  private static List<RecordModel> records(List<ActionModel> actions, RecordCatalog catalog) {
+  private static List<RecordModel> records(List<ActionModel> actions, List<EventModel> events,
+      RecordCatalog catalog) {
     List<ClassName> payloads = actions.stream().map(ActionModel::payload).filter(p -> p != null).distinct().toList();
     Set<ClassName> roots = new LinkedHashSet<>(payloads);
+    events.forEach(e -> roots.add(e.record()));
     for (ActionModel action : actions) {
       if (action.result().kind() == ResultModel.Kind.CODEC) {
         RecordCatalog.collectRecords(action.result().codec(), roots);

@@ -66,6 +66,9 @@ public final class AppWriter {
     Element appElement = app.handlers().isEmpty() ? null : app.handlers().get(0).element();
     emit(app.packageName(), appElement, () -> HandlersWriter.write(app));
     emit(app.packageName(), appElement, () -> RouteTableWriter.write(app, hygiene));
+    if (!app.events().isEmpty()) {
+      emit(app.packageName(), app.events().get(0).element(), () -> EventsWriter.write(app));
+    }
     if (LambdaHandlersWriter.generates(app)) {
       for (TypeSpec handler : LambdaHandlersWriter.write(app)) {
         emit(app.packageName(), appElement, () -> handler);

@@ -24,7 +24,8 @@ final class ExportedNames {
   static final Set<String> RESERVED = Set.of(
       "StreamerClient", "StreamerError", "ErrorCode", "RetryInfo", "ErrorBody", "ProgressUpdate", "RequestOptions",
       "ClientOptions", "ReconnectOptions", "WebSocketConstructor", "RequestRef", "RequestStatus", "RequestStatusName",
-      "CancelResult", "CancelOutcome", "Actions", "ActionName", "ACTIONS", "ERROR_CODES",
+      "CancelResult", "CancelOutcome", "Actions", "ActionName", "ACTIONS", "ERROR_CODES", "Events", "EventName",
+      "EVENTS",
       "Array", "Boolean", "Date", "Error", "Map", "Number", "Object", "Partial", "Promise", "Readonly", "Record", "Set",
       "String", "Symbol", "WebSocket");
 

@@ -58,8 +58,8 @@ final class Hygiene {
     if (app.factory() != null) {
       referenced.add(app.factoryName());
     }
-    for (String suffix : List.of("Handlers", "RouteTable", "ConnectHandler", "DisconnectHandler", "DefaultHandler",
-        "StreamProcessor", "Sweeper")) {
+    for (String suffix : List.of("Handlers", "RouteTable", "Events", "ConnectHandler", "DisconnectHandler",
+        "DefaultHandler", "StreamProcessor", "Sweeper")) {
       generated.add(app.appType(suffix));
     }
     referenced.addAll(generated);

@@ -5,6 +5,7 @@ import dev.streamer.core.protocol.CancelOutcome;
 import dev.streamer.processor.model.ActionModel;
 import dev.streamer.processor.model.AppModel;
 import dev.streamer.processor.model.EnumModel;
+import dev.streamer.processor.model.EventModel;
 import dev.streamer.processor.model.Naming;
 import dev.streamer.processor.model.RecordModel;
 import dev.streamer.processor.model.TypeRef;
@@ -27,8 +28,8 @@ final class JsClientWriter {
 
   /** Members of StreamerClient and Object.prototype that an action's method must not replace. */
   private static final Set<String> TAKEN_MEMBERS = Set.of("constructor", "connect", "request", "requestUntyped",
-      "status", "cancel", "close", "connected", "connectionCount", "inFlight", "toString", "toLocaleString", "valueOf",
-      "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable");
+      "status", "cancel", "close", "on", "connected", "connectionCount", "inFlight", "toString", "toLocaleString",
+      "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable");
 
   private final AppModel app;
   private final String clientClass;
@@ -76,6 +77,9 @@ final class JsClientWriter {
           .append(JsonPrinter.quote(mode(action))).append(", payload: ").append(action.hasPayload()).append(" }),\n");
     }
     out.append("});\n\n")
+        .append("/** The application's server events, for client.on(event, listener). */\n")
+        .append("export const EVENTS = Object.freeze(")
+        .append(array(app.events().stream().map(EventModel::name).toList())).append(");\n\n")
         .append("/** Client of the Streamer application ").append(app.name())
         .append(", with one method per action. */\n")
         .append("export class ").append(clientClass).append(" extends StreamerClient {\n");
@@ -130,6 +134,15 @@ final class JsClientWriter {
     }
     out.append("}\n\n")
         .append("export type ActionName = keyof Actions;\n\n")
+        .append("/** The data of every server event, by event name. */\n")
+        .append("export interface Events {\n");
+    for (EventModel event : app.events()) {
+      out.append("  ").append(JsonPrinter.quote(event.name())).append(": ")
+          .append(types.type(new TypeRef.RecordRef(event.record()))).append(";\n");
+    }
+    out.append("}\n\n")
+        .append("export type EventName = keyof Events;\n\n")
+        .append("export declare const EVENTS: readonly EventName[];\n\n")
         .append("export declare const ACTIONS: Readonly<Record<")
         .append(app.actions().isEmpty() ? "never" : union(app.actions().stream().map(ActionModel::name).toList()))
         .append(", { readonly mode: \"sync\" | \"async\" | \"queueWhen\"; readonly payload: boolean }>>;\n\n")
@@ -137,7 +150,9 @@ final class JsClientWriter {
         .append(", with one method per action. */\n")
         .append("export declare class ").append(clientClass).append(" extends StreamerClient {\n")
         .append("  request<A extends ActionName>(action: A, payload: Actions[A][\"payload\"], options?: RequestOptions):"
-            + " Promise<Actions[A][\"result\"]>;\n");
+            + " Promise<Actions[A][\"result\"]>;\n")
+        .append("  /** Calls listener with the data of every event named event; returns a function that stops it. */\n")
+        .append("  on<E extends EventName>(event: E, listener: (data: Events[E]) => void): () => void;\n");
     for (ActionModel action : app.actions()) {
       out.append(doc(action, "  ")).append("  ").append(methodName(action.name()))
           .append(action.hasPayload() ? "(payload: " + payloadType(action) + ", options?: RequestOptions)"

@@ -64,6 +64,9 @@ final class Names {
   static final ClassName CLOCK = ClassName.get("java.time", "Clock");
 
   /** Every type above: generated code refers to them by simple name, so no generated local may take one. */
+  static final ClassName EVENT_TYPE = ClassName.get("dev.streamer.core.event", "EventType");
+  static final ClassName EVENT_REGISTRY = ClassName.get("dev.streamer.core.event", "EventRegistry");
+
   static final List<ClassName> ALL = java.util.stream.Stream.concat(FUNCTIONS.stream(), java.util.stream.Stream.of(
       GENERATED, JSON_PARSER, JSON_GENERATOR, JSON_TOKEN,
       SERIALIZED_STRING, JSON_READ, JSON_WRITE, JSON_READER,
@@ -74,7 +77,7 @@ final class Names {
       STREAMS_EVENT_RESPONSE, IO_EXCEPTION, STRING,
       OBJECT, VOID, LIST, SET,
       MAP, OPTIONAL, OBJECTS, COLLECTION,
-      REGEX_PATTERN, CLOCK)).toList();
+      REGEX_PATTERN, CLOCK, EVENT_TYPE, EVENT_REGISTRY)).toList();
 
   /** The {@code java.lang} types generated code names without an import (a same-package type would hide them). */
   static final List<String> JAVA_LANG = List.of("Boolean", "Byte", "Character", "CharSequence", "Double",

@@ -115,6 +115,15 @@ final class RouteTableWriter {
         .addParameter(Names.STRING, "action")
         .addCode(find.build())
         .build());
+    if (!app.events().isEmpty()) {
+      type.addMethod(MethodSpec.methodBuilder("events")
+          .addJavadoc("The application's {@code @Event} types.\n")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(EventsWriter.EVENT_REGISTRY)
+          .addStatement("return $T.$N", app.appType("Events"), EventsWriter.REGISTRY)
+          .build());
+    }
     type.addMethod(MethodSpec.methodBuilder("routes")
         .addJavadoc("Every route, sorted by action name.\n")
         .addAnnotation(Override.class)

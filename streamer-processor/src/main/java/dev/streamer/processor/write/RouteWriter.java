@@ -147,6 +147,7 @@ final class RouteWriter {
         case PAYLOAD -> "payload";
         case PROGRESS -> "progress";
         case CONTEXT -> "context";
+        case NOTIFIER -> "context.notifier()";
       }));
     }
     CodeBlock call = CodeBlock.of("handler.$N($L)", action.methodName(), CodeBlock.join(args, ", "));

@@ -138,5 +138,7 @@ export declare class StreamerClient {
   status(requestId: string, options?: RequestOptions): Promise<RequestStatus>;
   /** Built-in cancel; a request cancelled at once (it was queued) also rejects its waiting promise with CANCELLED. */
   cancel(requestId: string, options?: RequestOptions): Promise<CancelResult>;
+  /** Calls listener with the data of every server event named event; returns a function that stops it. */
+  on(event: string, listener: (data: unknown) => void): () => void;
   close(): void;
 }

@@ -78,6 +78,7 @@ export class StreamerClient {
   #closed = false;
   #nextId = 0;
   #calls = new Map();
+  #listeners = new Map();
   #byRequestId = new Map();
   #connections = 0;
   #reconnectTimer = null;
@@ -135,6 +136,26 @@ export class StreamerClient {
       }
     }
     return count;
+  }
+
+  /**
+   * Calls `listener` with the `data` of every server event named `event` (`{"type":"event","event":…,"data":…}`);
+   * returns a function that removes it. What a listener throws is reported, never breaks the client.
+   */
+  on(event, listener) {
+    if (typeof event !== 'string' || typeof listener !== 'function') {
+      throw new TypeError('on(event, listener) needs an event name and a function');
+    }
+    let listeners = this.#listeners.get(event);
+    if (listeners === undefined) {
+      listeners = new Set();
+      this.#listeners.set(event, listeners);
+    }
+    const entry = (data) => listener(data);
+    listeners.add(entry);
+    return () => {
+      listeners.delete(entry);
+    };
   }
 
   /**
@@ -502,6 +523,12 @@ export class StreamerClient {
       return;
     }
     if (message === null || typeof message !== 'object' || typeof message.type !== 'string') {
+      return;
+    }
+    if (message.type === 'event') {
+      for (const listener of [...(this.#listeners.get(message.event) ?? [])]) {
+        this.#callback(listener, message.data ?? null);
+      }
       return;
     }
     let call = typeof message.id === 'string' ? this.#calls.get(message.id) : undefined;

@@ -8,6 +8,8 @@ import dev.streamer.client.StreamerClient;
 import dev.streamer.client.StreamerClientException;
 import dev.streamer.core.json.Json;
 import dev.streamer.core.protocol.ErrorCode;
+import dev.streamer.samples.Announcement;
+import dev.streamer.samples.SampleEvents;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -17,13 +19,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The scripted client session of {@code SampleLocalMain --demo}: a sync {@code echo}, an async {@code
- * generate_report} with a live progress bar, a validation error, and a {@code status} lookup. Each step checks what
- * came back; {@link #run()} returns 0 only when every step went as expected.
+ * generate_report} with a live progress bar, a validation error, a {@code status} lookup, and an {@code announce}
+ * that a second client of the same tenant receives as a typed server event. Each step checks what came back;
+ * {@link #run()} returns 0 only when every step went as expected.
  */
 final class DemoSession {
 
@@ -31,12 +37,15 @@ final class DemoSession {
 
   private final URI endpoint;
   private final String token;
+  private final String colleagueToken;
   private final PrintStream out;
   private final List<String> problems = new ArrayList<>();
 
-  DemoSession(URI endpoint, String token, PrintStream out) {
+  /** {@code colleagueToken}: another user of the same tenant, for the second client of the announcement step. */
+  DemoSession(URI endpoint, String token, String colleagueToken, PrintStream out) {
     this.endpoint = endpoint;
     this.token = token;
+    this.colleagueToken = colleagueToken;
     this.out = out;
   }
 
@@ -50,6 +59,7 @@ final class DemoSession {
       if (requestId != null) {
         status(client, requestId);
       }
+      announce(client);
     } catch (CompletionException | StreamerClientException e) {
       problems.add("unexpected failure: " + describe(e));
     }
@@ -155,6 +165,34 @@ final class DemoSession {
     Map<String, String> fields = fields(result);
     expect("status", "COMPLETED", fields.get("status"));
     expect("status progress", "1.0", fields.get("progress"));
+  }
+
+  private void announce(StreamerClient client) {
+    out.println();
+    out.println("5. announce (a typed server event to every connection of the tenant; a second client listens)");
+    try (StreamerClient colleague = StreamerClient.builder(endpoint).token(colleagueToken).requestTimeout(TIMEOUT)
+        .build()) {
+      BlockingQueue<Announcement> heard = new LinkedBlockingQueue<>();
+      colleague.onEvent(SampleEvents.ANNOUNCEMENT, heard::add);
+      colleague.connect().join();
+      out.println("   second client connected (user dev-colleague, tenant dev-tenant), listening for announcement");
+      String sent = "{\"text\":\"Deploy at 17:00\"}";
+      out.println("   -> " + sent);
+      Announcement received = null;
+      // the tenant index is eventually consistent: a connection made a moment ago may be missed once
+      for (int attempt = 0; attempt < 20 && received == null; attempt++) {
+        String result = client.request("announce", sent).join();
+        if (attempt == 0) {
+          out.println("   <- " + result);
+        }
+        received = heard.poll(500, TimeUnit.MILLISECONDS);
+      }
+      out.println("   second client <- event announcement: " + received);
+      expect("announcement heard by the second client", new Announcement("Deploy at 17:00", "dev-user"), received);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      problems.add("interrupted while waiting for the announcement");
+    }
   }
 
   private void expect(String what, Object expected, Object actual) {

@@ -82,7 +82,8 @@ public final class SampleLocalMain {
       System.setOut(handlerLogs); // the handlers' JSON log lines and metrics
       try (LocalStack stack = start(options, options.port == null ? 0 : options.port, null)) {
         console.println("Local stack up: " + stack.webSocketUri() + " (handler logs: " + logFile + ")");
-        return new DemoSession(stack.webSocketUri(), stack.devToken(), console).run();
+        return new DemoSession(stack.webSocketUri(), stack.devToken(),
+            stack.mintToken("dev-colleague", "dev-tenant", java.time.Duration.ofHours(1)), console).run();
       } catch (RuntimeException e) {
         console.println("The demo could not run: " + e);
         e.printStackTrace(console);

@@ -146,6 +146,8 @@ export declare class StreamerClient {
   status(requestId: string, options?: RequestOptions): Promise<RequestStatus>;
   /** Built-in cancel; a request cancelled at once (it was queued) also rejects its waiting promise with CANCELLED. */
   cancel(requestId: string, options?: RequestOptions): Promise<CancelResult>;
+  /** Calls listener with the data of every server event named event; returns a function that stops it. */
+  on(event: string, listener: (data: unknown) => void): () => void;
   close(): void;
 }
 
@@ -192,6 +194,12 @@ export interface OrderRequest {
   shipTo?: Address | null;
 }
 
+export interface OrderShipped {
+  orderId?: string | null;
+  shippedAt?: string | null;
+  priority?: Priority | null;
+}
+
 export interface ReportRequest {
   from: string;
   to: string;
@@ -207,6 +215,7 @@ export interface Actions {
   "list_priorities": { payload: undefined; result: Priority[] };
   "ping": { payload: undefined; result: null };
   "place_order": { payload: OrderRequest; result: OrderReceipt };
+  "ship": { payload: OrderShipped; result: null };
   "status": { payload: RequestRef; result: RequestStatus };
   "subscribe": { payload: RequestRef; result: RequestStatus };
   "cancel": { payload: RequestRef; result: CancelResult };
@@ -214,11 +223,22 @@ export interface Actions {
 
 export type ActionName = keyof Actions;
 
-export declare const ACTIONS: Readonly<Record<"count_orders" | "generate_report" | "list_priorities" | "ping" | "place_order", { readonly mode: "sync" | "async" | "queueWhen"; readonly payload: boolean }>>;
+/** The data of every server event, by event name. */
+export interface Events {
+  "order_shipped": OrderShipped;
+}
+
+export type EventName = keyof Events;
+
+export declare const EVENTS: readonly EventName[];
+
+export declare const ACTIONS: Readonly<Record<"count_orders" | "generate_report" | "list_priorities" | "ping" | "place_order" | "ship", { readonly mode: "sync" | "async" | "queueWhen"; readonly payload: boolean }>>;
 
 /** Client of the Streamer application Shop, with one method per action. */
 export declare class ShopClient extends StreamerClient {
   request<A extends ActionName>(action: A, payload: Actions[A]["payload"], options?: RequestOptions): Promise<Actions[A]["result"]>;
+  /** Calls listener with the data of every event named event; returns a function that stops it. */
+  on<E extends EventName>(event: E, listener: (data: Events[E]) => void): () => void;
   /** `count_orders` */
   countOrders(options?: RequestOptions): Promise<number>;
   /** `generate_report`: Builds a sales report. Queued: resolves with the result after the ack and progress. */
@@ -229,6 +249,8 @@ export declare class ShopClient extends StreamerClient {
   ping(options?: RequestOptions): Promise<null>;
   /** `place_order`: Places an order. Queued or answered at once, as the payload decides. */
   placeOrder(payload: OrderRequest, options?: RequestOptions): Promise<OrderReceipt>;
+  /** `ship` */
+  ship(payload: OrderShipped, options?: RequestOptions): Promise<null>;
 }
 
 export default ShopClient;

@@ -87,6 +87,7 @@ export class StreamerClient {
   #closed = false;
   #nextId = 0;
   #calls = new Map();
+  #listeners = new Map();
   #byRequestId = new Map();
   #connections = 0;
   #reconnectTimer = null;
@@ -144,6 +145,26 @@ export class StreamerClient {
       }
     }
     return count;
+  }
+
+  /**
+   * Calls `listener` with the `data` of every server event named `event` (`{"type":"event","event":…,"data":…}`);
+   * returns a function that removes it. What a listener throws is reported, never breaks the client.
+   */
+  on(event, listener) {
+    if (typeof event !== 'string' || typeof listener !== 'function') {
+      throw new TypeError('on(event, listener) needs an event name and a function');
+    }
+    let listeners = this.#listeners.get(event);
+    if (listeners === undefined) {
+      listeners = new Set();
+      this.#listeners.set(event, listeners);
+    }
+    const entry = (data) => listener(data);
+    listeners.add(entry);
+    return () => {
+      listeners.delete(entry);
+    };
   }
 
   /**
@@ -513,6 +534,12 @@ export class StreamerClient {
     if (message === null || typeof message !== 'object' || typeof message.type !== 'string') {
       return;
     }
+    if (message.type === 'event') {
+      for (const listener of [...(this.#listeners.get(message.event) ?? [])]) {
+        this.#callback(listener, message.data ?? null);
+      }
+      return;
+    }
     let call = typeof message.id === 'string' ? this.#calls.get(message.id) : undefined;
     if (call === undefined && typeof message.requestId === 'string') {
       call = this.#byRequestId.get(message.requestId);
@@ -647,7 +674,11 @@ export const ACTIONS = Object.freeze({
   "list_priorities": Object.freeze({ mode: "sync", payload: false }),
   "ping": Object.freeze({ mode: "sync", payload: false }),
   "place_order": Object.freeze({ mode: "queueWhen", payload: true }),
+  "ship": Object.freeze({ mode: "sync", payload: true }),
 });
+
+/** The application's server events, for client.on(event, listener). */
+export const EVENTS = Object.freeze(["order_shipped"]);
 
 /** Client of the Streamer application Shop, with one method per action. */
 export class ShopClient extends StreamerClient {
@@ -674,6 +705,11 @@ export class ShopClient extends StreamerClient {
   /** `place_order`: Places an order. Queued or answered at once, as the payload decides. */
   placeOrder(payload, options) {
     return this.request("place_order", payload, options);
+  }
+
+  /** `ship` */
+  ship(payload, options) {
+    return this.request("ship", payload, options);
   }
 }
 

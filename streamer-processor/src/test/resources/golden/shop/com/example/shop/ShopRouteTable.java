@@ -1,6 +1,7 @@
 package com.example.shop;
 
 import com.example.shop.reports.Reports;
+import dev.streamer.core.event.EventRegistry;
 import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteTable;
 import java.util.Collection;
@@ -26,6 +27,8 @@ public final class ShopRouteTable implements RouteTable {
 
   private final PlaceOrderRoute placeOrder;
 
+  private final ShipRoute ship;
+
   private final List<Route<?, ?>> routes;
 
   private ShopRouteTable(ShopHandlers handlers) {
@@ -36,8 +39,9 @@ public final class ShopRouteTable implements RouteTable {
     this.listPriorities = new ListPrioritiesRoute(orders);
     this.ping = new PingRoute(orders);
     this.placeOrder = new PlaceOrderRoute(orders);
+    this.ship = new ShipRoute(orders);
     this.routes = List.of(this.countOrders, this.generateReport, this.listPriorities, this.ping,
-        this.placeOrder);
+        this.placeOrder, this.ship);
   }
 
   /**
@@ -70,8 +74,17 @@ public final class ShopRouteTable implements RouteTable {
       case "list_priorities" -> listPriorities;
       case "ping" -> ping;
       case "place_order" -> placeOrder;
+      case "ship" -> ship;
       default -> null;
     };
+  }
+
+  /**
+   * The application's {@code @Event} types.
+   */
+  @Override
+  public EventRegistry events() {
+    return ShopEvents.REGISTRY;
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.example.shop;
 
 import dev.streamer.annotations.Action;
+import dev.streamer.core.Notifier;
 import dev.streamer.core.RequestContext;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,12 @@ public class Orders {
   /** No payload, no result. */
   @Action
   public void ping() {}
+
+  /** Tells every connection of the caller's tenant. */
+  @Action
+  public void ship(Notifier notifier, OrderShipped shipped) {
+    notifier.toTenant(shipped);
+  }
 
   @Action(name = "list_priorities")
   public List<Priority> priorities() {

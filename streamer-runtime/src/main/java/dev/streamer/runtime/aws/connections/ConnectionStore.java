@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
@@ -121,6 +122,58 @@ public final class ConnectionStore {
   /** Live connections of {@code tenantId} (index {@code tenant-connections}, eventually consistent). */
   public List<ConnectionRecord> byTenant(String tenantId) {
     return query(StreamerTables.TENANT_CONNECTIONS_INDEX, TENANT_ID, tenantId);
+  }
+
+  /** Items per page of {@link #tenantPages}/{@link #userPages}: small enough that sending starts early. */
+  public static final int PAGE_ITEMS = 100;
+
+  /**
+   * Live connections of {@code tenantId}, one list per query page (at most {@value #PAGE_ITEMS} items), each page
+   * read when the iteration reaches it: a broadcast reads the next page while the previous one is being sent.
+   */
+  public Iterable<List<ConnectionRecord>> tenantPages(String tenantId) {
+    return pages(StreamerTables.TENANT_CONNECTIONS_INDEX, TENANT_ID, tenantId);
+  }
+
+  /** Live connections of {@code userId}, page by page as {@link #tenantPages}. */
+  public Iterable<List<ConnectionRecord>> userPages(String userId) {
+    return pages(StreamerTables.USER_CONNECTIONS_INDEX, USER_ID, userId);
+  }
+
+  private Iterable<List<ConnectionRecord>> pages(String index, String attribute, String value) {
+    Iterable<QueryResponse> responses = client.queryPaginator(queryRequest(index, attribute, value).toBuilder()
+        .limit(PAGE_ITEMS).build());
+    return () -> new java.util.Iterator<>() {
+      private final java.util.Iterator<QueryResponse> pages = responses.iterator();
+
+      @Override
+      public boolean hasNext() {
+        return pages.hasNext();
+      }
+
+      @Override
+      public List<ConnectionRecord> next() {
+        Instant now = clock.instant();
+        List<ConnectionRecord> live = new ArrayList<>();
+        for (Map<String, AttributeValue> item : pages.next().items()) {
+          ConnectionRecord record = fromItem(item);
+          if (!record.isExpired(now)) {
+            live.add(record);
+          }
+        }
+        return live;
+      }
+    };
+  }
+
+  private QueryRequest queryRequest(String index, String attribute, String value) {
+    return QueryRequest.builder()
+        .tableName(tableName)
+        .indexName(index)
+        .keyConditionExpression("#k = :v")
+        .expressionAttributeNames(Map.of("#k", attribute))
+        .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(value)))
+        .build();
   }
 
   private List<ConnectionRecord> query(String index, String attribute, String value) {

@@ -1,8 +1,16 @@
 package dev.streamer.runtime.aws.lambda;
 
+import dev.streamer.core.Delivery;
+import dev.streamer.core.Notifier;
+import dev.streamer.core.event.EventRegistry;
+import dev.streamer.core.event.EventSink;
+import dev.streamer.core.event.ScopedNotifier;
+import dev.streamer.core.routing.Caller;
+import dev.streamer.core.routing.RouteTable;
 import dev.streamer.runtime.aws.config.StreamerConfig;
 import dev.streamer.runtime.aws.connections.ConnectionManager;
 import dev.streamer.runtime.aws.connections.ConnectionStore;
+import dev.streamer.runtime.aws.connections.EventBroadcaster;
 import dev.streamer.runtime.aws.connections.ManagementApiClients;
 import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.connections.SendRetryPolicy;
@@ -19,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The configuration and shared parts of one execution environment, each part built on first use, so that a
  * function builds only what it uses ({@link ConnectFunction}: connection store; {@link DefaultFunction}: request
- * store and connection lookup; only the processor and sweeper build the Management API client). Every function of
+ * store and connection lookup; only the processor and sweeper build the Management API client, and a function whose
+ * action sends a server event, which builds the {@link EventBroadcaster} on its first event). Every function of
  * a local stack or test shares one instance; on Lambda each function has its own, built once per environment from
  * its variables ({@link #fromEnvironment()}).
  *
@@ -44,7 +54,10 @@ public final class AwsRuntime {
   private final Lazy<Metrics> metrics;
   private final Lazy<ConnectionStore> connectionStore;
   private final Lazy<DynamoRequestStore> requestStore;
+  private final Lazy<ConnectionManager> connectionManager;
   private final Lazy<MessageSender> sender;
+  private final Lazy<EventBroadcaster> broadcaster;
+  private final EventSink events;
   private final Lazy<CallerResolver> callers;
   private final Lazy<ExecutorService> workers;
   private final Lazy<ScheduledExecutorService> scheduler;
@@ -63,7 +76,11 @@ public final class AwsRuntime {
         new ConnectionStore(dynamoDb.get(), config.tables().connections(), config.connectionTtl(), clock));
     this.requestStore = new Lazy<>(() -> new DynamoRequestStore(dynamoDb.get(), config.tables().requests(), clock,
         config.requestTtl(), config.maxRetries()));
-    this.sender = new Lazy<>(b.sender != null ? () -> b.sender : this::connectionManager);
+    this.connectionManager = new Lazy<>(this::connectionManager);
+    this.sender = new Lazy<>(b.sender != null ? () -> b.sender : connectionManager::get);
+    this.broadcaster = new Lazy<>(() ->
+        new EventBroadcaster(connectionStore.get(), connectionManager.get(), log.get(), metrics.get()));
+    this.events = b.events != null ? b.events : new BroadcasterOnFirstUse(broadcaster);
     this.callers = new Lazy<>(b.callers != null ? () -> b.callers
         : () -> CallerResolver.fromStore(connectionStore.get()));
     this.workers = new Lazy<>(b.workers != null ? () -> b.workers
@@ -130,6 +147,24 @@ public final class AwsRuntime {
     return sender.get();
   }
 
+  /**
+   * Delivers server events within a tenant: the {@link EventBroadcaster} on the connection manager, built on the
+   * first event sent (so a function that sends none never builds it), unless the builder was given a sink.
+   */
+  public EventSink events() {
+    return events;
+  }
+
+  /**
+   * Each caller's {@link Notifier}, as actions get it on the sync and async paths: scoped to the caller's tenant,
+   * encoding with the application's event registry ({@code <App>RouteTable.events()}), delivered by {@link #events()}.
+   */
+  public Function<Caller, Notifier> notifiers(RouteTable routes) {
+    EventRegistry registry = routes.events();
+    return caller -> ScopedNotifier.forCaller(registry, events, caller.tenantId(), caller.userId(),
+        caller.connectionId());
+  }
+
   /** Who is behind a connection, as {@code $connect} stored it. */
   public CallerResolver callers() {
     return callers.get();
@@ -146,15 +181,17 @@ public final class AwsRuntime {
   }
 
   /**
-   * Stops the job workers and the progress scheduler, if they were built (a local stack that closes). A Lambda
+   * Stops the job workers, the progress scheduler and the event broadcaster's senders, if they were built (a local
+   * stack that closes). A Lambda
    * environment never calls this: it is frozen or ends with its process.
    */
   public void shutdownExecutors() {
     workers.ifBuilt(ExecutorService::shutdownNow);
     scheduler.ifBuilt(ExecutorService::shutdownNow);
+    broadcaster.ifBuilt(EventBroadcaster::close);
   }
 
-  private MessageSender connectionManager() {
+  private ConnectionManager connectionManager() {
     ManagementApiClients apis = new ManagementApiClients(AwsClients.region(config), credentials.get());
     ConnectionManager.Builder manager = ConnectionManager.builder(connectionStore.get(), apis)
         .retryPolicy(SendRetryPolicy.fromEnvironment(environment))
@@ -175,6 +212,24 @@ public final class AwsRuntime {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /** The broadcaster, built when the first event is sent. */
+  private record BroadcasterOnFirstUse(Supplier<EventBroadcaster> broadcaster) implements EventSink {
+    @Override
+    public Delivery toUser(String tenantId, String userId, String event, String message) {
+      return broadcaster.get().toUser(tenantId, userId, event, message);
+    }
+
+    @Override
+    public Delivery toTenant(String tenantId, String event, String message) {
+      return broadcaster.get().toTenant(tenantId, event, message);
+    }
+
+    @Override
+    public Delivery toConnection(String tenantId, String connectionId, String event, String message) {
+      return broadcaster.get().toConnection(tenantId, connectionId, event, message);
+    }
   }
 
   /** A value built by its supplier on first use, once. */
@@ -222,6 +277,7 @@ public final class AwsRuntime {
     private DynamoDbClient dynamoDb;
     private MessageSender sender;
     private CallerResolver callers;
+    private EventSink events;
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
 
@@ -242,6 +298,8 @@ public final class AwsRuntime {
     public Builder sender(MessageSender v) { this.sender = v; return this; }
     /** Finds the stored caller of a connection instead of the connections table. */
     public Builder callers(CallerResolver v) { this.callers = v; return this; }
+    /** Delivers server events instead of an {@link EventBroadcaster} on the connection manager. */
+    public Builder events(EventSink v) { this.events = v; return this; }
     public Builder workers(ExecutorService v) { this.workers = v; return this; }
     public Builder scheduler(ScheduledExecutorService v) { this.scheduler = v; return this; }
 

@@ -32,8 +32,9 @@ import java.util.Optional;
 /**
  * The {@code $default} function: routes each message (sync result, async acknowledgment, or typed error) as the
  * caller stored at {@code $connect}. Builds the router over the app's routes and the built-ins, the request store
- * (the queue) and the connection lookup; it sends nothing itself, so no Management API client. Always answers 200
- * with the reply as body: API Gateway sends it back on the socket.
+ * (the queue) and the connection lookup; it sends no replies itself, so no Management API client unless an action
+ * sends a server event through its {@code Notifier} ({@link AwsRuntime#events()}, built on the first event). Always
+ * answers 200 with the reply as body: API Gateway sends it back on the socket.
  */
 public final class DefaultFunction {
 
@@ -66,6 +67,7 @@ public final class DefaultFunction {
             .clock(clock)
             .asyncThreshold(runtime.config().asyncThreshold())
             .interceptors(chain)
+            .notifiers(runtime.notifiers(routes))
             // a sync INTERNAL_ERROR as one JSON line with the request's fields, like the async path
             .internalErrors((failure, requestId, clientId, action, caller) -> log.error("request failed",
                 LogFields.empty().requestId(requestId).action(action).connectionId(caller.connectionId())

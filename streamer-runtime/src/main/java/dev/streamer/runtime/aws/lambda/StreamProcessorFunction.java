@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The DynamoDB stream processor of the requests table: runs queued requests. Builds the request store, the
- * connection manager (progress and results are sent from here), the job workers and the progress scheduler.
+ * connection manager (progress and results are sent from here), the job workers and the progress scheduler; jobs
+ * get their caller's {@code Notifier} ({@link AwsRuntime#notifiers}).
  */
 public final class StreamProcessorFunction {
 
@@ -29,7 +30,7 @@ public final class StreamProcessorFunction {
         runtime.config().progressInterval(), runtime.scheduler(), runtime.log(), runtime.metrics());
     this.processor = new StreamProcessor(store, BuiltinRoutes.withBuiltins(routes, store),
         new RouteExecutor(interceptors), progress, runtime.sender(), runtime.config().processorSettings(),
-        runtime.log(), runtime.metrics(), runtime.workers());
+        runtime.log(), runtime.metrics(), runtime.workers(), runtime.notifiers(routes));
     java.util.Optional<dev.streamer.runtime.aws.limits.TenantConcurrency> gate = TenantControls.concurrency(runtime);
     processor.concurrency(() -> gate);
     this.priming = Priming.register(routes, runtime.log(), runtime.environment());

@@ -4,6 +4,7 @@
  * handler kind ({@code ConnectFunction}, {@code DisconnectFunction}, {@code DefaultFunction},
  * {@code StreamProcessorFunction}, {@code SweeperFunction}), each building only what it uses, plus SnapStart
  * {@link dev.streamer.runtime.aws.lambda.Priming}. API for generated code, the local stack and tests (which build an
- * {@code AwsRuntime} from a map); applications do not call it directly.
+ * {@code AwsRuntime} from a map); applications do not call it directly, except
+ * {@link dev.streamer.runtime.aws.lambda.EventNotifiers}: API, the privileged path to server events outside actions.
  */
 package dev.streamer.runtime.aws.lambda;

@@ -14,6 +14,12 @@ public enum Metric {
   PROGRESS_SENT("ProgressSent", Unit.COUNT),
   /** A send found the connection gone (410) and its record was deleted. */
   CONNECTION_GONE("ConnectionGone", Unit.COUNT),
+  /** Connections a server event was delivered to. */
+  EVENTS_SENT("EventsSent", Unit.COUNT),
+  /** Connections a server event found gone (410; their records were deleted). */
+  EVENTS_GONE("EventsGone", Unit.COUNT),
+  /** Connections a server event could not reach (throttling or errors outlasted the retries, or refused). */
+  EVENTS_FAILED("EventsFailed", Unit.COUNT),
   /** A request refused with RATE_LIMITED (property {@code scope}: user or tenant). */
   REQUEST_THROTTLED("RequestThrottled", Unit.COUNT),
   /** A {@code $connect} refused because the user has {@code MAX_CONNECTIONS_PER_USER} open connections. */

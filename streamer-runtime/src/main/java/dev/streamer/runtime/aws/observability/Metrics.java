@@ -71,6 +71,18 @@ public final class Metrics {
     }
   }
 
+  /**
+   * One line per event sent (to a connection, a user or a tenant): how many connections it reached, found gone and
+   * failed to reach. The event name and scope are properties, not dimensions, to keep the number of metrics fixed.
+   */
+  public void eventSent(String event, String scope, int delivered, int gone, int failed) {
+    Map<Metric, Double> values = new EnumMap<>(Metric.class);
+    values.put(Metric.EVENTS_SENT, (double) delivered);
+    values.put(Metric.EVENTS_GONE, (double) gone);
+    values.put(Metric.EVENTS_FAILED, (double) failed);
+    emit(null, values, LogFields.empty().with("event", event).with("scope", scope));
+  }
+
   /** A request refused with RATE_LIMITED; {@code scope} ({@code user}, {@code tenant}) is a property. */
   public void requestThrottled(String action, String scope, String requestId) {
     emit(action, Map.of(Metric.REQUEST_THROTTLED, 1.0), LogFields.empty().requestId(requestId).with("scope", scope));

@@ -1,7 +1,10 @@
 package dev.streamer.runtime.aws.processor;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.streamer.core.Notifier;
 import dev.streamer.core.RequestContext;
+import dev.streamer.core.routing.Caller;
+import java.util.function.Function;
 import dev.streamer.core.RetryableException;
 import dev.streamer.core.StreamerException;
 import dev.streamer.runtime.aws.connections.MessageSender;
@@ -59,9 +62,12 @@ final class JobRunner {
   private final Metrics metrics;
   private final Clock clock;
   private final ExecutorService workers;
+  private final Function<Caller, Notifier> notifiers;
 
   JobRunner(DynamoRequestStore store, RouteTable routes, RouteExecutor executor, JobProgressFactory progressFactory,
-      MessageSender replies, ProcessorSettings settings, JsonLog log, Metrics metrics, ExecutorService workers) {
+      MessageSender replies, ProcessorSettings settings, JsonLog log, Metrics metrics, ExecutorService workers,
+      Function<Caller, Notifier> notifiers) {
+    this.notifiers = notifiers;
     this.store = store;
     this.routes = routes;
     this.executor = executor;
@@ -100,7 +106,9 @@ final class JobRunner {
     AtomicBoolean timedOut = new AtomicBoolean();
     RequestContext context = new RequestContext(claimed.requestId(), claimed.clientId(), claimed.action(),
         claimed.connectionId(), claimed.userId(), claimed.tenantId(), claimed.traceId(), claimed.metadata(),
-        deadline, () -> timedOut.get() || progress.isCancelled(), clock);
+        deadline, () -> timedOut.get() || progress.isCancelled(), clock,
+        notifiers.apply(new Caller(claimed.connectionId(), claimed.userId(), claimed.tenantId(), claimed.metadata(),
+            claimed.traceId())));
     Future<String> job = workers.submit(() -> resultJson(route,
         executor.execute(route, payload, context, progress, Phase.ASYNC)));
     String resultJson;

@@ -1,5 +1,8 @@
 package dev.streamer.runtime.aws.processor;
 
+import dev.streamer.core.Notifier;
+import dev.streamer.core.routing.Caller;
+import java.util.function.Function;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamer.runtime.aws.connections.MessageSender;
@@ -51,12 +54,20 @@ public final class StreamProcessor {
   public StreamProcessor(DynamoRequestStore store, RouteTable routes, RouteExecutor executor,
       JobProgressFactory progress, MessageSender replies, ProcessorSettings settings, JsonLog log, Metrics metrics,
       ExecutorService workers) {
+    this(store, routes, executor, progress, replies, settings, log, metrics, workers, null);
+  }
+
+  /** As above; jobs get their caller's {@link Notifier} from {@code notifiers} (null: {@link Notifier#unavailable()}). */
+  public StreamProcessor(DynamoRequestStore store, RouteTable routes, RouteExecutor executor,
+      JobProgressFactory progress, MessageSender replies, ProcessorSettings settings, JsonLog log, Metrics metrics,
+      ExecutorService workers, Function<Caller, Notifier> notifiers) {
     this.store = store;
     this.settings = settings;
     this.log = log;
     this.clock = store.clock();
     this.metrics = metrics;
-    this.runner = new JobRunner(store, routes, executor, progress, replies, settings, log, metrics, workers);
+    this.runner = new JobRunner(store, routes, executor, progress, replies, settings, log, metrics, workers,
+        notifiers == null ? caller -> Notifier.unavailable() : notifiers);
   }
 
   /**

@@ -101,4 +101,46 @@ class AwsRuntimeTest {
     assertEquals(List.of(), gateway.delivered(CONNECTION));
     assertEquals(List.of(), gateway.unsignedRequests());
   }
+
+  record Notice(String text) {}
+
+  @Test
+  void thePrivilegedNotifierReadsTheHandlersEnvironmentAndStaysInItsTenant() {
+    dev.streamer.core.event.EventType<Notice> notice = new dev.streamer.core.event.EventType<>("notice", Notice.class,
+        (g, n) -> {
+          g.writeStartObject();
+          g.writeStringField("text", n.text());
+          g.writeEndObject();
+        }, p -> null);
+    dev.streamer.core.event.EventRegistry registry = dev.streamer.core.event.EventRegistry.of(notice);
+    dev.streamer.core.routing.RouteTable routes = new dev.streamer.core.routing.RouteTable() {
+      @Override
+      public String appName() {
+        return "Events";
+      }
+
+      @Override
+      public dev.streamer.core.routing.Route<?, ?> find(String action) {
+        return null;
+      }
+
+      @Override
+      public java.util.Collection<dev.streamer.core.routing.Route<?, ?>> routes() {
+        return List.of();
+      }
+
+      @Override
+      public dev.streamer.core.event.EventRegistry events() {
+        return registry;
+      }
+    };
+    EventNotifiers notifiers = EventNotifiers.of(routes,
+        AwsRuntime.builder(env).credentials(DynamoDbLocal.CREDENTIALS).build());
+    assertEquals(new dev.streamer.core.Delivery(1, 0, 0), notifiers.forTenant("acme")
+        .toConnection(CONNECTION, new Notice("maintenance")));
+    assertEquals(dev.streamer.core.Delivery.NONE, notifiers.forTenant("other")
+        .toConnection(CONNECTION, new Notice("not yours")));
+    assertEquals(List.of("{\"type\":\"event\",\"event\":\"notice\",\"data\":{\"text\":\"maintenance\"}}"),
+        gateway.delivered(CONNECTION));
+  }
 }
