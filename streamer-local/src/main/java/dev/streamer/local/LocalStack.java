@@ -12,6 +12,7 @@ import dev.streamer.local.gateway.WebSocketGateway;
 import dev.streamer.local.lambda.LocalFunction;
 import dev.streamer.local.streams.ProcessorLanes;
 import dev.streamer.local.streams.StreamPoller;
+import dev.streamer.runtime.aws.processor.EventSourceMapping;
 import dev.streamer.runtime.aws.tables.TableNames;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
@@ -126,8 +127,7 @@ public final class LocalStack implements AutoCloseable {
         function.instantiate();
       }
       streamsClient = dynamoDb.newStreamsClient();
-      lanes = new ProcessorLanes(new ProcessorLanes.Settings(settings.lanes, settings.batchSize,
-          settings.maxBatchRetries, Duration.ofMillis(200)), processor);
+      lanes = new ProcessorLanes(settings.mapping, Duration.ofMillis(200), processor);
       poller = new StreamPoller(streamsClient, dynamoDb.streamArn(settings.tables.requests()), lanes,
           settings.pollInterval);
       poller.start();
@@ -219,6 +219,11 @@ public final class LocalStack implements AutoCloseable {
 
   public Duration sweepInterval() {
     return settings.sweepInterval;
+  }
+
+  /** The event source mapping the stream poller applies. */
+  public EventSourceMapping eventSourceMapping() {
+    return settings.mapping;
   }
 
   /** Stream records read but not yet processed (0 when the processor has caught up). */
@@ -337,9 +342,7 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> environment = Map.of();
     private Duration sweepInterval = Duration.ofSeconds(30);
     private Duration pollInterval = Duration.ofMillis(20);
-    private int lanes = 10;
-    private int batchSize = 100;
-    private int maxBatchRetries = 3;
+    private EventSourceMapping mapping = EventSourceMapping.DEFAULT;
     private Duration webSocketTimeout = Duration.ofSeconds(29);
     private Duration processorTimeout = Duration.ofMinutes(5);
     private Duration sweeperTimeout = Duration.ofMinutes(1);
@@ -446,21 +449,35 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
-    /** Concurrent processor batches (Lambda's ParallelizationFactor); default 10. */
+    /**
+     * The event source mapping the stream poller applies; default {@link EventSourceMapping#DEFAULT}, what the SAM
+     * template deploys.
+     */
+    public Builder eventSourceMapping(EventSourceMapping v) {
+      this.mapping = Objects.requireNonNull(v);
+      return this;
+    }
+
+    /** The mapping this builder's stack will apply (for the test that compares it with the template's). */
+    EventSourceMapping mapping() {
+      return mapping;
+    }
+
+    /** Concurrent processor batches per shard (Lambda's ParallelizationFactor); default the template's, 10. */
     public Builder lanes(int v) {
-      this.lanes = v;
+      this.mapping = mapping.withParallelizationFactor(v);
       return this;
     }
 
-    /** Most records per processor invocation; default 100. */
+    /** Most records per processor invocation; default the template's, 10. */
     public Builder batchSize(int v) {
-      this.batchSize = v;
+      this.mapping = mapping.withBatchSize(v);
       return this;
     }
 
-    /** Retries of a failing processor batch before its records are discarded; default 3. */
+    /** Retries of a failing processor batch before its records are discarded; default the template's, 5. */
     public Builder maxBatchRetries(int v) {
-      this.maxBatchRetries = v;
+      this.mapping = mapping.withMaximumRetryAttempts(v);
       return this;
     }
 

@@ -1,9 +1,12 @@
 package dev.streamer.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import dev.streamer.local.dynamo.LocalDynamoDb;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,10 +14,13 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A stack closed inside a JVM leaves nothing behind: its ports can be bound again, none of its threads survive, and a
@@ -58,6 +64,43 @@ class LocalStackLifecycleTest {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void aStackRestartedAgainstAnExistingDynamoDbStartsReadingTheStreamAtLatest() throws Exception {
+    try (LocalDynamoDb dynamoDb = LocalDynamoDb.startInMemory(0, Region.US_EAST_1)) {
+      RecordingHandlers first = new RecordingHandlers();
+      try (LocalStack stack = builder(first).dynamoDbEndpoint(dynamoDb.endpoint()).start()) {
+        putPending(stack, "before-restart");
+        assertEquals("before-restart", key(first.records.poll(30, TimeUnit.SECONDS)));
+      }
+      RecordingHandlers second = new RecordingHandlers();
+      try (LocalStack stack = builder(second).dynamoDbEndpoint(dynamoDb.endpoint()).start()) {
+        putPending(stack, "after-restart");
+        assertEquals("after-restart", key(second.records.poll(30, TimeUnit.SECONDS)),
+            "the record written before the restart is not replayed (StartingPosition LATEST)");
+      }
+    }
+  }
+
+  private static void putPending(LocalStack stack, String id) {
+    stack.dynamoDb().putItem(b -> b.tableName(stack.tables().requests()).item(Map.of(
+        "requestId", AttributeValue.fromS(id), "status", AttributeValue.fromS("PENDING"))));
+  }
+
+  private static String key(DynamodbEvent.DynamodbStreamRecord record) {
+    assertNotNull(record, "no record reached the processor");
+    return record.getDynamodb().getKeys().get("requestId").getS();
+  }
+
+  private static LocalStack.Builder builder(RecordingHandlers handlers) {
+    return LocalStack.builder()
+        .connect(handlers::connect)
+        .message(handlers::message)
+        .disconnect(handlers::disconnect)
+        .processor(handlers::processor)
+        .sweeper(handlers::sweeper)
+        .banner(null);
   }
 
   private static LocalStack start(RecordingHandlers handlers, int port, int dynamoDbPort) {

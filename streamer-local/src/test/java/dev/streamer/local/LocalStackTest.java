@@ -290,6 +290,18 @@ class LocalStackTest {
   }
 
   @Test
+  void theFilterKeepsRecordsThatAreNotPendingFromTheProcessor() throws Exception {
+    HANDLERS.records.clear();
+    String table = stack.tables().requests();
+    stack.dynamoDb().putItem(b -> b.tableName(table).item(Map.of(
+        "requestId", AttributeValue.fromS("f-1"), "status", AttributeValue.fromS("COMPLETED"))));
+    put(table, "f-2", "pending");
+    DynamodbEvent.DynamodbStreamRecord first = HANDLERS.records.poll(30, TimeUnit.SECONDS);
+    assertNotNull(first);
+    assertEquals("f-2", id(first), "the COMPLETED item never reaches the processor");
+  }
+
+  @Test
   void sweeperRunsOnItsTimerAndOnDemand() throws Exception {
     ScheduledEvent timed = HANDLERS.sweeps.poll(30, TimeUnit.SECONDS);
     assertNotNull(timed, "the timer ran the sweeper");
@@ -317,7 +329,8 @@ class LocalStackTest {
 
   private static void put(String table, String id, String note) {
     stack.dynamoDb().putItem(b -> b.tableName(table).item(Map.of(
-        "requestId", AttributeValue.fromS(id), "note", AttributeValue.fromS(note))));
+        "requestId", AttributeValue.fromS(id), "note", AttributeValue.fromS(note),
+        "status", AttributeValue.fromS("PENDING"))));
   }
 
   private static String id(DynamodbEvent.DynamodbStreamRecord record) {
