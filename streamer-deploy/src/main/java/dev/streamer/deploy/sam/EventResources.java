@@ -7,6 +7,7 @@ import static dev.streamer.deploy.sam.Cfn.map;
 import dev.streamer.deploy.app.DeployedApp;
 import dev.streamer.core.app.HandlerKind;
 import dev.streamer.runtime.aws.processor.EventSourceMapping;
+import dev.streamer.runtime.aws.processor.SweepSchedule;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 public final class EventResources {
 
-  public static final String SWEEP_RATE = "rate(1 minute)";
+  public static final String SWEEP_RATE = SweepSchedule.SCHEDULE_EXPRESSION;
 
   private EventResources() {}
 

@@ -66,6 +66,11 @@ public final class EnvironmentVariables {
       template("STALE_PENDING_AFTER", "2m", "age at which a PENDING request without a due retry is re-driven",
           EVERY),
       template("SWEEP_LIMIT", "500", "most requests one sweep acts on", EVERY),
+      template("SWEEP_INTERVAL", "20s", "time between two sweeps of one (once a minute) sweeper invocation", EVERY),
+      template("PROCESSOR_CONCURRENCY", "10", "most jobs of one stream batch running at once (default: the "
+          + "batch size)", EVERY),
+      template("LEASE_DURATION", "60s", "how long a claim holds a request without renewal; renewed while the job "
+          + "runs", EVERY),
       template("SEND_MAX_ATTEMPTS", "4", "calls of one @connections send in all (429, 5xx, network errors)",
           EVERY),
       template("SEND_BACKOFF_BASE", "50ms", "first backoff ceiling between send attempts", EVERY),
