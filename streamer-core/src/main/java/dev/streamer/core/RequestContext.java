@@ -21,6 +21,9 @@ import java.util.function.BooleanSupplier;
  * @param deadline    when the executing environment stops this request, or null for none
  * @param cancellation tells whether the caller cancelled the request
  * @param clock       clock used for {@link #remainingTime()}
+ * @param attempt     which run of the request this is, from 1 (a retry, or a re-run after a crash, is 2, 3, …);
+ *                    1 for a synchronous action. Lets an action be idempotent across retries
+ * @param maxAttempts how many runs the request may have in all (retries + 1)
  */
 public record RequestContext(
     String requestId,
@@ -33,7 +36,9 @@ public record RequestContext(
     Map<String, String> metadata,
     Instant deadline,
     BooleanSupplier cancellation,
-    Clock clock) {
+    Clock clock,
+    int attempt,
+    int maxAttempts) {
 
   public RequestContext {
     Objects.requireNonNull(requestId, "requestId");
@@ -41,6 +46,22 @@ public record RequestContext(
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     cancellation = cancellation == null ? () -> false : cancellation;
     clock = clock == null ? Clock.systemUTC() : clock;
+    if (attempt < 1 || maxAttempts < 1) {
+      throw new IllegalArgumentException("attempt and maxAttempts start at 1");
+    }
+  }
+
+  /** A context of a first and only attempt (synchronous actions). */
+  public RequestContext(String requestId, String clientId, String action, String connectionId, String userId,
+      String tenantId, String traceId, Map<String, String> metadata, Instant deadline, BooleanSupplier cancellation,
+      Clock clock) {
+    this(requestId, clientId, action, connectionId, userId, tenantId, traceId, metadata, deadline, cancellation,
+        clock, 1, 1);
+  }
+
+  /** True when this is the last run the request may have: a retryable failure now fails it. */
+  public boolean isLastAttempt() {
+    return attempt >= maxAttempts;
   }
 
   /** Time left before the deadline, or {@link Duration#ZERO} once passed; a very long duration when there is none. */
@@ -73,6 +94,8 @@ public record RequestContext(
     private Instant deadline;
     private BooleanSupplier cancellation;
     private Clock clock;
+    private int attempt = 1;
+    private int maxAttempts = 1;
 
     private Builder(String requestId, String action) {
       this.requestId = requestId;
@@ -88,10 +111,16 @@ public record RequestContext(
     public Builder deadline(Instant v) { this.deadline = v; return this; }
     public Builder cancellation(BooleanSupplier v) { this.cancellation = v; return this; }
     public Builder clock(Clock v) { this.clock = v; return this; }
+    /** Which run this is (from 1) and how many runs the request may have. */
+    public Builder attempt(int attempt, int maxAttempts) {
+      this.attempt = attempt;
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
 
     public RequestContext build() {
       return new RequestContext(requestId, clientId, action, connectionId, userId, tenantId, traceId,
-          metadata, deadline, cancellation, clock);
+          metadata, deadline, cancellation, clock, attempt, maxAttempts);
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.streamer.local.lambda.LocalFunction;
 import dev.streamer.local.streams.ProcessorLanes;
 import dev.streamer.local.streams.StreamPoller;
 import dev.streamer.runtime.aws.processor.EventSourceMapping;
+import dev.streamer.runtime.aws.processor.SweepSchedule;
 import dev.streamer.runtime.aws.tables.TableNames;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
@@ -72,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
   public static final Duration DEV_TOKEN_TTL = Duration.ofHours(12);
 
   private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
+  private static final Duration ON_DEMAND_SWEEP_TIME = Duration.ofSeconds(5);
   private static final AtomicReference<LocalStack> RUNNING = new AtomicReference<>();
 
   private final Builder settings;
@@ -131,8 +133,9 @@ public final class LocalStack implements AutoCloseable {
       poller = new StreamPoller(streamsClient, dynamoDb.streamArn(settings.tables.requests()), lanes,
           settings.pollInterval);
       poller.start();
-      long sweepMillis = settings.sweepInterval.toMillis();
-      timer.scheduleWithFixedDelay(this::sweepQuietly, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+      // as the template's schedule: an invocation every minute, which sweeps every SWEEP_INTERVAL until the next
+      timer.scheduleAtFixedRate(this::sweepQuietly, settings.sweepInterval.toMillis(),
+          SweepSchedule.RATE.toMillis(), TimeUnit.MILLISECONDS);
       devToken = mintToken(DEV_USER, DEV_TENANT, DEV_TOKEN_TTL);
       gateway.accept(true);
     } catch (RuntimeException e) {
@@ -155,6 +158,8 @@ public final class LocalStack implements AutoCloseable {
     p.put("AWS_REGION", settings.region);
     p.put("JWT_ALGORITHM", "HS256");
     p.put("JWT_SECRET", settings.jwtSecret);
+    p.put("SWEEP_INTERVAL", settings.sweepInterval.toMillis() + "ms");
+    p.put("PROCESSOR_CONCURRENCY", String.valueOf(settings.mapping.batchSize()));
     p.putAll(settings.environment);
     p.put("aws.region", settings.region);
     if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
@@ -239,14 +244,17 @@ public final class LocalStack implements AutoCloseable {
     gateway.restart();
   }
 
-  /** Runs the sweeper now (as its timer does) and returns its summary. */
+  /**
+   * Runs one sweep now and returns its summary: the sweeper is invoked with too little time left for a second one
+   * (its timer's invocations sweep every {@code sweepInterval} for a minute).
+   */
   public String sweep() {
-    return sweeper.invoke(scheduledEvent());
+    return sweeper.invoke(scheduledEvent(), ON_DEMAND_SWEEP_TIME);
   }
 
   private void sweepQuietly() {
     try {
-      sweep();
+      sweeper.invoke(scheduledEvent());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "sweeper failed", e);
     }
@@ -340,7 +348,7 @@ public final class LocalStack implements AutoCloseable {
     private TableNames tables = TableNames.defaults();
     private String jwtSecret = DEFAULT_JWT_SECRET;
     private Map<String, String> environment = Map.of();
-    private Duration sweepInterval = Duration.ofSeconds(30);
+    private Duration sweepInterval = SweepSchedule.DEFAULT_INTERVAL;
     private Duration pollInterval = Duration.ofMillis(20);
     private EventSourceMapping mapping = EventSourceMapping.DEFAULT;
     private Duration webSocketTimeout = Duration.ofSeconds(29);
@@ -437,7 +445,10 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
-    /** How often the sweeper runs; default 30 s. */
+    /**
+     * Time between two sweeps ({@code SWEEP_INTERVAL}); default the template's, 20 s. As on AWS, the timer invokes
+     * the sweeper once a minute and each invocation sweeps at this interval; the first runs after one interval.
+     */
     public Builder sweepInterval(Duration v) {
       this.sweepInterval = Objects.requireNonNull(v);
       return this;

@@ -145,9 +145,12 @@ public final class StreamerLambda {
     return processor.process(event, () -> remainingMillis(context));
   }
 
-  /** Scheduled sweeper: re-drives due retries and expired leases. Returns a JSON summary. */
+  /**
+   * Scheduled sweeper: re-drives due retries and expired leases, every {@code SWEEP_INTERVAL} until the next
+   * scheduled invocation (or the end of this one). Returns a JSON summary.
+   */
   public String sweep(ScheduledEvent event, Context context) {
-    return sweeper.sweep().toJson();
+    return sweeper.sweepUntilNextSchedule(() -> remainingMillis(context)).toJson();
   }
 
   private Instant deadline(Context context) {

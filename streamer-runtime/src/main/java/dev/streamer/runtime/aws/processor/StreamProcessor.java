@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 
@@ -59,6 +60,13 @@ public final class StreamProcessor {
     return thread;
   });
 
+  /** Runs the lease heartbeats of all running jobs (each beat is one short conditional write). */
+  private final ScheduledExecutorService leaseTimer = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "streamer-lease");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   public StreamProcessor(DynamoRequestStore store, RouteTable routes, RouteExecutor executor,
       JobProgressFactory progress, MessageSender replies, ProcessorSettings settings, JsonLog log, Metrics metrics,
       ExecutorService workers) {
@@ -66,7 +74,8 @@ public final class StreamProcessor {
     this.settings = settings;
     this.log = log;
     this.clock = store.clock();
-    this.runner = new JobRunner(store, routes, executor, progress, replies, settings, log, metrics, workers);
+    this.runner = new JobRunner(store, routes, executor, progress, replies, settings, log, metrics, workers,
+        leaseTimer);
   }
 
   /** A record whose job runs, and its sequence number. */
@@ -175,7 +184,7 @@ public final class StreamProcessor {
       log.debug("not claimed: already taken, finished, or not due", JobRunner.fieldsOf(image));
       return;
     }
-    runner.run(claimed.get(), invocationEnd.minus(settings.timeoutBuffer()));
+    runner.run(claimed.get(), invocationEnd.minus(settings.timeoutBuffer()), invocationEnd);
   }
 
   /**
@@ -184,7 +193,7 @@ public final class StreamProcessor {
    * due, or another worker won.
    */
   private Optional<RequestRecord> claimToRun(RequestRecord pending, Instant invocationEnd) {
-    return store.claim(pending.requestId(), Duration.between(clock.instant(), invocationEnd));
+    return store.claim(pending.requestId(), lease(clock.instant(), invocationEnd, settings.leaseDuration()));
   }
 
   /** A lease from {@code now}: {@code duration}, cut at {@code invocationEnd}. */

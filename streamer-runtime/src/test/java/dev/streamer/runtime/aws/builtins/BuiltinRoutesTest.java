@@ -96,7 +96,7 @@ class BuiltinRoutesTest {
     store.complete(id, attempt, "{\"n\":4,\"done\":true}");
     data = send("status", id, OWNER).get("data");
     assertEquals("COMPLETED", data.get("status").asText());
-    assertEquals(0.4, data.get("progress").asDouble());
+    assertEquals(1.0, data.get("progress").asDouble(), "COMPLETED means progress 1");
     assertEquals("reading", data.get("message").asText());
     assertEquals(4, data.get("result").get("n").asInt());
   }

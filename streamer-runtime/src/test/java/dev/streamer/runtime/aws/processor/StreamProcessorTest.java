@@ -125,7 +125,8 @@ class StreamProcessorTest {
     assertEquals(RequestStatus.COMPLETED, done.status());
     assertEquals("{\"n\":42,\"done\":true}", done.result());
     assertEquals(1, done.attempts());
-    assertEquals(0.5, done.progress());
+    assertEquals(1.0, done.progress(), "COMPLETED means progress 1");
+    assertEquals("half", done.progressMessage());
     List<String> received = replies.to(request.connectionId());
     assertEquals(2, received.size());
     assertTrue(received.get(0).contains("\"type\":\"progress\""));
@@ -325,11 +326,11 @@ class StreamProcessorTest {
     JobRoute route = new JobRoute("job", (job, ctx, progress) -> job.n());
     java.util.concurrent.atomic.AtomicReference<String> broken = new java.util.concurrent.atomic.AtomicReference<>();
     JobProgressFactory direct = DirectProgress.factory(store, replies);
-    JobProgressFactory failingOnce = claimed -> {
+    JobProgressFactory failingOnce = (claimed, lease) -> {
       if (claimed.requestId().equals(broken.get())) {
         throw new IllegalStateException("bug in a reporter");
       }
-      return direct.open(claimed);
+      return direct.open(claimed, lease);
     };
     StreamProcessor processor = new StreamProcessor(store, RouteTables.of("test", route),
         new RouteExecutor(List.of()), failingOnce, replies, settingsOf(),
