@@ -45,6 +45,7 @@ class LocalStackLifecycleTest {
     assertBindable(gatewayPort);
     assertBindable(dynamoDbPort);
     assertEquals(List.of(), stackThreadsAlive(before), "threads of the closed stack still running");
+    assertEquals(List.of(), nonDaemonThreadsAlive(before), "a closed stack lets the JVM exit");
 
     try (LocalStack second = start(handlers, gatewayPort, dynamoDbPort)) {
       assertEquals(gatewayPort, second.webSocketUri().getPort());
@@ -132,6 +133,21 @@ class LocalStackLifecycleTest {
     }
     try (ServerSocket socket = new ServerSocket()) {
       socket.bind(new InetSocketAddress(port));
+    }
+  }
+
+  private static List<String> nonDaemonThreadsAlive(Set<Thread> before) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      List<String> alive = Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon())
+          .map(Thread::getName)
+          .sorted()
+          .collect(Collectors.toList());
+      if (alive.isEmpty() || System.nanoTime() > deadline) {
+        return alive;
+      }
+      Thread.sleep(50);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.streamer.runtime.aws.builtins;
 
+import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
 import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteTable;
@@ -10,15 +11,16 @@ public final class BuiltinRoutes {
 
   private BuiltinRoutes() {}
 
-  public static Route<?, ?>[] all(DynamoRequestStore store) {
-    return new Route<?, ?>[] {new StatusRoute(store), new SubscribeRoute(store), new CancelRoute(store)};
+  /** {@code replies} delivers the CANCELLED error of a request cancelled while queued to its owner's connection. */
+  public static Route<?, ?>[] all(DynamoRequestStore store, MessageSender replies) {
+    return new Route<?, ?>[] {new StatusRoute(store), new SubscribeRoute(store), new CancelRoute(store, replies)};
   }
 
   /**
    * {@code app}'s routes plus the built-ins. Throws {@link IllegalArgumentException} when the application declares an
    * action with a built-in's name.
    */
-  public static RouteTable withBuiltins(RouteTable app, DynamoRequestStore store) {
-    return RouteTables.combine(app, all(store));
+  public static RouteTable withBuiltins(RouteTable app, DynamoRequestStore store, MessageSender replies) {
+    return RouteTables.combine(app, all(store, replies));
   }
 }

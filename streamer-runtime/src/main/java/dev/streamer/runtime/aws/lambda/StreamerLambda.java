@@ -21,6 +21,8 @@ import dev.streamer.runtime.aws.processor.Sweeper;
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
 import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.protocol.Messages;
+import dev.streamer.core.protocol.ProtocolException;
+import dev.streamer.core.protocol.Requests;
 import dev.streamer.core.protocol.StreamerError;
 import dev.streamer.core.routing.Caller;
 import dev.streamer.core.routing.Interceptor;
@@ -73,7 +75,7 @@ public final class StreamerLambda {
     Metrics metrics = Metrics.fromEnvironment(b.environment, b.logSink, b.clock);
     DynamoRequestStore store = new DynamoRequestStore(b.dynamoDb, config.tables().requests(), b.clock,
         config.requestTtl(), config.maxRetries());
-    RouteTable routes = BuiltinRoutes.withBuiltins(b.routes, store);
+    RouteTable routes = BuiltinRoutes.withBuiltins(b.routes, store, b.sender);
     RouterConfig routerConfig = RouterConfig.builder()
         .clock(b.clock)
         .asyncThreshold(config.asyncThreshold())
@@ -129,12 +131,13 @@ public final class StreamerLambda {
     } catch (RuntimeException unavailable) {
       log.error("connection lookup failed", LogFields.empty().connectionId(connectionId).traceId(traceId),
           unavailable);
-      return reply(Messages.error(null, null,
+      return reply(Messages.error(clientIdOf(event), null,
           StreamerError.of(ErrorCode.SERVICE_UNAVAILABLE, "service unavailable; retry later")));
     }
     if (caller.isEmpty()) {
       log.warn("message from an unknown connection", LogFields.empty().connectionId(connectionId));
-      return reply(Messages.error(null, null, StreamerError.of(ErrorCode.UNAUTHORIZED, UNKNOWN_CONNECTION_MESSAGE)));
+      return reply(Messages.error(clientIdOf(event), null,
+          StreamerError.of(ErrorCode.UNAUTHORIZED, UNKNOWN_CONNECTION_MESSAGE)));
     }
     Instant deadline = deadline(context);
     return reply(router.route(body(event), caller.get(), deadline));
@@ -161,6 +164,20 @@ public final class StreamerLambda {
 
   private static long remainingMillis(Context context) {
     return context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis();
+  }
+
+  /**
+   * The client's {@code id} from the frame, for errors raised before the router reads it (the connection lookup):
+   * null when the frame has none or is not a valid envelope. Never throws.
+   */
+  private static String clientIdOf(APIGatewayV2WebSocketEvent event) {
+    try {
+      return Requests.parse(body(event)).id();
+    } catch (ProtocolException invalid) {
+      return invalid.clientId();
+    } catch (RuntimeException undecodable) {
+      return null;
+    }
   }
 
   private static String body(APIGatewayV2WebSocketEvent event) {

@@ -17,6 +17,7 @@ import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.JobRoute;
 import dev.streamer.runtime.aws.LambdaEvents;
 import dev.streamer.runtime.aws.ManualClock;
+import dev.streamer.runtime.aws.PausableProxy;
 import dev.streamer.runtime.aws.LocalConnectionsEndpoint;
 import dev.streamer.runtime.aws.connections.ConnectionManager;
 import dev.streamer.runtime.aws.connections.ConnectionStore;
@@ -40,6 +41,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,44 @@ class StreamerLambdaTest {
     apis.close();
     gateway.close();
     client.close();
+  }
+
+  @Test
+  void whileDynamoDbIsUnreachableEveryReplyCarriesTheClientsIdAndServiceRecoversByItself() throws Exception {
+    try (PausableProxy proxy = new PausableProxy(DynamoDbLocal.endpoint());
+        DynamoDbClient proxied = DynamoDbLocal.client(proxy.endpoint())) {
+      ConnectionStore viaProxy = new ConnectionStore(proxied, tables.connections(), Duration.ofHours(24), clock);
+      StreamerLambda service = StreamerLambda.builder(RouteTables.of("test", job))
+          .config(config)
+          .dynamoDb(proxied)
+          .sender(sender)
+          .callers(CallerResolver.fromStore(viaProxy))
+          .clock(clock)
+          .logSink(l -> {})
+          .build();
+      APIGatewayV2WebSocketEvent event = LambdaEvents.read("websocket-message.json", APIGatewayV2WebSocketEvent.class);
+      assertEquals("ack", JSON.readTree(service.message(event, CONTEXT).getBody()).get("type").asText());
+
+      proxy.down();
+      for (String body : List.of(event.getBody(), "{\"id\":\"c-9\",\"action\":\"job\",\"payload\":{\"n\":1}}",
+          "{\"id\":\"c-10\",\"action\":\"status\",\"payload\":{\"requestId\":\"r\"}}")) {
+        event.setBody(body);
+        JsonNode reply = JSON.readTree(service.message(event, CONTEXT).getBody());
+        assertEquals("error", reply.get("type").asText(), reply.toString());
+        assertEquals(JSON.readTree(body).get("id").asText(), reply.get("id").asText(), "the client's id: " + reply);
+        assertEquals("SERVICE_UNAVAILABLE", reply.get("error").get("code").asText(), reply.toString());
+      }
+
+      proxy.up();
+      event.setBody("{\"id\":\"c-11\",\"action\":\"job\",\"payload\":{\"n\":2}}");
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      JsonNode reply;
+      do {
+        reply = JSON.readTree(service.message(event, CONTEXT).getBody());
+      } while (!reply.get("type").asText().equals("ack") && System.nanoTime() < end);
+      assertEquals("ack", reply.get("type").asText(), "recovered: " + reply);
+      assertEquals("c-11", reply.get("id").asText());
+    }
   }
 
   @Test
