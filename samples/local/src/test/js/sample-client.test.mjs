@@ -172,6 +172,10 @@ test('a validation error rejects with a typed StreamerError and its violations',
 
     const tooBig = await rejection(c.echo({ message: 'x'.repeat(200_000) }));
     assert.equal(tooBig.code, 'VALIDATION_ERROR', 'rejected before sending');
+    // under the 128 KB message limit, but a browser would send it as one frame over API Gateway's 32 KB (1009)
+    const oneFrameTooBig = await rejection(c.echo({ message: 'x'.repeat(40 * 1024) }));
+    assert.equal(oneFrameTooBig.code, 'VALIDATION_ERROR', 'rejected before sending');
+    assert.match(oneFrameTooBig.message, /32768 bytes/);
     assert.equal(c.inFlight, 0);
     assert.equal((await c.echo({ message: 'still fine' })).message, 'still fine');
   } finally {

@@ -121,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
       dynamoDb.createTables(settings.tables);
       gateway = new WebSocketGateway(
           new WebSocketGateway.Settings(settings.host, settings.port, settings.stage, settings.maxMessageBytes,
-              Duration.ofMinutes(10)),
+              Duration.ofMinutes(10), settings.frameLimit),
           new WebSocketGateway.Routes(connect, message, disconnect), invocations);
       gateway.start();
       environment.publish(properties());
@@ -356,6 +356,7 @@ public final class LocalStack implements AutoCloseable {
     private Duration sweeperTimeout = Duration.ofMinutes(1);
     private int maxMessageBytes = 1024 * 1024;
     private int concurrency = 64;
+    private boolean frameLimit = true;
     private PrintStream banner = System.out;
 
     private Builder() {}
@@ -501,6 +502,16 @@ public final class LocalStack implements AutoCloseable {
     /** Largest message the gateway passes to {@code $default}; default 1 MiB. Larger ones close the socket (1009). */
     public Builder maxMessageBytes(int v) {
       this.maxMessageBytes = v;
+      return this;
+    }
+
+    /**
+     * Whether a WebSocket frame over API Gateway's 32 KB closes the connection with 1009, as on AWS; default true.
+     * Browsers send each message as one frame, so a browser can send at most 32 KB per message to API Gateway;
+     * false lets single frames up to {@link #maxMessageBytes} through (clients that do not fragment, for tests).
+     */
+    public Builder apiGatewayFrameLimit(boolean v) {
+      this.frameLimit = v;
       return this;
     }
 

@@ -235,6 +235,46 @@ class LocalStackTest {
   }
 
   @Test
+  void aFrameOverApiGatewaysLimitClosesWith1009ButTheSameMessageInTwoFramesIsAnswered() throws Exception {
+    String forty = "y".repeat(40 * 1024);
+    TestSockets.Received split = new TestSockets.Received();
+    WebSocket splitSocket = TestSockets.open(uri("token=good"), split).join();
+    splitSocket.sendText(forty.substring(0, 20 * 1024), false).join();
+    splitSocket.sendText(forty.substring(20 * 1024), true).join();
+    assertEquals("echo:" + forty, split.next(), "40 KB in two 20 KB frames is one message");
+    splitSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+
+    assertEquals(1009, TestSockets.sendOneFrame(uri("token=good"), 40 * 1024),
+        "40 KB in one frame: API Gateway's 1009");
+    assertEquals(-1, TestSockets.sendOneFrame(uri("token=good"), 30 * 1024), "30 KB in one frame is answered");
+  }
+
+  @Test
+  void fifteenKilobyteTokensInTheQueryAHeaderOrTheSubprotocolReachConnect() throws Exception {
+    String token = "t".repeat(15 * 1024);
+    HANDLERS.connects.clear();
+    assertRefusedByTheHandler(TestSockets.HTTP.newWebSocketBuilder(), uri("token=" + token));
+    assertEquals(token, next(HANDLERS.connects).getQueryStringParameters().get("token"));
+
+    assertRefusedByTheHandler(TestSockets.HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + token),
+        uri("token=bad"));
+    assertEquals("Bearer " + token, next(HANDLERS.connects).getHeaders().get("Authorization"));
+
+    assertRefusedByTheHandler(TestSockets.HTTP.newWebSocketBuilder().subprotocols("streamer", token),
+        uri("token=bad"));
+    assertTrue(next(HANDLERS.connects).getHeaders().get("Sec-WebSocket-Protocol").contains(token));
+  }
+
+  /** The handshake reached $connect, whose JSON 401 came back (not Jetty's HTML 414/431). */
+  private static void assertRefusedByTheHandler(WebSocket.Builder builder, URI uri) {
+    CompletionException failed = assertThrows(CompletionException.class,
+        () -> builder.buildAsync(uri, new WebSocket.Listener() {}).join());
+    WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, failed.getCause());
+    assertEquals(401, handshake.getResponse().statusCode());
+    assertEquals("{\"message\":\"Unauthorized\"}", handshake.getResponse().body());
+  }
+
+  @Test
   void oversizeMessageClosesOnlyThatConnection() throws Exception {
     TestSockets.Received big = new TestSockets.Received();
     WebSocket bigSocket = TestSockets.open(uri("token=good"), big).join();
