@@ -46,6 +46,7 @@ public final class BatchedJobProgress implements JobProgress {
     this.interval = interval;
     this.clock = store.clock();
     this.log = log;
+    this.lastPoll = clock.instant(); // the claim just read the cancel flag: the first read is due an interval later
   }
 
   /** A factory sharing {@code scheduler} (owned by the caller) across all jobs of one Lambda environment. */
