@@ -325,7 +325,9 @@ public final class JsonWrite {
    * Writes a value of a type known only at run time: null, strings, numbers, booleans, characters, enums (by
    * {@code name()}), UUIDs, {@code java.time} values (ISO-8601 strings), optionals, maps (keys by
    * {@code toString()}), iterables, and arrays. Any other type, such as a POJO result, falls back to Jackson
-   * databind ({@link DatabindFallback}), which is loaded only when first needed.
+   * databind ({@link DatabindFallback}), which is loaded only when first needed; jackson-databind is an optional
+   * dependency of streamer-core, so without it such a value fails with an {@link IllegalStateException} that names
+   * the type (add {@code com.fasterxml.jackson.core:jackson-databind}, or return a record).
    */
   public static void any(JsonGenerator g, Object v) throws IOException {
     if (v == null) {
@@ -355,7 +357,28 @@ public final class JsonWrite {
     } else if (v.getClass().isArray()) {
       anyArray(g, v);
     } else {
-      DatabindFallback.write(g, v);
+      pojo(g, v);
+    }
+  }
+
+  private static void pojo(JsonGenerator g, Object v) throws IOException {
+    if (!DATABIND_PRESENT) {
+      throw new IllegalStateException("no generated encoder for " + v.getClass().getName()
+          + " and jackson-databind is not on the class path: return a record, or add"
+          + " com.fasterxml.jackson.core:jackson-databind");
+    }
+    DatabindFallback.write(g, v);
+  }
+
+  /** Whether the optional jackson-databind is there, checked without initialising anything of it. */
+  private static final boolean DATABIND_PRESENT = present("com.fasterxml.jackson.databind.ObjectMapper");
+
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, JsonWrite.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
     }
   }
 

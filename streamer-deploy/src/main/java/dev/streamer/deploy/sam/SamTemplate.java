@@ -54,7 +54,7 @@ public final class SamTemplate {
         "CodeUri", codeUri,
         "AutoPublishAlias", ALIAS,
         "SnapStart", map("ApplyOn", "PublishedVersions"),
-        "Environment", map("Variables", EnvironmentValues.common()))));
+        "Environment", map("Variables", globalVariables()))));
 
     Map<String, Object> resources = new LinkedHashMap<>();
     for (TableDefinition table : StreamerTables.ALL) {
@@ -72,6 +72,13 @@ public final class SamTemplate {
     template.put("Resources", resources);
     template.put("Outputs", outputs());
     return template;
+  }
+
+  /** What every function gets: the variables all handlers read, and the JVM's options. */
+  private static Map<String, Object> globalVariables() {
+    Map<String, Object> variables = new LinkedHashMap<>(EnvironmentValues.common());
+    variables.put(JavaToolOptions.VARIABLE, JavaToolOptions.value());
+    return variables;
   }
 
   private static Map<String, Object> function(DeployedApp app, HandlerKind handler) {

@@ -92,10 +92,11 @@ class SamTemplateTest {
   }
 
   @Test
-  void environmentOfEachFunctionIsExactlyWhatItsHandlerReads() {
+  void environmentOfEachFunctionIsExactlyWhatItsHandlerReadsAndTheJvmOptions() {
     for (HandlerKind handler : HandlerKind.values()) {
       Set<String> expected = EnvironmentVariables.templateVariables(handler).stream()
           .map(Variable::name).collect(Collectors.toCollection(TreeSet::new));
+      expected.add(JavaToolOptions.VARIABLE);
       Set<String> actual = new TreeSet<>(TEMPLATE.environment(APP.handlerSimpleName(handler)).keySet());
       assertEquals(expected, actual, handler.name());
     }
@@ -110,6 +111,23 @@ class SamTemplateTest {
             Map.of("Fn::Sub", "{{resolve:ssm:${JwtPublicKeyParameter}}}"), "")),
         connect.get("JWT_PUBLIC_KEY"));
     assertEquals("5s", connect.get("RETRY_DELAY"), "runtime defaults are written out");
+  }
+
+  @Test
+  void everyFunctionGetsTheJvmOptionsOnceFromTheGlobals() {
+    Map<String, Object> globals = cast(TEMPLATE.section("Globals").get("Function"));
+    Map<String, Object> variables = cast(ParsedTemplate.<Map<String, Object>>cast(globals.get("Environment"))
+        .get("Variables"));
+    assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+        variables.get(JavaToolOptions.VARIABLE));
+    assertEquals(JavaToolOptions.value(), variables.get(JavaToolOptions.VARIABLE));
+    for (HandlerKind handler : HandlerKind.values()) {
+      Map<String, Object> own = TEMPLATE.properties(APP.handlerSimpleName(handler));
+      Object environment = own.get("Environment");
+      assertFalse(environment != null && ParsedTemplate.<Map<String, Object>>cast(
+          ParsedTemplate.<Map<String, Object>>cast(environment).get("Variables")).containsKey(JavaToolOptions.VARIABLE),
+          handler + " must not override the global JVM options");
+    }
   }
 
   @Test

@@ -25,6 +25,26 @@ class PackagedArtifactTest {
       "dev/streamer/deploy/", "org/yaml/snakeyaml/", "com/almworks/sqlite4java/", "org/eclipse/jetty/",
       "com/google/auto/service/", "org/mockito/", "net/jqwik/");
 
+  /**
+   * Libraries the runtime does not need at all, each of which once came in transitively: Guava (through jwks-rsa),
+   * jackson-databind (through java-jwt; optional in streamer-core), the auth0 JWT libraries (replaced by jose4j).
+   */
+  private static final List<String> NOT_NEEDED = List.of(
+      "com/google/common/", "org/checkerframework/", "com/fasterxml/jackson/databind/", "com/auth0/",
+      "software/amazon/awssdk/services/dynamodb/streams/", "software/amazon/eventstream/");
+
+  @Test
+  void containsNoLibraryTheRuntimeDoesNotNeed() throws IOException {
+    List<String> offending = new ArrayList<>();
+    try (JarFile jar = new JarFile(BuildOutputs.artifact().toFile())) {
+      jar.stream().map(ZipEntry::getName)
+          .filter(name -> NOT_NEEDED.stream().anyMatch(name::startsWith))
+          .limit(20)
+          .forEach(offending::add);
+    }
+    assertEquals(List.of(), offending);
+  }
+
   @Test
   void containsNoTestOrBuildTooling() throws IOException {
     List<String> offending = new ArrayList<>();

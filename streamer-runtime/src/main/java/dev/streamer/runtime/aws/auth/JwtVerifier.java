@@ -1,38 +1,32 @@
 package dev.streamer.runtime.aws.auth;
 
-import com.auth0.jwk.InvalidPublicKeyException;
-import com.auth0.jwk.Jwk;
-import com.auth0.jwk.JwkException;
-import com.auth0.jwk.JwkProvider;
-import com.auth0.jwk.JwkProviderBuilder;
-import com.auth0.jwk.NetworkException;
-import com.auth0.jwk.SigningKeyNotFoundException;
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.JWTVerifier;
-import com.auth0.jwt.algorithms.Algorithm;
-import com.auth0.jwt.exceptions.AlgorithmMismatchException;
-import com.auth0.jwt.exceptions.IncorrectClaimException;
-import com.auth0.jwt.exceptions.JWTDecodeException;
-import com.auth0.jwt.exceptions.JWTVerificationException;
-import com.auth0.jwt.exceptions.MissingClaimException;
-import com.auth0.jwt.exceptions.SignatureVerificationException;
-import com.auth0.jwt.exceptions.TokenExpiredException;
-import com.auth0.jwt.interfaces.Claim;
-import com.auth0.jwt.interfaces.DecodedJWT;
-import com.auth0.jwt.interfaces.Verification;
-import java.net.MalformedURLException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.streamer.core.json.Json;
+import dev.streamer.core.json.JsonWrite;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.security.Key;
 import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
 
 /**
- * Verifies {@code $connect} tokens with {@code com.auth0:java-jwt}. Thread-safe; build one per Lambda environment.
+ * Verifies {@code $connect} tokens with jose4j ({@code org.bitbucket.b_c:jose4j}: small, no Guava or databind). Thread-safe; build one per Lambda environment.
  *
  * <p>Checks, in order: the header's {@code alg} is the pinned algorithm (so {@code none} and algorithm confusion
  * never reach signature code); the signature with the configured secret, key, or JWKS key chosen by {@code kid};
@@ -49,26 +43,24 @@ public final class JwtVerifier {
   /** Kept claims longer than this (as text) are left out rather than bloating the connection item. */
   static final int MAX_KEPT_CLAIM_LENGTH = 2048;
 
-  private static final int JWKS_CACHE_SIZE = 10;
-  private static final Duration JWKS_CACHE_TTL = Duration.ofMinutes(10);
-  private static final int JWKS_TIMEOUT_MS = 3000;
-
   private final JwtConfig config;
   private final Clock clock;
-  /** Set when the key is static: built once, reused by every call. */
-  private final JWTVerifier staticVerifier;
+  /** Set when the key is static (secret or public key). */
+  private final Key staticKey;
   /** Set when keys come from a JWKS. */
-  private final JwkProvider jwks;
+  private final JwksKeys jwks;
 
   public JwtVerifier(JwtConfig config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (config.jwksUrl() != null) {
-      this.jwks = jwksProvider(config);
-      this.staticVerifier = null;
+      this.jwks = new JwksKeys(config.jwksUrl());
+      this.staticKey = null;
     } else {
       this.jwks = null;
-      this.staticVerifier = verifierFor(staticAlgorithm(config));
+      this.staticKey = config.algorithm() == JwtAlgorithm.HS256
+          ? new HmacKey(config.secret())
+          : config.publicKey();
     }
   }
 
@@ -80,33 +72,23 @@ public final class JwtVerifier {
     if (token.length() > MAX_TOKEN_LENGTH) {
       throw new AuthenticationException(AuthFailure.MALFORMED_TOKEN, "token of " + token.length() + " characters");
     }
-    DecodedJWT decoded;
+    JsonWebSignature signed;
     try {
-      decoded = JWT.decode(token);
-    } catch (JWTDecodeException e) {
+      if (!(JsonWebStructure.fromCompactSerialization(token) instanceof JsonWebSignature jws)) {
+        throw new AuthenticationException(AuthFailure.MALFORMED_TOKEN, "not a signed JWT");
+      }
+      signed = jws;
+    } catch (JoseException | RuntimeException e) {
       throw new AuthenticationException(AuthFailure.MALFORMED_TOKEN, "not a JWT");
     }
     // Pinned algorithm, checked before any key is touched.
-    if (!config.algorithm().name().equals(decoded.getAlgorithm())) {
+    String algorithm = signed.getAlgorithmHeaderValue();
+    if (!config.algorithm().name().equals(algorithm)) {
       throw new AuthenticationException(AuthFailure.ALGORITHM_NOT_ALLOWED,
-          "token alg " + printable(decoded.getAlgorithm()) + ", pinned " + config.algorithm());
+          "token alg " + printable(algorithm) + ", pinned " + config.algorithm());
     }
-    JWTVerifier verifier = staticVerifier != null ? staticVerifier : verifierFor(jwksAlgorithm(decoded.getKeyId()));
-    try {
-      verifier.verify(decoded);
-    } catch (AlgorithmMismatchException e) {
-      throw new AuthenticationException(AuthFailure.ALGORITHM_NOT_ALLOWED, e.getMessage());
-    } catch (SignatureVerificationException e) {
-      throw new AuthenticationException(AuthFailure.BAD_SIGNATURE, "signature does not verify");
-    } catch (TokenExpiredException e) {
-      throw new AuthenticationException(AuthFailure.EXPIRED, e.getMessage());
-    } catch (MissingClaimException e) {
-      throw new AuthenticationException(AuthFailure.MISSING_CLAIM, "missing " + e.getClaimName());
-    } catch (IncorrectClaimException e) {
-      throw new AuthenticationException(claimFailure(e.getClaimName()), e.getMessage());
-    } catch (JWTVerificationException e) {
-      throw new AuthenticationException(AuthFailure.INVALID_CLAIM, e.getMessage());
-    }
+    Key key = staticKey != null ? staticKey : jwksKey(signed.getKeyIdHeaderValue());
+    JwtClaims decoded = verifiedClaims(token, key);
     String userId = requiredId(decoded, config.userClaim());
     String tenantId = requiredId(decoded, config.tenantClaim());
     if (!config.allowedTenants().isEmpty() && !config.allowedTenants().contains(tenantId)) {
@@ -119,76 +101,94 @@ public final class JwtVerifier {
     return config;
   }
 
-  private JWTVerifier verifierFor(Algorithm algorithm) {
-    Verification verification = JWT.require(algorithm)
-        .acceptLeeway(ceilSeconds(config.leeway()))
-        .withClaimPresence("exp");
+  /** Signature, then {@code exp} (required), {@code nbf}, {@code iat}, {@code iss}, {@code aud}, as of the clock. */
+  private JwtClaims verifiedClaims(String token, Key key) throws AuthenticationException {
+    int leeway = (int) Math.min(Integer.MAX_VALUE, ceilSeconds(config.leeway()));
+    JwtConsumerBuilder consumer = new JwtConsumerBuilder()
+        .setJwsAlgorithmConstraints(ConstraintType.PERMIT, config.algorithm().name())
+        .setVerificationKey(key)
+        .setRequireExpirationTime()
+        .setAllowedClockSkewInSeconds(leeway)
+        .setIssuedAtRestrictions(0, Integer.MAX_VALUE) // not in the future (beyond the leeway), any age
+        .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()));
     if (!config.issuers().isEmpty()) {
-      verification.withIssuer(config.issuers().toArray(String[]::new));
+      consumer.setExpectedIssuers(true, config.issuers().toArray(String[]::new));
     }
-    if (!config.audiences().isEmpty()) {
-      verification.withAnyOfAudience(config.audiences().toArray(String[]::new));
+    if (config.audiences().isEmpty()) {
+      consumer.setSkipDefaultAudienceValidation();
+    } else {
+      consumer.setExpectedAudience(true, config.audiences().toArray(String[]::new));
     }
-    return ((JWTVerifier.BaseVerification) verification).build(clock);
+    try {
+      return consumer.build().processToClaims(token);
+    } catch (InvalidJwtException e) {
+      throw new AuthenticationException(failure(e), reason(e));
+    }
   }
 
-  private static Algorithm staticAlgorithm(JwtConfig config) {
-    return switch (config.algorithm()) {
-      case HS256 -> Algorithm.HMAC256(config.secret());
-      case RS256 -> Algorithm.RSA256((RSAPublicKey) config.publicKey(), null);
-      case ES256 -> Algorithm.ECDSA256((ECPublicKey) config.publicKey(), null);
-    };
+  private static AuthFailure failure(InvalidJwtException e) {
+    if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) || e.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
+      return AuthFailure.BAD_SIGNATURE;
+    }
+    if (e.hasErrorCode(ErrorCodes.JSON_INVALID)) {
+      return AuthFailure.MALFORMED_TOKEN;
+    }
+    if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING) || e.hasErrorCode(ErrorCodes.ISSUER_MISSING)
+        || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+      return AuthFailure.MISSING_CLAIM;
+    }
+    if (e.hasErrorCode(ErrorCodes.EXPIRED)) {
+      return AuthFailure.EXPIRED;
+    }
+    if (e.hasErrorCode(ErrorCodes.NOT_YET_VALID)) {
+      return AuthFailure.NOT_YET_VALID;
+    }
+    if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID)) {
+      return AuthFailure.WRONG_ISSUER;
+    }
+    if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)) {
+      return AuthFailure.WRONG_AUDIENCE;
+    }
+    return e.getErrorDetails().isEmpty() ? AuthFailure.BAD_SIGNATURE : AuthFailure.INVALID_CLAIM;
   }
 
-  private Algorithm jwksAlgorithm(String keyId) throws AuthenticationException {
+  /** The validators' messages, without the token itself (jose4j's own message quotes the claims). */
+  private static String reason(InvalidJwtException e) {
+    StringBuilder reason = new StringBuilder();
+    e.getErrorDetails().forEach(detail -> reason.append(reason.isEmpty() ? "" : "; ")
+        .append(detail.getErrorMessage()));
+    return reason.isEmpty() ? "signature does not verify" : printable(reason.toString());
+  }
+
+  private Key jwksKey(String keyId) throws AuthenticationException {
     if (keyId == null || keyId.isBlank()) {
       throw new AuthenticationException(AuthFailure.UNKNOWN_KEY, "token has no kid");
     }
-    Jwk jwk;
-    PublicKey key;
+    JsonWebKey jwk;
     try {
-      jwk = jwks.get(keyId);
-      key = jwk.getPublicKey();
-    } catch (NetworkException e) {
-      throw new AuthenticationException(AuthFailure.KEY_UNAVAILABLE, "key set not fetched", e);
-    } catch (SigningKeyNotFoundException e) {
-      // jwks-rsa also reports an unparseable key set as "not found"; only a plain miss has no cause.
-      if (e.getCause() != null) {
-        throw new AuthenticationException(AuthFailure.KEY_UNAVAILABLE, "key set not fetched", e);
-      }
-      throw new AuthenticationException(AuthFailure.UNKNOWN_KEY, "no key " + printable(keyId));
-    } catch (InvalidPublicKeyException e) {
-      throw new AuthenticationException(AuthFailure.UNKNOWN_KEY, "unusable key " + printable(keyId));
-    } catch (JwkException e) {
+      jwk = jwks.find(keyId);
+    } catch (IOException | JoseException e) {
       throw new AuthenticationException(AuthFailure.KEY_UNAVAILABLE, "key set not fetched", e);
     } catch (RuntimeException e) {
       throw new AuthenticationException(AuthFailure.KEY_UNAVAILABLE, "key set not usable", e);
+    }
+    if (jwk == null) {
+      throw new AuthenticationException(AuthFailure.UNKNOWN_KEY, "no key " + printable(keyId));
+    }
+    if (!(jwk instanceof PublicJsonWebKey publicJwk) || publicJwk.getPublicKey() == null) {
+      throw new AuthenticationException(AuthFailure.UNKNOWN_KEY, "unusable key " + printable(keyId));
     }
     if (jwk.getAlgorithm() != null && !config.algorithm().name().equals(jwk.getAlgorithm())) {
       throw new AuthenticationException(AuthFailure.UNKNOWN_KEY,
           "key " + printable(keyId) + " is for " + printable(jwk.getAlgorithm()));
     }
+    PublicKey key = publicJwk.getPublicKey();
     try {
       PemPublicKeys.checkFits(key, config.algorithm(), "JWKS key " + printable(keyId));
     } catch (IllegalArgumentException e) {
       throw new AuthenticationException(AuthFailure.UNKNOWN_KEY, e.getMessage());
     }
-    return config.algorithm() == JwtAlgorithm.RS256
-        ? Algorithm.RSA256((RSAPublicKey) key, null)
-        : Algorithm.ECDSA256((ECPublicKey) key, null);
-  }
-
-  private static JwkProvider jwksProvider(JwtConfig config) {
-    try {
-      return new JwkProviderBuilder(config.jwksUrl().toURL())
-          .cached(JWKS_CACHE_SIZE, JWKS_CACHE_TTL)
-          // an unknown kid triggers a download; bound how often a caller can make us fetch
-          .rateLimited(10, 1, TimeUnit.MINUTES)
-          .timeouts(JWKS_TIMEOUT_MS, JWKS_TIMEOUT_MS)
-          .build();
-    } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("JWT_JWKS_URL: not a URL");
-    }
+    return key;
   }
 
   private static AuthFailure claimFailure(String claimName) {
@@ -204,13 +204,12 @@ public final class JwtVerifier {
     };
   }
 
-  private static String requiredId(DecodedJWT jwt, String claimName) throws AuthenticationException {
-    Claim claim = jwt.getClaim(claimName);
-    if (claim.isMissing() || claim.isNull()) {
+  private static String requiredId(JwtClaims claims, String claimName) throws AuthenticationException {
+    Object claim = claims.getClaimValue(claimName);
+    if (claim == null) {
       throw new AuthenticationException(AuthFailure.MISSING_CLAIM, "missing " + claimName);
     }
-    String value = claim.asString();
-    if (value == null) {
+    if (!(claim instanceof String value)) {
       throw new AuthenticationException(AuthFailure.INVALID_CLAIM, claimName + " is not a string");
     }
     if (value.isBlank()) {
@@ -223,19 +222,29 @@ public final class JwtVerifier {
   }
 
   /** Kept claims as text: strings as they are, anything else as its JSON. */
-  private Map<String, String> keptClaims(DecodedJWT jwt) {
+  private Map<String, String> keptClaims(JwtClaims claims) {
     Map<String, String> kept = new LinkedHashMap<>();
     for (String name : config.keptClaims()) {
-      Claim claim = jwt.getClaim(name);
-      if (claim.isMissing() || claim.isNull()) {
+      Object claim = claims.getClaimValue(name);
+      if (claim == null) {
         continue;
       }
-      String value = claim.asString() != null ? claim.asString() : claim.toString();
+      String value = claim instanceof String text ? text : json(claim);
       if (value != null && value.length() <= MAX_KEPT_CLAIM_LENGTH) {
         kept.put(name, value);
       }
     }
     return kept;
+  }
+
+  private static String json(Object value) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = Json.FACTORY.createGenerator(out)) {
+      JsonWrite.any(generator, value);
+    } catch (IOException | RuntimeException e) {
+      return null; // not representable: left out, like an oversized claim
+    }
+    return out.toString();
   }
 
   private static long ceilSeconds(Duration duration) {
