@@ -27,7 +27,9 @@ final class SharedStack {
     if (stack == null) {
       stack = SampleStack.builder()
           .banner(null)
-          .environment(Map.of("LOG_LEVEL", "WARN", "SERVICE_NAME", "sample-test"))
+          // short leases and sweeps so that crash recovery is tested in seconds (CrashRecoveryTest)
+          .environment(Map.of("LOG_LEVEL", "WARN", "SERVICE_NAME", "sample-test", "LEASE_DURATION", "3s"))
+          .sweepInterval(Duration.ofSeconds(1))
           .start();
       LocalStack started = stack;
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-stack-stop"));
