@@ -470,6 +470,11 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
+    /** The sweep interval this builder's stack will use (for the test that compares it with the template's). */
+    Duration sweepIntervalSetting() {
+      return sweepInterval;
+    }
+
     /** The mapping this builder's stack will apply (for the test that compares it with the template's). */
     EventSourceMapping mapping() {
       return mapping;

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamer.deploy.app.DeployedApp;
 import dev.streamer.deploy.sam.ParsedTemplate;
 import dev.streamer.deploy.sam.SamTemplate;
+import dev.streamer.runtime.aws.env.EnvDuration;
 import dev.streamer.runtime.aws.processor.EventSourceMapping;
+import dev.streamer.runtime.aws.processor.SweepSchedule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,21 @@ class EventSourceMappingAgreementTest {
     assertEquals(applied, deployed);
     assertEquals(Map.of("Filters", List.of(Map.of("Pattern", EventSourceMapping.filterPattern()))), filters);
     assertEquals(10, local.parallelizationFactor(), "one shard runs ten batches at once, not AWS's default 1");
+  }
+
+  @Test
+  void theTemplatesSweepScheduleIsTheLocalTimers() {
+    List<String> rules = TEMPLATE.resourcesOfType("AWS::Events::Rule");
+    assertEquals(1, rules.size());
+    String expression = (String) TEMPLATE.properties(rules.get(0)).get("ScheduleExpression");
+    java.util.regex.Matcher rate = java.util.regex.Pattern.compile("rate\\((\\d+) minutes?\\)").matcher(expression);
+    assertTrue(rate.matches(), expression);
+    assertEquals(SweepSchedule.RATE, java.time.Duration.ofMinutes(Long.parseLong(rate.group(1))),
+        "the local timer invokes the sweeper at SweepSchedule.RATE");
+    Object interval = TEMPLATE.environment(TEMPLATE.resourcesOfType("AWS::Serverless::Function").stream()
+        .filter(f -> f.endsWith("Sweeper")).findFirst().orElseThrow()).get("SWEEP_INTERVAL");
+    assertEquals(LocalStack.builder().sweepIntervalSetting(), EnvDuration.parse("SWEEP_INTERVAL",
+        String.valueOf(interval)), "the template's SWEEP_INTERVAL is the local stack's default");
   }
 
   @Test
