@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** An Instant, LocalDate or OffsetDateTime strictly in the future; null is valid. */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.TYPE_USE}) // TYPE_USE: List<@NotNull Item>
 public @interface Future {
 
   /** Message reported on violation; empty means the default message. */

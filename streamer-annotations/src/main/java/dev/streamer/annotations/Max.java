@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** Numeric value at most {@code value}. Integral types, BigDecimal, BigInteger (and boxes); null is valid. */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.TYPE_USE}) // TYPE_USE: List<@NotNull Item>
 public @interface Max {
   long value();
 

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** Must not be null or empty. CharSequence, Collection, Map or array. */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.TYPE_USE}) // TYPE_USE: List<@NotNull Item>
 public @interface NotEmpty {
 
   /** Message reported on violation; empty means the default message. */

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** The value must not be null. Any reference type. */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.TYPE_USE}) // TYPE_USE: List<@NotNull Item>
 public @interface NotNull {
 
   /** Message reported on violation; empty means the default message. */

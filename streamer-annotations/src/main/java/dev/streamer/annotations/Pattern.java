@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** The string must match the regular expression as a whole; null is valid. Checked at compile time. */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.TYPE_USE}) // TYPE_USE: List<@NotNull Item>
 public @interface Pattern {
   String regexp();
 

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** Numeric value strictly greater than zero; null is valid. */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.TYPE_USE}) // TYPE_USE: List<@NotNull Item>
 public @interface Positive {
 
   /** Message reported on violation; empty means the default message. */

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** Numeric value greater than or equal to zero; null is valid. */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.TYPE_USE}) // TYPE_USE: List<@NotNull Item>
 public @interface PositiveOrZero {
 
   /** Message reported on violation; empty means the default message. */

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** Length or size within [min, max], inclusive. CharSequence, Collection, Map or array; null is valid. */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.TYPE_USE}) // TYPE_USE: List<@NotNull Item>
 public @interface Size {
   int min() default 0;
 

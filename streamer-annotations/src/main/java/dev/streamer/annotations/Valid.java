@@ -9,5 +9,5 @@ import java.lang.annotation.Target;
 /** Cascade validation into a nested record, or into each record of a List, Set, array, Optional or Map value. */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.TYPE_USE}) // TYPE_USE: List<@NotNull Item>
 public @interface Valid {}

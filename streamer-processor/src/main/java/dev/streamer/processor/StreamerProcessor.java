@@ -17,6 +17,8 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
@@ -40,8 +42,10 @@ public final class StreamerProcessor extends AbstractProcessor {
   public static final String OPTION_ASYNCAPI_HOST = "streamer.asyncapi.host";
   public static final String DEFAULT_APP = "Streamer";
   public static final long DEFAULT_THRESHOLD_MILLIS = 5_000;
+  private static final String GENERATED = "javax.annotation.processing.Generated";
 
   private final Set<String> handlerNames = new TreeSet<>();
+  private final Set<String> sourceTypes = new java.util.HashSet<>();
   private final Set<String> factoryNames = new TreeSet<>();
   private final Reporter reporter = new Reporter();
   private ModelReader.Settings settings;
@@ -50,7 +54,9 @@ public final class StreamerProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Annotations.ACTION, Annotations.HANDLER_FACTORY, Annotations.QUEUE_WHEN);
+    // every Streamer annotation, constraints included, and @Generated on our own output: so that
+    // -Xlint:processing finds none of them unclaimed
+    return Set.of(Annotations.PACKAGE + ".*", GENERATED);
   }
 
   @Override
@@ -90,11 +96,31 @@ public final class StreamerProcessor extends AbstractProcessor {
       reporter.report(Message.INTERNAL_ERROR, null, "the application", ModelReader.describe(bug));
     }
     reporter.flush(processingEnv.getMessager());
-    return false;
+    return claims(round);
+  }
+
+  /**
+   * Claims the round's annotations (Streamer's, which no other processor reads) unless {@code @Generated} is also on
+   * a type some other generator wrote: other processors may want to see that one.
+   */
+  private boolean claims(RoundEnvironment round) {
+    TypeElement generatedType = elements().getTypeElement(GENERATED);
+    if (generatedType == null) {
+      return true;
+    }
+    for (Element element : round.getElementsAnnotatedWith(generatedType)) {
+      AnnotationMirror mirror = Annotations.find(element, GENERATED);
+      AnnotationValue value = mirror == null ? null : Annotations.explicitValue(mirror, "value");
+      if (value == null || !value.toString().contains(getClass().getName())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void generate(boolean lastRound) {
-    ModelReader.Result result = new ModelReader(processingEnv, reporter, settings).read(handlerNames, factoryNames);
+    ModelReader.Result result = new ModelReader(processingEnv, reporter, settings)
+        .read(handlerNames, factoryNames, sourceTypes);
     if (result.unresolved() && !lastRound) {
       reporter.discard(); // another processor may generate the missing types: try again next round
       return;
@@ -105,13 +131,18 @@ public final class StreamerProcessor extends AbstractProcessor {
     }
     AppModel model = new ModelChecker(reporter).check(result.model());
     if (!lastRound) { // files created in the last round are not compiled with the others
-      new AppWriter(processingEnv.getFiler(), reporter, documentSettings).write(model);
+      new AppWriter(processingEnv.getFiler(), reporter, documentSettings, elements()).write(model);
     }
   }
 
   /** Collects handler and factory classes by name; returns whether this round has {@code @Action} methods. */
   private boolean collect(RoundEnvironment round) {
     boolean found = false;
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement type) {
+        sourceTypes.add(type.getQualifiedName().toString());
+      }
+    }
     TypeElement action = elements().getTypeElement(Annotations.ACTION);
     if (action != null) {
       for (Element method : round.getElementsAnnotatedWith(action)) {

@@ -357,13 +357,30 @@ class DiagnosticsTest {
   }
 
   @Test
-  void constraintOnATypeArgument() {
+  void constraintOnAMapKey() {
     JavaFileObject payload = type("P", """
         public record P(
-            List<@jakarta.validation.constraints.NotBlank String> names) {}
+            Map<@jakarta.validation.constraints.NotBlank String, @NotNull Integer> counts,
+            List<@NotBlank String> names) {}
         """);
     JavaFileObject h = type("H", "public class H {\n  @Action public void a(P p) {}\n}\n");
-    assertError(compile(payload, h), Message.CONTAINER_CONSTRAINT, payload, "names");
+    Compilation c = compile(payload, h);
+    assertError(c, Message.CONTAINER_CONSTRAINT, payload, "counts");
+    assertThat(c).hadErrorCount(1); // constraints on values and elements are supported
+  }
+
+  @Test
+  void constraintOnAValueOfTheWrongType() {
+    JavaFileObject payload = type("P", """
+        public record P(
+            List<@NotBlank Integer> counts,
+            Optional<@Valid String> name) {}
+        """);
+    JavaFileObject h = type("H", "public class H {\n  @Action public void a(P p) {}\n}\n");
+    Compilation c = compile(payload, h);
+    assertError(c, Message.CONSTRAINT_WRONG_TYPE, payload, "counts");
+    assertError(c, Message.CONSTRAINT_WRONG_TYPE, payload, "Optional<@Valid String> name");
+    assertThat(c).hadErrorContaining("@NotBlank cannot be applied to Integer (component values of P.counts)");
   }
 
   @Test

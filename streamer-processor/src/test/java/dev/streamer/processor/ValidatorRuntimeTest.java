@@ -148,7 +148,7 @@ class ValidatorRuntimeTest {
         + "\"maybe\":{\"n\":0},\"next\":{\"maybe\":{\"n\":-2},\"numbers\":[1]},\"numbers\":[1,2,3],"
         + "\"notCascaded\":[{\"n\":0}]}";
     assertEquals(List.of(
-        new Violation("byName.k.n", "Min", "must be greater than or equal to 1"),
+        new Violation("byName[k].n", "Min", "must be greater than or equal to 1"),
         new Violation("array[1].n", "Min", "must be greater than or equal to 1"),
         new Violation("matrix[1][1].n", "Min", "must be greater than or equal to 1"),
         new Violation("maybe.n", "Min", "must be greater than or equal to 1"),

@@ -1,8 +1,6 @@
 package dev.streamer.samples;
 
 import dev.streamer.annotations.Action;
-import dev.streamer.core.StreamerException;
-import dev.streamer.core.protocol.ErrorCode;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,20 +8,20 @@ import java.util.TreeMap;
 /** Totals a data set. Runs synchronously unless {@link ProcessDataRequest#large()} says otherwise. */
 public final class DataProcessing {
 
+  /**
+   * Sums in {@code long}: at most {@link ProcessDataRequest#MAX_ITEMS} quantities of at most
+   * {@code Integer.MAX_VALUE} each stay below 2^44, far from {@code Long.MAX_VALUE}. The payload is validated
+   * before this runs ({@code List<@NotNull @Valid LineItem>}): no item is null, every quantity is at least 1.
+   */
   @Action(estimated = "2s", description = "Totals a data set of line items.")
   public ProcessDataResult processData(ProcessDataRequest request) {
-    int totalQuantity = 0;
+    long totalQuantity = 0;
     BigDecimal totalValue = BigDecimal.ZERO;
-    Map<String, Integer> bySku = new TreeMap<>();
-    for (int i = 0; i < request.items().size(); i++) {
-      LineItem item = request.items().get(i);
-      if (item == null) { // as in Bean Validation, @Valid skips null elements: the action has to reject them
-        throw new StreamerException(ErrorCode.VALIDATION_ERROR, "items[" + i + "] must not be null",
-            Map.of("path", "items[" + i + "]"), null);
-      }
+    Map<String, Long> bySku = new TreeMap<>();
+    for (LineItem item : request.items()) {
       totalQuantity += item.quantity();
       totalValue = totalValue.add(item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())));
-      bySku.merge(item.sku(), item.quantity(), Integer::sum);
+      bySku.merge(item.sku(), (long) item.quantity(), Long::sum);
     }
     return new ProcessDataResult(request.datasetId(), request.items().size(), totalQuantity, totalValue, bySku);
   }

@@ -17,11 +17,14 @@ import java.util.UUID;
 public record ProcessDataRequest(
     @NotBlank String datasetId,
     @NotNull UUID batchId,
-    @NotEmpty @Size(max = 5000) @Valid List<LineItem> items,
+    @NotEmpty @Size(max = MAX_ITEMS) List<@NotNull @Valid LineItem> items,
     Map<String, String> tags,
     Priority priority,
     Optional<LocalDate> deliverBy,
     @Email String notifyEmail) {
+
+  /** The most items one request may carry. */
+  public static final int MAX_ITEMS = 5000;
 
   /** Small batches answer at once; large ones are queued and processed asynchronously. */
   @QueueWhen

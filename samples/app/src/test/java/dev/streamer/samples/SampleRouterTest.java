@@ -126,6 +126,19 @@ class SampleRouterTest {
     assertEquals(3, reply.at("/data/quantityBySku/A").asInt());
   }
 
+  /** Quantities are summed in long: the largest int quantities must not wrap around. */
+  @Test
+  void processDataTotalsDoNotOverflow() throws Exception {
+    JsonNode reply = route("{\"id\":\"c-7\",\"action\":\"process_data\",\"payload\":{\"datasetId\":\"max\","
+        + "\"batchId\":\"3f1c9a4e-8d2b-4c6f-9a57-2e0b7d41c9aa\",\"items\":["
+        + "{\"sku\":\"A\",\"quantity\":2147483647,\"unitPrice\":1},"
+        + "{\"sku\":\"A\",\"quantity\":2147483647,\"unitPrice\":1}]}}");
+    assertEquals("result", reply.get("type").asText(), reply.toString());
+    assertEquals(4_294_967_294L, reply.at("/data/totalQuantity").asLong());
+    assertEquals(4_294_967_294L, reply.at("/data/quantityBySku/A").asLong());
+    assertEquals(0, reply.at("/data/totalValue").decimalValue().compareTo(new java.math.BigDecimal("4294967294")));
+  }
+
   @Test
   void processDataQueuesLargeBatchesThroughQueueWhen() throws Exception {
     StringBuilder items = new StringBuilder();
@@ -177,9 +190,10 @@ class SampleRouterTest {
   void nullItemsMissingPricesAndHugeExponentsAreTheClientsError() throws Exception {
     String head = "{\"action\":\"process_data\",\"payload\":{\"datasetId\":\"d\","
         + "\"batchId\":\"3f1c9a4e-8d2b-4c6f-9a57-2e0b7d41c9aa\",\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":1},";
-    JsonNode reply = route(head + "null]}}");
+    JsonNode reply = route(head + "null]}}"); // List<@NotNull @Valid LineItem>: never reaches the action
     assertEquals("VALIDATION_ERROR", reply.at("/error/code").asText());
-    assertEquals("items[1]", reply.at("/error/details/path").asText());
+    assertEquals("items[1]", reply.at("/error/details/violations/0/path").asText());
+    assertEquals("NotNull", reply.at("/error/details/violations/0/constraint").asText());
 
     reply = route(head + "{\"sku\":\"B\",\"quantity\":1}]}}");
     assertEquals("VALIDATION_ERROR", reply.at("/error/code").asText());

@@ -22,15 +22,14 @@ import java.util.Objects;
  * Turns any failure into the {@link StreamerError} the client sees. Only what is client-safe by contract reaches the
  * client: the code, message and details of a {@link StreamerException}, the path and message of a
  * {@link JsonDecodeException}, the violations of a {@link ValidationException}, and fixed texts for Jackson parse
- * faults. Everything else becomes INTERNAL_ERROR with the fixed message {@value #INTERNAL_MESSAGE}; the exception
- * itself is logged server-side with the request id.
+ * faults. Everything else becomes INTERNAL_ERROR with the fixed message {@value #INTERNAL_MESSAGE}. Nothing is logged
+ * here: callers log an INTERNAL_ERROR with their request's fields (the router through
+ * {@link dev.streamer.core.routing.InternalErrorLog}, the stream processor as one JSON line).
  */
 public final class ErrorMapper {
 
   public static final String INTERNAL_MESSAGE = "internal error";
   public static final String MALFORMED_JSON = "malformed JSON";
-
-  private static final System.Logger LOG = System.getLogger(ErrorMapper.class.getName());
 
   private final Clock clock;
 
@@ -81,7 +80,6 @@ public final class ErrorMapper {
     if (failure instanceof StreamerException streamer) {
       return new StreamerError(codeOf(streamer), messageOf(streamer), streamer.details(), null);
     }
-    LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed with an internal error", failure);
     return StreamerError.of(ErrorCode.INTERNAL_ERROR, INTERNAL_MESSAGE);
   }
 

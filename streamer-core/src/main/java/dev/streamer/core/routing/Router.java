@@ -100,25 +100,41 @@ public final class Router {
   private String handle(Supplier<Request> parse, Caller caller, Instant deadline) {
     String clientId = null;
     String requestId = null;
+    String action = null;
+    Caller who = caller == null ? Caller.anonymous(null) : caller;
     try {
       Request request = parse.get();
       clientId = request.id();
+      action = request.action();
       requestId = config.idGenerator().get();
       Route<?, ?> route = routes.find(request.action());
       if (route == null) {
         throw new StreamerException(ErrorCode.INVALID_ACTION,
             "unknown action \"" + truncate(request.action()) + "\"");
       }
-      return dispatch(route, request, caller == null ? Caller.anonymous(null) : caller, requestId, deadline);
+      return dispatch(route, request, who, requestId, deadline);
     } catch (ProtocolException e) {
       return Messages.error(e.clientId(), null, errors.toError(e, null));
     } catch (StackOverflowError e) { // unwound already: answer it like any other fault
-      return Messages.error(clientId, requestId, errors.toError(e, requestId));
+      return failed(errors.toError(e, requestId), e, requestId, clientId, action, who);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
-      return Messages.error(clientId, requestId, errors.toError(e, requestId));
+      return failed(errors.toError(e, requestId), e, requestId, clientId, action, who);
     }
+  }
+
+  /** The error message; an INTERNAL_ERROR is logged with its cause and the request's fields first. */
+  private String failed(StreamerError error, Throwable cause, String requestId, String clientId, String action,
+      Caller caller) {
+    if (error.code() == ErrorCode.INTERNAL_ERROR) {
+      try {
+        config.internalErrors().internalError(cause, requestId, clientId, action, caller);
+      } catch (RuntimeException logFailure) {
+        cause.addSuppressed(logFailure); // a broken log never changes the answer
+      }
+    }
+    return Messages.error(clientId, requestId, error);
   }
 
   /** Decoding faults propagate (they are the client's); execution faults are answered here. */
@@ -139,14 +155,14 @@ public final class Router {
       Object result = executor.execute(route, payload, context, progress, Phase.SYNC);
       return Messages.result(request.id(), requestId, generator -> writeResult(route, result, generator));
     } catch (StackOverflowError e) {
-      return Messages.error(request.id(), requestId, errors.toExecutionError(e, requestId));
+      return failed(errors.toExecutionError(e, requestId), e, requestId, request.id(), route.action(), caller);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      return Messages.error(request.id(), requestId, errors.toExecutionError(e, requestId));
+      return failed(errors.toExecutionError(e, requestId), e, requestId, request.id(), route.action(), caller);
     }
   }
 

@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  * @param idGenerator     makes server-side request ids (default random UUIDs)
  * @param interceptors    middleware, first one outermost
  * @param syncProgress    the progress reporter a synchronous action gets (default {@link Progress#none()})
+ * @param internalErrors  where requests answered with INTERNAL_ERROR are logged, with their cause (default
+ *                        {@link InternalErrorLog#systemLogger()}; the AWS runtime logs one JSON line)
  */
 public record RouterConfig(
     int maxMessageBytes,
@@ -29,7 +31,8 @@ public record RouterConfig(
     Clock clock,
     Supplier<String> idGenerator,
     List<Interceptor> interceptors,
-    Function<RequestContext, Progress> syncProgress) {
+    Function<RequestContext, Progress> syncProgress,
+    InternalErrorLog internalErrors) {
 
   public static final int DEFAULT_MAX_MESSAGE_BYTES = dev.streamer.core.protocol.Limits.MAX_MESSAGE_BYTES;
 
@@ -44,6 +47,7 @@ public record RouterConfig(
     idGenerator = idGenerator == null ? () -> UUID.randomUUID().toString() : idGenerator;
     interceptors = interceptors == null ? List.of() : List.copyOf(interceptors);
     syncProgress = syncProgress == null ? context -> Progress.none() : syncProgress;
+    internalErrors = internalErrors == null ? InternalErrorLog.systemLogger() : internalErrors;
   }
 
   public static RouterConfig defaults() {
@@ -62,6 +66,7 @@ public record RouterConfig(
     private Supplier<String> idGenerator;
     private List<Interceptor> interceptors = List.of();
     private Function<RequestContext, Progress> syncProgress;
+    private InternalErrorLog internalErrors;
 
     private Builder() {}
 
@@ -72,9 +77,11 @@ public record RouterConfig(
     public Builder interceptors(List<Interceptor> v) { this.interceptors = Objects.requireNonNull(v); return this; }
     public Builder interceptors(Interceptor... v) { return interceptors(List.of(v)); }
     public Builder syncProgress(Function<RequestContext, Progress> v) { this.syncProgress = v; return this; }
+    public Builder internalErrors(InternalErrorLog v) { this.internalErrors = v; return this; }
 
     public RouterConfig build() {
-      return new RouterConfig(maxMessageBytes, asyncThreshold, clock, idGenerator, interceptors, syncProgress);
+      return new RouterConfig(maxMessageBytes, asyncThreshold, clock, idGenerator, interceptors, syncProgress,
+          internalErrors);
     }
   }
 }

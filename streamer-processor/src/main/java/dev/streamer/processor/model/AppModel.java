@@ -3,6 +3,7 @@ package dev.streamer.processor.model;
 import com.palantir.javapoet.ClassName;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -18,6 +19,8 @@ import javax.lang.model.element.TypeElement;
  * @param enums           enums with generated codecs
  * @param factory         the {@code @HandlerFactory} class, or null
  * @param lambdaHandlers  whether the AWS Lambda libraries are on the classpath (generate the Lambda handler classes)
+ * @param provided        codecs and validators already on the class path for records and enums that are not
+ *                        sources of this compilation (a library built with Streamer): used, not generated again
  */
 public record AppModel(
     String name,
@@ -28,13 +31,26 @@ public record AppModel(
     List<RecordModel> records,
     List<EnumModel> enums,
     TypeElement factory,
-    boolean lambdaHandlers) {
+    boolean lambdaHandlers,
+    Set<ClassName> provided) {
 
   public AppModel {
+    provided = Set.copyOf(provided);
     handlers = List.copyOf(handlers);
     actions = List.copyOf(actions);
     records = List.copyOf(records);
     enums = List.copyOf(enums);
+  }
+
+  public AppModel(String name, String packageName, long thresholdMillis, List<HandlerModel> handlers,
+      List<ActionModel> actions, List<RecordModel> records, List<EnumModel> enums, TypeElement factory,
+      boolean lambdaHandlers) {
+    this(name, packageName, thresholdMillis, handlers, actions, records, enums, factory, lambdaHandlers, Set.of());
+  }
+
+  /** Whether {@code generated} (a codec or validator) is on the class path already, so is not generated. */
+  public boolean isProvided(ClassName generated) {
+    return provided.contains(generated);
   }
 
   public Optional<RecordModel> record(ClassName recordName) {
@@ -60,6 +76,7 @@ public record AppModel(
   }
 
   public AppModel withActions(List<ActionModel> filtered) {
-    return new AppModel(name, packageName, thresholdMillis, handlers, filtered, records, enums, factory, lambdaHandlers);
+    return new AppModel(name, packageName, thresholdMillis, handlers, filtered, records, enums, factory, lambdaHandlers,
+        provided);
   }
 }

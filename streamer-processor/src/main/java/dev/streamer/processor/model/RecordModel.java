@@ -25,6 +25,6 @@ public record RecordModel(
   }
 
   public boolean hasConstraints() {
-    return components.stream().anyMatch(c -> !c.constraints().isEmpty());
+    return components.stream().anyMatch(ComponentModel::hasConstraints);
   }
 }

@@ -29,6 +29,15 @@ final class Access {
     return true;
   }
 
+  /** Whether {@code type} is in the unnamed package, which no named package can refer to. */
+  static boolean inUnnamedPackage(Element type) {
+    Element e = type;
+    while (e != null && !(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return e != null && ((PackageElement) e).isUnnamed();
+  }
+
   static String packageOf(Element element, Elements elements) {
     PackageElement pkg = elements.getPackageOf(element);
     return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();

@@ -186,6 +186,9 @@ final class ActionReader {
         } else {
           params.ok = false;
         }
+      } else if (element != null && element.getKind() == ElementKind.RECORD) {
+        reporter.report(Message.GENERIC_PAYLOAD, param, element.getQualifiedName(), display);
+        params.ok = false;
       } else {
         reporter.report(Message.UNSUPPORTED_PARAMETER, param, type, display);
         params.ok = false;

@@ -4,6 +4,7 @@ import dev.streamer.processor.diag.Message;
 import dev.streamer.processor.diag.Reporter;
 import dev.streamer.processor.model.ConstraintKind;
 import dev.streamer.processor.model.ConstraintModel;
+import dev.streamer.processor.model.ElementModel;
 import dev.streamer.processor.model.PrimitiveKind;
 import dev.streamer.processor.model.TypeRef;
 import java.util.ArrayList;
@@ -32,8 +33,11 @@ import javax.lang.model.type.TypeMirror;
  */
 final class ConstraintReader {
 
-  /** The constraints of a component, sorted by kind, and whether {@code @Valid} cascades into it. */
-  record Read(List<ConstraintModel> constraints, boolean cascade) {}
+  /**
+   * The constraints of a component, sorted by kind, whether {@code @Valid} cascades into it, and the constraints on
+   * its type arguments.
+   */
+  record Read(List<ConstraintModel> constraints, boolean cascade, ElementModel elements) {}
 
   private final Annotations annotations;
 
@@ -75,21 +79,19 @@ final class ConstraintReader {
         constraints.add(constraint);
       }
     }
-    if (containerAnnotations(component.asType(), position, componentName, problems)) {
-      if (cascadable(type)) {
-        cascade = true;
-      }
+    Elements elements = new Elements();
+    ElementModel valueConstraints = elements(component.asType(), type, position, componentName, problems, elements);
+    if (elements.valid && cascadable(type)) {
+      cascade = true;
     }
     constraints.sort(Comparator.comparing(ConstraintModel::kind));
-    return new Read(constraints, cascade);
+    return new Read(constraints, cascade, valueConstraints);
   }
 
   private ConstraintModel constraint(
       ConstraintKind kind, AnnotationMirror mirror, Element component, String componentName, Reporter problems) {
-    String message = annotations.string(mirror, "message");
-    if (message.startsWith("{") && message.endsWith("}")) {
-      message = ""; // a jakarta message template key: use Streamer's default text
-    }
+    String template = annotations.string(mirror, "message");
+    String message = MessageTemplates.isBundleKey(template) ? "" : template; // a bundle key: Streamer's default text
     switch (kind) {
       case SIZE: {
         int min = (int) annotations.number(mirror, "min", 0);
@@ -99,11 +101,17 @@ final class ConstraintReader {
           problems.report(Message.INVALID_SIZE, component, mirror, culprit, componentName, min, max);
           return null;
         }
-        return ConstraintModel.size(message, min, max);
+        return ConstraintModel.size(
+            MessageTemplates.interpolate(message, Map.of("min", Integer.toString(min), "max", Integer.toString(max))),
+            min, max);
       }
       case MIN:
       case MAX:
-        return ConstraintModel.bound(kind, message, annotations.number(mirror, "value", 0));
+      {
+        long value = annotations.number(mirror, "value", 0);
+        return ConstraintModel.bound(kind, MessageTemplates.interpolate(message, Map.of("value", Long.toString(value))),
+            value);
+      }
       case PATTERN: {
         String regexp = annotations.string(mirror, "regexp");
         int flags = 0;
@@ -117,10 +125,10 @@ final class ConstraintReader {
               componentName, e.getDescription() + " near index " + e.getIndex() + " of \"" + regexp + "\"");
           return null;
         }
-        return ConstraintModel.pattern(message, regexp, flags);
+        return ConstraintModel.pattern(MessageTemplates.interpolate(message, Map.of("regexp", regexp)), regexp, flags);
       }
       default:
-        return ConstraintModel.of(kind, message);
+        return ConstraintModel.of(kind, MessageTemplates.interpolate(message, Map.of()));
     }
   }
 
@@ -246,29 +254,81 @@ final class ConstraintReader {
         && name.indexOf('.', Annotations.JAKARTA_CONSTRAINTS.length() + 1) < 0;
   }
 
+  /** What the type arguments carry besides constraints: whether one has {@code @Valid}. */
+  private static final class Elements {
+    boolean valid;
+  }
+
   /**
-   * Annotations on type arguments ({@code List<@Valid Item>}): {@code @Valid} there cascades like on the component;
-   * constraints there are not supported and reported. Returns whether a {@code @Valid} was found.
+   * Constraints on the type argument of a {@code List}, {@code Set} or {@code Optional}, or on the value type of a
+   * {@code Map} ({@code List<@NotNull @Valid Item>}), level by level; {@code @Valid} there cascades like on the
+   * component. Constraints on a {@code Map} key are reported: keys are JSON field names, always strings.
    */
-  private boolean containerAnnotations(TypeMirror type, Element component, String componentName, Reporter problems) {
-    boolean valid = false;
-    if (type.getKind() == TypeKind.DECLARED) {
-      for (TypeMirror arg : ((DeclaredType) type).getTypeArguments()) {
-        for (AnnotationMirror mirror : arg.getAnnotationMirrors()) {
-          String name = Annotations.typeName(mirror);
-          if (name == null || !isConstraintName(name)) {
-            continue;
-          }
-          if (name.equals(Annotations.VALID) || name.equals(Annotations.JAKARTA_VALID)) {
-            valid = true;
-          } else {
-            problems.report(Message.CONTAINER_CONSTRAINT, component, mirror, null,
-                name.substring(name.lastIndexOf('.') + 1), componentName);
-          }
+  private ElementModel elements(
+      TypeMirror type, TypeRef ref, Element component, String componentName, Reporter problems, Elements found) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return ElementModel.NONE; // arrays: an annotation before `int[]` is the component's, not the elements'
+    }
+    List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+    TypeMirror valueType;
+    TypeRef valueRef;
+    if (ref instanceof TypeRef.ListRef l && args.size() == 1) {
+      valueType = args.get(0);
+      valueRef = l.element();
+    } else if (ref instanceof TypeRef.SetRef s && args.size() == 1) {
+      valueType = args.get(0);
+      valueRef = s.element();
+    } else if (ref instanceof TypeRef.OptionalRef o && args.size() == 1) {
+      valueType = args.get(0);
+      valueRef = o.value();
+    } else if (ref instanceof TypeRef.MapRef m && args.size() == 2) {
+      for (AnnotationMirror mirror : args.get(0).getAnnotationMirrors()) {
+        String name = Annotations.typeName(mirror);
+        if (name != null && isConstraintName(name)) {
+          problems.report(Message.CONTAINER_CONSTRAINT, component, mirror, null,
+              name.substring(name.lastIndexOf('.') + 1), componentName);
         }
-        valid |= containerAnnotations(arg, component, componentName, problems);
+      }
+      valueType = args.get(1);
+      valueRef = m.value();
+    } else {
+      return ElementModel.NONE;
+    }
+    List<ConstraintModel> constraints = new ArrayList<>();
+    String where = "values of " + componentName;
+    for (AnnotationMirror mirror : valueType.getAnnotationMirrors()) {
+      String name = Annotations.typeName(mirror);
+      if (name == null || !isConstraintName(name)) {
+        continue;
+      }
+      String simple = name.substring(name.lastIndexOf('.') + 1);
+      if (name.equals(Annotations.VALID) || name.equals(Annotations.JAKARTA_VALID)) {
+        if (cascadable(valueRef)) {
+          found.valid = true;
+        } else {
+          problems.report(Message.CONSTRAINT_WRONG_TYPE, component, mirror, null, "Valid", TypeDisplay.of(valueRef),
+              where, "records, and List, Set, array, Optional and Map values of records");
+        }
+        continue;
+      }
+      ConstraintKind kind = ConstraintKind.bySimpleName(simple);
+      if (kind == null) {
+        problems.report(Message.UNSUPPORTED_CONSTRAINT, component, mirror, null, simple, where);
+        continue;
+      }
+      String appliesTo = appliesTo(kind, valueRef);
+      if (appliesTo != null) {
+        problems.report(Message.CONSTRAINT_WRONG_TYPE, component, mirror, null, simple, TypeDisplay.of(valueRef),
+            where, appliesTo);
+        continue;
+      }
+      ConstraintModel constraint = constraint(kind, mirror, component, where, problems);
+      if (constraint != null && constraints.stream().noneMatch(c -> c.kind() == kind)) {
+        constraints.add(constraint);
       }
     }
-    return valid;
+    constraints.sort(Comparator.comparing(ConstraintModel::kind));
+    ElementModel inner = elements(valueType, valueRef, component, componentName, problems, found);
+    return constraints.isEmpty() && inner.isEmpty() ? ElementModel.NONE : new ElementModel(constraints, inner);
   }
 }

@@ -45,6 +45,11 @@ final class FactoryReader {
       reporter.report(Message.HANDLER_FACTORY_INVALID, factory, mirror(factory), null, factory.getQualifiedName());
       ok = false;
     }
+    if (Access.inUnnamedPackage(factory)) {
+      reporter.report(Message.DEFAULT_PACKAGE, factory, mirror(factory), null,
+          "@HandlerFactory class " + factory.getQualifiedName());
+      ok = false;
+    }
     if (!implementsByName(factory, handlersInterface)) {
       reporter.report(Message.HANDLER_FACTORY_NOT_HANDLERS, factory, mirror(factory), null,
           factory.getQualifiedName(), handlersInterface.canonicalName());

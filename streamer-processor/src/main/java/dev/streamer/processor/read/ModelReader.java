@@ -8,6 +8,7 @@ import dev.streamer.processor.model.AppModel;
 import dev.streamer.processor.model.ComponentModel;
 import dev.streamer.processor.model.EnumModel;
 import dev.streamer.processor.model.HandlerModel;
+import dev.streamer.processor.model.Naming;
 import dev.streamer.processor.model.RecordModel;
 import dev.streamer.processor.model.ResultModel;
 import java.util.ArrayList;
@@ -61,6 +62,15 @@ public final class ModelReader {
 
   /** Reads the application from the handler classes and factory classes named (qualified names). */
   public Result read(Set<String> handlerNames, Set<String> factoryNames) {
+    return read(handlerNames, factoryNames, handlerNames);
+  }
+
+  /**
+   * Reads the application; {@code sourceTypes} are the qualified names of this compilation's top-level source types
+   * (whatever else is read comes from the class path: see {@link PreviousBuild}).
+   */
+  public Result read(Set<String> handlerNames, Set<String> factoryNames, Set<String> sourceTypes) {
+    PreviousBuild previous = new PreviousBuild(elements, sourceTypes, env.getFiler());
     Map<TypeElement, List<ExecutableElement>> handlers = new TreeMap<>(
         Comparator.comparing(t -> t.getQualifiedName().toString()));
     for (String name : new TreeSet<>(handlerNames)) {
@@ -74,6 +84,17 @@ public final class ModelReader {
     }
     if (handlers.isEmpty()) {
       return new Result(null, false);
+    }
+    boolean unnamed = handlers.keySet().stream().anyMatch(h -> Access.packageOf(h, elements).isEmpty());
+    if (!unnamed) {
+      for (String name : previous.handlersOnClassPath(
+          handlers.keySet(), settings.packageOption(), settings.appName(), reporter)) {
+        TypeElement type = elements.getTypeElement(name);
+        List<ExecutableElement> methods = type == null ? List.of() : actionMethods(type);
+        if (!methods.isEmpty()) {
+          handlers.put(type, methods);
+        }
+      }
     }
     String appPackage = appPackage(handlers.keySet());
     if (appPackage == null) {
@@ -131,8 +152,22 @@ public final class ModelReader {
 
     List<RecordModel> records = records(actions, catalog);
     List<EnumModel> enums = enums(records, actions, catalog);
+    Set<ClassName> provided = new TreeSet<>(Comparator.comparing(ClassName::canonicalName));
+    for (RecordModel record : records) {
+      if (previous.provides(record.element(), Naming.codec(record.name()))) {
+        provided.add(Naming.codec(record.name()));
+      }
+      if (record.validated() && previous.provides(record.element(), Naming.validator(record.name()))) {
+        provided.add(Naming.validator(record.name()));
+      }
+    }
+    for (EnumModel e : enums) {
+      if (previous.provides(e.element(), Naming.codec(e.name()))) {
+        provided.add(Naming.codec(e.name()));
+      }
+    }
     AppModel model = new AppModel(settings.appName(), appPackage, settings.thresholdMillis(), handlerModels, actions,
-        records, enums, factory, lambdaLibrariesPresent());
+        records, enums, factory, lambdaLibrariesPresent(), provided);
     return new Result(model, unresolved);
   }
 
@@ -164,6 +199,16 @@ public final class ModelReader {
 
   /** The {@code streamer.package} option, else the longest common package of the handlers; null when none. */
   private String appPackage(Set<TypeElement> handlers) {
+    boolean unnamed = false;
+    for (TypeElement handler : handlers) {
+      if (Access.packageOf(handler, elements).isEmpty()) {
+        reporter.report(Message.DEFAULT_PACKAGE, handler, "handler class " + handler.getQualifiedName());
+        unnamed = true;
+      }
+    }
+    if (unnamed) {
+      return null; // no package option helps: named packages cannot see the unnamed one
+    }
     if (settings.packageOption() != null) {
       return settings.packageOption();
     }

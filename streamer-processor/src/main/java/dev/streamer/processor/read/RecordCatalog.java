@@ -231,7 +231,8 @@ public final class RecordCatalog {
       }
       collectRecords(type, references);
       ConstraintReader.Read read = constraints.read(record, component, position, type, out.problems);
-      components.add(new ComponentModel(component.getSimpleName().toString(), type, read.constraints(), read.cascade()));
+      components.add(new ComponentModel(component.getSimpleName().toString(), type, read.constraints(), read.cascade(),
+          read.elements()));
     }
     String queueWhenMethod = queueWhen.read(record, out.problems);
     RecordModel model = new RecordModel(name, components, queueWhenMethod, false, record);

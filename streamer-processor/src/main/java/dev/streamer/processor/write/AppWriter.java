@@ -7,6 +7,7 @@ import dev.streamer.processor.diag.Reporter;
 import dev.streamer.processor.model.ActionModel;
 import dev.streamer.processor.model.AppModel;
 import dev.streamer.processor.model.EnumModel;
+import dev.streamer.processor.model.Naming;
 import dev.streamer.processor.model.RecordModel;
 import dev.streamer.processor.read.ModelReader;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
+import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -30,21 +32,30 @@ public final class AppWriter {
   private final Filer filer;
   private final Reporter reporter;
   private final DocumentSettings settings;
+  private final Elements elements;
+  private Hygiene hygiene;
 
-  public AppWriter(Filer filer, Reporter reporter, DocumentSettings settings) {
+  public AppWriter(Filer filer, Reporter reporter, DocumentSettings settings, Elements elements) {
     this.filer = filer;
     this.reporter = reporter;
     this.settings = settings;
+    this.elements = elements;
   }
 
   public void write(AppModel app) {
+    hygiene = new Hygiene(app, elements);
     for (RecordModel record : app.records()) {
-      emit(record.name().packageName(), record.element(), () -> JsonCodecWriter.record(record));
-      if (record.validated()) {
-        emit(record.name().packageName(), record.element(), () -> ValidatorWriter.write(app, record));
+      if (!app.isProvided(Naming.codec(record.name()))) {
+        emit(record.name().packageName(), record.element(), () -> JsonCodecWriter.record(record, hygiene));
+      }
+      if (record.validated() && !app.isProvided(Naming.validator(record.name()))) {
+        emit(record.name().packageName(), record.element(), () -> ValidatorWriter.write(app, record, hygiene));
       }
     }
     for (EnumModel e : app.enums()) {
+      if (app.isProvided(Naming.codec(e.name()))) {
+        continue;
+      }
       emit(e.name().packageName(), e.element(), () -> JsonCodecWriter.enumeration(e));
     }
     for (ActionModel action : app.actions()) {
@@ -52,7 +63,7 @@ public final class AppWriter {
     }
     Element appElement = app.handlers().isEmpty() ? null : app.handlers().get(0).element();
     emit(app.packageName(), appElement, () -> HandlersWriter.write(app));
-    emit(app.packageName(), appElement, () -> RouteTableWriter.write(app));
+    emit(app.packageName(), appElement, () -> RouteTableWriter.write(app, hygiene));
     if (app.lambdaHandlers() && app.hasDefaultCreate()) {
       for (TypeSpec handler : LambdaHandlersWriter.write(app)) {
         emit(app.packageName(), appElement, () -> handler);
@@ -102,7 +113,8 @@ public final class AppWriter {
     }
     String name = packageName.isEmpty() ? type.name() : packageName + "." + type.name();
     try {
-      JavaFile.builder(packageName, type).skipJavaLangImports(true).build().writeTo(filer);
+      TypeSpec qualified = type.toBuilder().alwaysQualify(hygiene.alwaysQualify(packageName)).build();
+      JavaFile.builder(packageName, qualified).skipJavaLangImports(true).build().writeTo(filer);
     } catch (IOException e) { // such as a FilerException: a type of that name exists already
       reporter.report(Message.CANNOT_WRITE, origin, name, e.getMessage());
     } catch (RuntimeException bug) {

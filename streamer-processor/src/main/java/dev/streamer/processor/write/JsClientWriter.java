@@ -26,9 +26,9 @@ import java.util.stream.Collectors;
 final class JsClientWriter {
 
   /** Members of StreamerClient and Object.prototype that an action's method must not replace. */
-  private static final Set<String> TAKEN_MEMBERS = Set.of("constructor", "connect", "request", "status", "cancel",
-      "close", "connected", "connectionCount", "inFlight", "toString", "toLocaleString", "valueOf", "hasOwnProperty",
-      "isPrototypeOf", "propertyIsEnumerable");
+  private static final Set<String> TAKEN_MEMBERS = Set.of("constructor", "connect", "request", "requestUntyped",
+      "status", "cancel", "close", "connected", "connectionCount", "inFlight", "toString", "toLocaleString", "valueOf",
+      "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable");
 
   private final AppModel app;
   private final String clientClass;
@@ -138,8 +138,7 @@ final class JsClientWriter {
         .append(", with one method per action. */\n")
         .append("export declare class ").append(clientClass).append(" extends StreamerClient {\n")
         .append("  request<A extends ActionName>(action: A, payload: Actions[A][\"payload\"], options?: RequestOptions):"
-            + " Promise<Actions[A][\"result\"]>;\n")
-        .append("  request(action: string, payload?: unknown, options?: RequestOptions): Promise<unknown>;\n");
+            + " Promise<Actions[A][\"result\"]>;\n");
     for (ActionModel action : app.actions()) {
       out.append(doc(action, "  ")).append("  ").append(methodName(action.name()))
           .append(action.hasPayload() ? "(payload: " + payloadType(action) + ", options?: RequestOptions)"

@@ -22,7 +22,7 @@ final class JsonCodecWriter {
 
   private JsonCodecWriter() {}
 
-  static TypeSpec record(RecordModel record) {
+  static TypeSpec record(RecordModel record, Hygiene hygiene) {
     ClassName codec = Naming.codec(record.name());
     TypeSpec.Builder type = codecShell(codec, record.name())
         .addJavadoc("JSON codec of record {@link $T}.\n\n<p>Reads it from a streaming parser (unknown fields are"
@@ -30,7 +30,7 @@ final class JsonCodecWriter {
             + " components;\nno reflection.\n", record.name())
         .addOriginatingElement(record.element());
 
-    NameAllocator fields = new NameAllocator();
+    NameAllocator fields = hygiene.allocator();
     fields.newName("READER");
     fields.newName("WRITER");
     List<String> fieldNames = new ArrayList<>();
@@ -41,7 +41,7 @@ final class JsonCodecWriter {
           .initializer("new $T($S)", Names.SERIALIZED_STRING, component.name())
           .build());
     }
-    type.addMethod(readRecord(record));
+    type.addMethod(readRecord(record, hygiene));
     type.addMethod(writeRecord(record, fieldNames));
     return type.build();
   }
@@ -101,8 +101,8 @@ final class JsonCodecWriter {
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
   }
 
-  private static MethodSpec readRecord(RecordModel record) {
-    NameAllocator locals = new NameAllocator();
+  private static MethodSpec readRecord(RecordModel record, Hygiene hygiene) {
+    NameAllocator locals = hygiene.allocator();
     locals.newName("p");
     locals.newName("field");
     int depth = record.components().stream().mapToInt(c -> Types.depth(c.type())).max().orElse(0);

@@ -5,6 +5,7 @@ import static dev.streamer.processor.write.JsonObject.of;
 import dev.streamer.processor.model.ComponentModel;
 import dev.streamer.processor.model.ConstraintKind;
 import dev.streamer.processor.model.ConstraintModel;
+import dev.streamer.processor.model.ElementModel;
 import dev.streamer.processor.model.EnumModel;
 import dev.streamer.processor.model.PrimitiveKind;
 import dev.streamer.processor.model.RecordModel;
@@ -25,6 +26,7 @@ import java.util.Optional;
  *   <li>constraints become keywords: Size → min/maxLength, min/maxItems or min/maxProperties, Min/Max → minimum/
  *       maximum, Positive → exclusiveMinimum 0, PositiveOrZero → minimum 0, Pattern → an anchored pattern, Email →
  *       format email, NotBlank → minLength 1 and pattern {@code \S}, NotEmpty → a minimum of 1;
+ *   <li>constraints on a container's type argument apply to its {@code items} or {@code additionalProperties};
  *   <li>BigDecimal and BigInteger are JSON numbers (the codecs read and write nothing else); UUID and java.time values
  *       are strings with a {@code format}; a {@code char} (and {@code char[]}) is a string.
  * </ul>
@@ -82,7 +84,41 @@ final class JsonSchemas {
     for (ConstraintModel constraint : component.constraints()) {
       constrain(schema, constraint);
     }
+    constrainValues(schema, component.type(), component.elements());
     return isRequired(component) ? schema : nullable(schema);
+  }
+
+  /**
+   * Constraints on a container's values ({@code List<@Size(max = 3) String>}) go to its {@code items} or
+   * {@code additionalProperties} schema; an {@code Optional}'s to its own.
+   */
+  private static void constrainValues(JsonObject schema, TypeRef type, ElementModel elements) {
+    if (elements.isEmpty()) {
+      return;
+    }
+    TypeRef inner;
+    Object target;
+    if (type instanceof TypeRef.ListRef l) {
+      inner = l.element();
+      target = schema.get("items");
+    } else if (type instanceof TypeRef.SetRef s) {
+      inner = s.element();
+      target = schema.get("items");
+    } else if (type instanceof TypeRef.MapRef m) {
+      inner = m.value();
+      target = schema.get("additionalProperties");
+    } else if (type instanceof TypeRef.OptionalRef o) {
+      inner = o.value();
+      target = schema;
+    } else {
+      return;
+    }
+    if (target instanceof JsonObject values) {
+      for (ConstraintModel constraint : elements.constraints()) {
+        constrain(values, constraint);
+      }
+      constrainValues(values, inner, elements.elements());
+    }
   }
 
   /** The schema of a value of {@code type}, never null itself (nullability is the component's business). */

@@ -2,6 +2,7 @@ package dev.streamer.processor.write;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import java.util.List;
 
 /** Types the generated code refers to. By name only: the processor has no dependency on the runtime. */
 final class Names {
@@ -54,6 +55,23 @@ final class Names {
   static final ClassName COLLECTION = ClassName.get("java.util", "Collection");
   static final ClassName REGEX_PATTERN = ClassName.get("java.util.regex", "Pattern");
   static final ClassName CLOCK = ClassName.get("java.time", "Clock");
+
+  /** Every type above: generated code refers to them by simple name, so no generated local may take one. */
+  static final List<ClassName> ALL = List.of(
+      GENERATED, JSON_PARSER, JSON_GENERATOR, JSON_TOKEN,
+      SERIALIZED_STRING, JSON_READ, JSON_WRITE, JSON_READER,
+      JSON_WRITER, JSON_DECODE_EXCEPTION, VALIDATOR, PATH,
+      VIOLATIONS, CONSTRAINTS, ROUTE, ROUTE_TABLE,
+      PROGRESS, REQUEST_CONTEXT, STREAMER_LAMBDA, REQUEST_HANDLER,
+      CONTEXT, WEB_SOCKET_EVENT, WEB_SOCKET_RESPONSE, DYNAMODB_EVENT,
+      STREAMS_EVENT_RESPONSE, SCHEDULED_EVENT, IO_EXCEPTION, STRING,
+      OBJECT, VOID, LIST, SET,
+      MAP, OPTIONAL, OBJECTS, COLLECTION,
+      REGEX_PATTERN, CLOCK);
+
+  /** The {@code java.lang} types generated code names without an import (a same-package type would hide them). */
+  static final List<String> JAVA_LANG = List.of("Boolean", "Byte", "Character", "Double", "Exception", "Float",
+      "Integer", "Long", "Object", "Override", "RuntimeException", "Short", "String", "Void");
 
   private Names() {}
 

@@ -24,7 +24,7 @@ final class RouteTableWriter {
 
   private RouteTableWriter() {}
 
-  static TypeSpec write(AppModel app) {
+  static TypeSpec write(AppModel app, Hygiene hygiene) {
     ClassName table = app.appType("RouteTable");
     ClassName handlers = app.appType("Handlers");
     TypeName anyRoute = ParameterizedTypeName.get(Names.ROUTE, WildcardTypeName.subtypeOf(Object.class),
@@ -44,7 +44,7 @@ final class RouteTableWriter {
       type.addOriginatingElement(app.factory());
     }
 
-    NameAllocator names = new NameAllocator();
+    NameAllocator names = hygiene.allocator();
     names.newName("APP_NAME");
     names.newName("routes");
     names.newName("handlers");

@@ -12,11 +12,13 @@ import dev.streamer.processor.model.AppModel;
 import dev.streamer.processor.model.ComponentModel;
 import dev.streamer.processor.model.ConstraintKind;
 import dev.streamer.processor.model.ConstraintModel;
+import dev.streamer.processor.model.ElementModel;
 import dev.streamer.processor.model.Naming;
 import dev.streamer.processor.model.PrimitiveKind;
 import dev.streamer.processor.model.RecordModel;
 import dev.streamer.processor.model.TypeRef;
 import dev.streamer.processor.read.RegexFlags;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -29,14 +31,17 @@ final class ValidatorWriter {
   private final AppModel app;
   private final RecordModel record;
   private final TypeSpec.Builder type;
-  private final NameAllocator fields = new NameAllocator();
-  private final NameAllocator methodLocals = new NameAllocator();
+  private final NameAllocator fields;
+  private final NameAllocator methodLocals;
   /** Names in the current block: a copy of the method's, so sibling blocks can reuse {@code i}, {@code item}. */
-  private NameAllocator locals = methodLocals;
+  private NameAllocator locals;
 
-  private ValidatorWriter(AppModel app, RecordModel record) {
+  private ValidatorWriter(AppModel app, RecordModel record, Hygiene hygiene) {
     this.app = app;
     this.record = record;
+    this.fields = hygiene.allocator();
+    this.methodLocals = hygiene.allocator();
+    this.locals = methodLocals;
     ClassName validator = Naming.validator(record.name());
     this.type = TypeSpec.classBuilder(validator)
         .addAnnotation(Names.generated())
@@ -54,8 +59,8 @@ final class ValidatorWriter {
     }
   }
 
-  static TypeSpec write(AppModel app, RecordModel record) {
-    return new ValidatorWriter(app, record).build();
+  static TypeSpec write(AppModel app, RecordModel record, Hygiene hygiene) {
+    return new ValidatorWriter(app, record, hygiene).build();
   }
 
   private TypeSpec build() {
@@ -69,8 +74,8 @@ final class ValidatorWriter {
       validate.addStatement("$T clock = $T.clock()", Names.CLOCK, Names.CONSTRAINTS);
     }
     for (ComponentModel component : record.components()) {
-      boolean cascades = component.cascade() && cascades(component.type());
-      if (component.constraints().isEmpty() && !cascades) {
+      boolean walks = needs(component.type(), component.elements(), component.cascade());
+      if (component.constraints().isEmpty() && !walks) {
         continue;
       }
       String var = methodLocals.newName(component.name());
@@ -78,13 +83,14 @@ final class ValidatorWriter {
       for (ConstraintModel constraint : component.constraints()) {
         validate.addCode(check(component, constraint, var));
       }
-      if (cascades) {
+      if (walks) {
         locals = methodLocals.clone();
         String pathVar = locals.newName(component.name() + "Path");
         validate.addCode(CodeBlock.builder()
             .beginControlFlow("if ($N != null)", var)
             .addStatement("$T $N = path.field($S)", Names.PATH, pathVar, component.name())
-            .add(cascade(component.type(), CodeBlock.of("$N", var), pathVar))
+            .add(walk(component.type(), component.elements(), component.cascade(), CodeBlock.of("$N", var), pathVar,
+                component.name()))
             .endControlFlow()
             .build());
         locals = methodLocals;
@@ -97,8 +103,21 @@ final class ValidatorWriter {
   }
 
   private boolean usesClock() {
-    return record.components().stream().flatMap(c -> c.constraints().stream())
-        .anyMatch(c -> c.kind() == ConstraintKind.PAST || c.kind() == ConstraintKind.FUTURE);
+    for (ComponentModel component : record.components()) {
+      List<ConstraintModel> all = new ArrayList<>(component.constraints());
+      for (ElementModel e = component.elements(); !e.isEmpty(); e = e.elements()) {
+        all.addAll(e.constraints());
+      }
+      if (all.stream().anyMatch(c -> c.kind() == ConstraintKind.PAST || c.kind() == ConstraintKind.FUTURE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether walking into {@code type} can find anything: constraints on its values, or a record to cascade into. */
+  private boolean needs(TypeRef type, ElementModel elements, boolean cascade) {
+    return !elements.isEmpty() || (cascade && cascades(type));
   }
 
   /** Whether validating {@code type} can find anything: it holds a record that has a validator. */
@@ -119,18 +138,24 @@ final class ValidatorWriter {
     return false;
   }
 
-  /** Validates {@code value} (an expression of {@code type}, never null here) at path variable {@code path}. */
-  private CodeBlock cascade(TypeRef type, CodeBlock value, String path) {
+  /**
+   * Validates {@code value} (an expression of {@code type}, never null here) at path variable {@code path}: the
+   * constraints on its values ({@code elements}) and, with {@code cascade}, the records it holds.
+   */
+  private CodeBlock walk(TypeRef type, ElementModel elements, boolean cascade, CodeBlock value, String path,
+      String hint) {
     CodeBlock.Builder code = CodeBlock.builder();
     if (type instanceof TypeRef.RecordRef r) {
-      code.addStatement("$T.INSTANCE.validate($L, $N, out)", Naming.validator(r.name()), value, path);
+      if (cascade && app.validated(r.name())) {
+        code.addStatement("$T.INSTANCE.validate($L, $N, out)", Naming.validator(r.name()), value, path);
+      }
     } else if (type instanceof TypeRef.ListRef || type instanceof TypeRef.SetRef) {
       TypeRef element = type instanceof TypeRef.ListRef l ? l.element() : ((TypeRef.SetRef) type).element();
       String index = locals.newName("i");
       String item = locals.newName("item");
       code.addStatement("int $N = 0", index)
           .beginControlFlow("for ($T $N : $L)", Types.of(element), item, value)
-          .add(element(element, item, CodeBlock.of("$N.index($N)", path, index)))
+          .add(element(element, elements, cascade, item, CodeBlock.of("$N.index($N)", path, index), hint))
           .addStatement("$N++", index)
           .endControlFlow();
     } else if (type instanceof TypeRef.ArrayRef a) {
@@ -138,7 +163,7 @@ final class ValidatorWriter {
       String item = locals.newName("item");
       code.beginControlFlow("for (int $N = 0; $N < $L.length; $N++)", index, index, value, index)
           .addStatement("$T $N = $L[$N]", Types.of(a.component()), item, value, index)
-          .add(element(a.component(), item, CodeBlock.of("$N.index($N)", path, index)))
+          .add(element(a.component(), elements, cascade, item, CodeBlock.of("$N.index($N)", path, index), hint))
           .endControlFlow();
     } else if (type instanceof TypeRef.MapRef m) {
       String entry = locals.newName("entry");
@@ -146,32 +171,53 @@ final class ValidatorWriter {
       String item = locals.newName("item");
       code.beginControlFlow("for ($T $N : $L.entrySet())", entryType, entry, value)
           .addStatement("$T $N = $N.getValue()", Types.of(m.value()), item, entry)
-          .add(element(m.value(), item, CodeBlock.of("$N.key($N.getKey())", path, entry)))
+          .add(element(m.value(), elements, cascade, item, CodeBlock.of("$N.key($N.getKey())", path, entry), hint))
           .endControlFlow();
     } else if (type instanceof TypeRef.OptionalRef o) {
       String item = locals.newName("item");
       code.beginControlFlow("if ($L.isPresent())", value)
           .addStatement("$T $N = $L.get()", Types.of(o.value()), item, value)
-          .add(cascade(o.value(), CodeBlock.of("$N", item), path))
+          .add(checks(o.value(), elements, item, CodeBlock.of("$N", path), hint)) // never null: no guard
+          .add(walk(o.value(), elements.elements(), cascade, CodeBlock.of("$N", item), path, hint + "Values"))
           .endControlFlow();
     }
     return code.build();
   }
 
-  /** Validates a non-null container element {@code item} at the path expression {@code path}. */
-  private CodeBlock element(TypeRef type, String item, CodeBlock path) {
-    String elementPath = locals.newName(item + "Path");
-    return CodeBlock.builder()
-        .beginControlFlow("if ($N != null)", item)
-        .addStatement("$T $N = $L", Names.PATH, elementPath, path)
-        .add(cascade(type, CodeBlock.of("$N", item), elementPath))
-        .endControlFlow()
-        .build();
+  /**
+   * Checks a container value {@code item} at the path expression {@code path} (evaluated only for a violation or
+   * to go further in), then walks into it when it is not null.
+   */
+  private CodeBlock element(TypeRef type, ElementModel elements, boolean cascade, String item, CodeBlock path,
+      String hint) {
+    CodeBlock.Builder code = checks(type, elements, item, path, hint).toBuilder();
+    if (needs(type, elements.elements(), cascade)) {
+      String elementPath = locals.newName(item + "Path");
+      code.beginControlFlow("if ($N != null)", item)
+          .addStatement("$T $N = $L", Names.PATH, elementPath, path)
+          .add(walk(type, elements.elements(), cascade, CodeBlock.of("$N", item), elementPath, hint + "Values"))
+          .endControlFlow();
+    }
+    return code.build();
+  }
+
+  /** The constraints on container value {@code item}; its path expression is evaluated only for a violation. */
+  private CodeBlock checks(TypeRef type, ElementModel elements, String item, CodeBlock path, String hint) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (ConstraintModel constraint : elements.constraints()) {
+      CodeBlock failed = failed(type, constraint, item, hint + "Values");
+      if (failed != null) {
+        code.beginControlFlow("if ($L)", failed)
+            .addStatement("out.add($L.toString(), $S, $L)", path, constraint.kind().simpleName(), message(constraint))
+            .endControlFlow();
+      }
+    }
+    return code.build();
   }
 
   private CodeBlock check(ComponentModel component, ConstraintModel constraint, String var) {
     TypeRef type = component.type();
-    CodeBlock failed = failed(type, constraint, var);
+    CodeBlock failed = failed(type, constraint, var, var);
     if (failed == null) {
       return CodeBlock.of("");
     }
@@ -184,7 +230,7 @@ final class ValidatorWriter {
   }
 
   /** The condition under which {@code var} breaks {@code constraint}; null when it never can. */
-  private CodeBlock failed(TypeRef type, ConstraintModel c, String var) {
+  private CodeBlock failed(TypeRef type, ConstraintModel c, String var, String hint) {
     boolean primitive = type.isPrimitive();
     String notNull = primitive ? "" : var + " != null && ";
     switch (c.kind()) {
@@ -228,7 +274,7 @@ final class ValidatorWriter {
         }
         return floating(type) ? CodeBlock.of("$L!($N >= 0)", notNull, var) : CodeBlock.of("$L$N < 0", notNull, var);
       case PATTERN:
-        return CodeBlock.of("$L!$T.matches($N, $N)", notNull, Names.CONSTRAINTS, pattern(c, var), var);
+        return CodeBlock.of("$L!$T.matches($N, $N)", notNull, Names.CONSTRAINTS, pattern(c, hint), var);
       case EMAIL:
         return CodeBlock.of("$L!$T.isEmail($N)", notNull, Names.CONSTRAINTS, var);
       case PAST:
@@ -261,8 +307,8 @@ final class ValidatorWriter {
   }
 
   /** A {@code static final Pattern}, compiled once (and already checked at compile time). */
-  private String pattern(ConstraintModel c, String var) {
-    String name = fields.newName(JsonCodecWriter.upperSnake(var) + "_PATTERN");
+  private String pattern(ConstraintModel c, String hint) {
+    String name = fields.newName(JsonCodecWriter.upperSnake(hint) + "_PATTERN");
     CodeBlock flags = CodeBlock.join(RegexFlags.names(c.flags()).stream()
         .map(flag -> CodeBlock.of("$T.$N", Names.REGEX_PATTERN, flag)).toList(), " | ");
     CodeBlock init = c.flags() == 0

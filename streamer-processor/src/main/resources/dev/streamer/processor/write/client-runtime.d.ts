@@ -112,6 +112,11 @@ export declare class StreamerClient {
   readonly inFlight: number;
   connect(): Promise<void>;
   request(action: string, payload?: unknown, options?: RequestOptions): Promise<unknown>;
+  /**
+   * Any action name and payload, unchecked: the escape hatch for actions this client's typings do not know (a newer
+   * server). A generated client's request() accepts only its own actions, each with exactly its payload type.
+   */
+  requestUntyped(action: string, payload?: unknown, options?: RequestOptions): Promise<unknown>;
   /** Built-in status; when this client waits for that request, the reply also settles it or reports progress. */
   status(requestId: string, options?: RequestOptions): Promise<RequestStatus>;
   /** Built-in cancel; a request cancelled at once (it was queued) also rejects its waiting promise with CANCELLED. */

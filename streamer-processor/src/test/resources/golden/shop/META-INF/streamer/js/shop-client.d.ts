@@ -120,6 +120,11 @@ export declare class StreamerClient {
   readonly inFlight: number;
   connect(): Promise<void>;
   request(action: string, payload?: unknown, options?: RequestOptions): Promise<unknown>;
+  /**
+   * Any action name and payload, unchecked: the escape hatch for actions this client's typings do not know (a newer
+   * server). A generated client's request() accepts only its own actions, each with exactly its payload type.
+   */
+  requestUntyped(action: string, payload?: unknown, options?: RequestOptions): Promise<unknown>;
   /** Built-in status; when this client waits for that request, the reply also settles it or reports progress. */
   status(requestId: string, options?: RequestOptions): Promise<RequestStatus>;
   /** Built-in cancel; a request cancelled at once (it was queued) also rejects its waiting promise with CANCELLED. */
@@ -197,7 +202,6 @@ export declare const ACTIONS: Readonly<Record<"count_orders" | "generate_report"
 /** Client of the Streamer application Shop, with one method per action. */
 export declare class ShopClient extends StreamerClient {
   request<A extends ActionName>(action: A, payload: Actions[A]["payload"], options?: RequestOptions): Promise<Actions[A]["result"]>;
-  request(action: string, payload?: unknown, options?: RequestOptions): Promise<unknown>;
   /** `count_orders` */
   countOrders(options?: RequestOptions): Promise<number>;
   /** `generate_report`: Builds a sales report. Queued: resolves with the result after the ack and progress. */

@@ -144,6 +144,11 @@ export class StreamerClient {
     return this.#open().then(() => undefined);
   }
 
+  /** request() without typings: for actions the generated typings do not know (see the .d.ts). */
+  requestUntyped(action, payload = undefined, options = {}) {
+    return this.request(action, payload, options);
+  }
+
   /**
    * Sends `action` with `payload` (omitted when undefined or null). Resolves with the result's data;
    * rejects with a StreamerError: the server's error, TIMEOUT when no final reply came within the timeout,

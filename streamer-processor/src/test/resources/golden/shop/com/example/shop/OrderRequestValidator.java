@@ -7,6 +7,7 @@ import dev.streamer.core.validation.Violations;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.annotation.processing.Generated;
@@ -51,11 +52,34 @@ public final class OrderRequestValidator implements Validator<OrderRequest> {
       Path itemsPath = path.field("items");
       int i = 0;
       for (OrderItem item : items) {
+        if (item == null) {
+          out.add(itemsPath.index(i).toString(), "NotNull", Constraints.MSG_NOT_NULL);
+        }
         if (item != null) {
           Path itemPath = itemsPath.index(i);
           OrderItemValidator.INSTANCE.validate(item, itemPath, out);
         }
         i++;
+      }
+    }
+    Optional<String> note = value.note();
+    if (note != null) {
+      Path notePath = path.field("note");
+      if (note.isPresent()) {
+        String item = note.get();
+        if (item != null && item.length() > 200) {
+          out.add(notePath.toString(), "Size", Constraints.size(0, 200));
+        }
+      }
+    }
+    Map<String, Integer> tags = value.tags();
+    if (tags != null) {
+      Path tagsPath = path.field("tags");
+      for (Map.Entry<String, Integer> entry : tags.entrySet()) {
+        Integer item = entry.getValue();
+        if (item != null && item <= 0) {
+          out.add(tagsPath.key(entry.getKey()).toString(), "Positive", Constraints.MSG_POSITIVE);
+        }
       }
     }
     String country = value.country();

@@ -80,6 +80,10 @@ public final class StreamerLambda {
         .clock(b.clock)
         .asyncThreshold(config.asyncThreshold())
         .interceptors(b.interceptors)
+        .internalErrors((failure, requestId, clientId, action, caller) -> log.error("request failed",
+            LogFields.empty().requestId(requestId).action(action).connectionId(caller.connectionId())
+                .tenantId(caller.tenantId()).traceId(caller.traceId()).with("errorCode", "INTERNAL_ERROR"),
+            failure))
         .build();
     this.router = new Router(routes, new MeteredQueue(store, log, metrics), routerConfig);
     JobProgressFactory progress = BatchedJobProgress.factory(store, b.sender, config.progressInterval(),

@@ -187,6 +187,36 @@ class StreamerLambdaTest {
     assertEquals(3, reply.at("/data/result/n").asInt());
   }
 
+  /** A sync INTERNAL_ERROR is one JSON log line with the request's fields, like a failed queued request. */
+  @Test
+  void syncInternalErrorIsOneJsonLineWithTheRequestsFields() throws Exception {
+    JobRoute failing = new JobRoute("job", (p, ctx, progress) -> {
+      throw new IllegalStateException("s3cr3t detail");
+    });
+    List<String> lines = new CopyOnWriteArrayList<>();
+    StreamerLambda sync = StreamerLambda.builder(RouteTables.of("test", failing))
+        .config(StreamerConfig.fromEnvironment(Map.of("REQUESTS_TABLE", tables.requests(),
+            "CONNECTIONS_TABLE", tables.connections(), "STREAMER_ASYNC_THRESHOLD", "5m")))
+        .dynamoDb(client).sender(sender).callers(CallerResolver.fromStore(connections)).clock(clock)
+        .logSink(lines::add)
+        .build();
+    APIGatewayV2WebSocketEvent event = LambdaEvents.read("websocket-message.json", APIGatewayV2WebSocketEvent.class);
+    JsonNode reply = JSON.readTree(sync.message(event, CONTEXT).getBody());
+    assertEquals("INTERNAL_ERROR", reply.at("/error/code").asText(), reply.toString());
+    String requestId = reply.get("requestId").asText();
+    List<String> errors = lines.stream().filter(l -> l.contains("\"level\":\"ERROR\"")).toList();
+    assertEquals(1, errors.size(), lines.toString());
+    String line = errors.get(0);
+    assertTrue(!line.contains("\n"), "one line: " + line);
+    JsonNode logged = JSON.readTree(line);
+    assertEquals(requestId, logged.get("requestId").asText());
+    assertEquals("job", logged.get("action").asText());
+    assertEquals(CONNECTION, logged.get("connectionId").asText());
+    assertEquals("acme", logged.get("tenantId").asText());
+    assertEquals("INTERNAL_ERROR", logged.get("errorCode").asText());
+    assertTrue(line.contains("s3cr3t detail"), "the cause is in the log, not in the reply: " + line);
+  }
+
   @Test
   void unknownConnectionIsUnauthorized() throws Exception {
     APIGatewayV2WebSocketEvent event = LambdaEvents.read("websocket-message.json", APIGatewayV2WebSocketEvent.class);
