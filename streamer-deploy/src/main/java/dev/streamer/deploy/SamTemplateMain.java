@@ -11,36 +11,37 @@ import java.nio.file.Path;
  * Writes an application's SAM template.
  *
  * <pre>
- * SamTemplateMain --route-table dev.streamer.samples.SampleRouteTable --out target/sam/template.yaml
- *                 [--artifact target/sample-app-lambda.jar]
+ * SamTemplateMain --out target/sam/template.yaml [--app Sample] [--artifact target/sample-app-lambda.jar]
  * </pre>
  *
- * The route table and the handler classes are looked up on this JVM's class path (Maven's {@code exec:java} gives
- * it the project's). The template's {@code CodeUri} is the artifact's path relative to the template's directory.
+ * The application is described by the manifest the processor wrote into the class output
+ * ({@code META-INF/streamer/<app>-manifest.json}), read from this JVM's class path (Maven's {@code exec:java} gives
+ * it the project's); without {@code --app} it must be the only one there. No application class is loaded. The
+ * template's {@code CodeUri} is the artifact's path relative to the template's directory.
  */
 public final class SamTemplateMain {
 
   private SamTemplateMain() {}
 
   public static void main(String[] args) throws IOException {
-    String routeTable = null;
+    String appName = null;
     Path out = null;
     Path artifact = null;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
-        case "--route-table" -> routeTable = required(args[i], value);
+        case "--app" -> appName = required(args[i], value);
         case "--out" -> out = Path.of(required(args[i], value));
         case "--artifact" -> artifact = Path.of(required(args[i], value));
-        default -> throw new IllegalArgumentException("unknown option " + args[i] + "; usage: --route-table <class> "
-            + "--out <template.yaml> [--artifact <jar>]");
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + "; usage: --out <template.yaml> "
+            + "[--app <name>] [--artifact <jar>]");
       }
       i++;
     }
-    if (routeTable == null || out == null) {
-      throw new IllegalArgumentException("--route-table and --out are required");
+    if (out == null) {
+      throw new IllegalArgumentException("--out is required");
     }
-    DeployedApp app = DeployedApp.load(routeTable, Thread.currentThread().getContextClassLoader());
+    DeployedApp app = DeployedApp.find(Thread.currentThread().getContextClassLoader(), appName);
     Path target = out.toAbsolutePath().normalize();
     String codeUri = artifact == null ? "app.jar"
         : target.getParent().relativize(artifact.toAbsolutePath().normalize()).toString().replace('\\', '/');

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamer.local.dynamo.LocalDynamoDb;
 import dev.streamer.local.gateway.ConnectionRegistry;
@@ -12,6 +11,7 @@ import dev.streamer.local.gateway.WebSocketGateway;
 import dev.streamer.local.lambda.LocalFunction;
 import dev.streamer.local.streams.ProcessorLanes;
 import dev.streamer.local.streams.StreamPoller;
+import dev.streamer.runtime.aws.lambda.AwsRuntime;
 import dev.streamer.runtime.aws.processor.EventSourceMapping;
 import dev.streamer.runtime.aws.processor.SweepSchedule;
 import dev.streamer.runtime.aws.tables.TableNames;
@@ -21,6 +21,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +34,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import org.joda.time.DateTime;
-import org.joda.time.DateTimeZone;
+import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -57,12 +58,11 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * }
  * }</pre>
  *
- * <p>Handlers are passed as factories ({@code SampleConnectHandler::new}), not instances: a generated handler reads
- * its configuration in its static initializer, so the stack creates it only after it has published the tables, the
- * DynamoDB endpoint, the {@code @connections} endpoint and the JWT settings as system properties (which the runtime
- * reads in preference to environment variables). For the same reason one JVM runs one stack: a second stack would
- * reach handler classes still configured for the first. Start it once, reuse it, and restart the gateway with
- * {@link #restartGateway()} rather than building another.
+ * <p>Handlers are passed as factories of an {@link AwsRuntime} ({@code SampleConnectHandler::new} picks the generated
+ * handler's constructor that takes one): once DynamoDB and the gateway run, the stack builds one runtime from its own
+ * environment map (tables, DynamoDB endpoint, {@code @connections} endpoint, region, JWT settings, plus
+ * {@link Builder#environment}), with the stack's DynamoDB client, and creates each handler on it. Nothing is read from
+ * system properties or static state, so several stacks can run in one JVM.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -74,18 +74,16 @@ public final class LocalStack implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
   private static final Duration ON_DEMAND_SWEEP_TIME = Duration.ofSeconds(5);
-  private static final AtomicReference<LocalStack> RUNNING = new AtomicReference<>();
-
   private final Builder settings;
-  private final LocalEnvironment environment = new LocalEnvironment();
   private final LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> connect;
   private final LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> message;
   private final LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> disconnect;
   private final LocalFunction<DynamodbEvent, StreamsEventResponse> processor;
-  private final LocalFunction<ScheduledEvent, String> sweeper;
+  private final LocalFunction<Map<String, Object>, String> sweeper;
   private final ExecutorService invocations;
   private final ScheduledExecutorService timer;
   private LocalDynamoDb dynamoDb;
+  private AwsRuntime runtime;
   private WebSocketGateway gateway;
   private DynamoDbStreamsClient streamsClient;
   private ProcessorLanes lanes;
@@ -109,10 +107,6 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private LocalStack startAll() {
-    if (!RUNNING.compareAndSet(null, this)) {
-      throw new IllegalStateException("a LocalStack already runs in this JVM; generated handlers are configured"
-          + " once per JVM, so reuse it");
-    }
     try {
       Region region = Region.of(settings.region);
       dynamoDb = settings.dynamoDbEndpoint == null
@@ -124,9 +118,13 @@ public final class LocalStack implements AutoCloseable {
               Duration.ofMinutes(10), settings.frameLimit),
           new WebSocketGateway.Routes(connect, message, disconnect), invocations);
       gateway.start();
-      environment.publish(properties());
+      runtime = AwsRuntime.builder(environment())
+          .dynamoDb(dynamoDb.client())
+          .credentials(StaticCredentialsProvider.create(
+              AwsBasicCredentials.create(LocalDynamoDb.ACCESS_KEY_ID, LocalDynamoDb.SECRET_ACCESS_KEY)))
+          .build();
       for (LocalFunction<?, ?> function : List.of(connect, message, disconnect, processor, sweeper)) {
-        function.instantiate();
+        function.instantiate(runtime);
       }
       streamsClient = dynamoDb.newStreamsClient();
       lanes = new ProcessorLanes(settings.mapping, Duration.ofMillis(200), processor);
@@ -148,8 +146,8 @@ public final class LocalStack implements AutoCloseable {
     return this;
   }
 
-  /** The system properties the generated handlers read as their environment. */
-  private Map<String, String> properties() {
+  /** The variables the handlers' runtime is configured by, as a Lambda function's environment. */
+  private Map<String, String> environment() {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("REQUESTS_TABLE", settings.tables.requests());
     p.put("CONNECTIONS_TABLE", settings.tables.connections());
@@ -161,11 +159,6 @@ public final class LocalStack implements AutoCloseable {
     p.put("SWEEP_INTERVAL", settings.sweepInterval.toMillis() + "ms");
     p.put("PROCESSOR_CONCURRENCY", String.valueOf(settings.mapping.batchSize()));
     p.putAll(settings.environment);
-    p.put("aws.region", settings.region);
-    if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-      p.put("aws.accessKeyId", LocalDynamoDb.ACCESS_KEY_ID);
-      p.put("aws.secretAccessKey", LocalDynamoDb.SECRET_ACCESS_KEY);
-    }
     return p;
   }
 
@@ -186,6 +179,11 @@ public final class LocalStack implements AutoCloseable {
   /** Whether DynamoDB Local runs inside this JVM (else the stack connected to a given endpoint). */
   public boolean dynamoDbInProcess() {
     return dynamoDb.inProcess();
+  }
+
+  /** The runtime every handler of this stack was created on (its configuration, clients and stores). */
+  public AwsRuntime runtime() {
+    return runtime;
   }
 
   public TableNames tables() {
@@ -260,17 +258,18 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private ScheduledEvent scheduledEvent() {
-    ScheduledEvent event = new ScheduledEvent();
-    event.setVersion("0");
-    event.setId(UUID.randomUUID().toString());
-    event.setDetailType("Scheduled Event");
-    event.setSource("aws.events");
-    event.setAccount("000000000000");
-    event.setTime(new DateTime(Instant.now().toEpochMilli(), DateTimeZone.UTC));
-    event.setRegion(settings.region);
-    event.setResources(List.of("arn:aws:events:" + settings.region + ":000000000000:rule/streamer-local-sweeper"));
-    event.setDetail(Map.of());
+  /** An EventBridge scheduled event in AWS's JSON shape, as the Lambda runtime hands it to a map-typed handler. */
+  private Map<String, Object> scheduledEvent() {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("version", "0");
+    event.put("id", UUID.randomUUID().toString());
+    event.put("detail-type", "Scheduled Event");
+    event.put("source", "aws.events");
+    event.put("account", "000000000000");
+    event.put("time", DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    event.put("region", settings.region);
+    event.put("resources", List.of("arn:aws:events:" + settings.region + ":000000000000:rule/streamer-local-sweeper"));
+    event.put("detail", Map.of());
     return event;
   }
 
@@ -307,8 +306,9 @@ public final class LocalStack implements AutoCloseable {
         dynamoDb.close();
       }
     } finally {
-      environment.restore();
-      RUNNING.compareAndSet(this, null);
+      if (runtime != null) {
+        runtime.shutdownExecutors();
+      }
     }
   }
 
@@ -334,11 +334,11 @@ public final class LocalStack implements AutoCloseable {
 
   /** How to build a {@link LocalStack}; every setting has a working default except the five handlers. */
   public static final class Builder {
-    private Supplier<? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> connect;
-    private Supplier<? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> message;
-    private Supplier<? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> disconnect;
-    private Supplier<? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> processor;
-    private Supplier<? extends RequestHandler<ScheduledEvent, String>> sweeper;
+    private Function<AwsRuntime, ? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> connect;
+    private Function<AwsRuntime, ? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> message;
+    private Function<AwsRuntime, ? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> disconnect;
+    private Function<AwsRuntime, ? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> processor;
+    private Function<AwsRuntime, ? extends RequestHandler<Map<String, Object>, String>> sweeper;
     private String host = "localhost";
     private int port;
     private String stage = "local";
@@ -363,33 +363,33 @@ public final class LocalStack implements AutoCloseable {
 
     /** The generated {@code $connect} handler, e.g. {@code SampleConnectHandler::new}. */
     public Builder connect(
-        Supplier<? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> v) {
+        Function<AwsRuntime, ? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> v) {
       this.connect = v;
       return this;
     }
 
     /** The generated {@code $default} handler, e.g. {@code SampleDefaultHandler::new}. */
     public Builder message(
-        Supplier<? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> v) {
+        Function<AwsRuntime, ? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> v) {
       this.message = v;
       return this;
     }
 
     /** The generated {@code $disconnect} handler, e.g. {@code SampleDisconnectHandler::new}. */
     public Builder disconnect(
-        Supplier<? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> v) {
+        Function<AwsRuntime, ? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> v) {
       this.disconnect = v;
       return this;
     }
 
     /** The generated stream processor, e.g. {@code SampleStreamProcessor::new}. */
-    public Builder processor(Supplier<? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> v) {
+    public Builder processor(Function<AwsRuntime, ? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> v) {
       this.processor = v;
       return this;
     }
 
     /** The generated sweeper, e.g. {@code SampleSweeper::new}. */
-    public Builder sweeper(Supplier<? extends RequestHandler<ScheduledEvent, String>> v) {
+    public Builder sweeper(Function<AwsRuntime, ? extends RequestHandler<Map<String, Object>, String>> v) {
       this.sweeper = v;
       return this;
     }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 /** The event source mapping the SAM template deploys is the one the local stack's poller applies. */
 class EventSourceMappingAgreementTest {
 
-  private static final ParsedTemplate TEMPLATE = ParsedTemplate.parse(SamTemplate.yaml(DeployedApp.load(
-      "dev.streamer.deploy.testapp.OrdersRouteTable", EventSourceMappingAgreementTest.class.getClassLoader()),
-      "app.jar"));
+  /** The template of streamer-deploy's test app (its manifest, from that module's test jar). */
+  private static final ParsedTemplate TEMPLATE = ParsedTemplate.parse(SamTemplate.yaml(DeployedApp.find(
+      EventSourceMappingAgreementTest.class.getClassLoader(), "Orders"), "app.jar"));
 
   private static Map<String, Object> templateMapping() {
     List<String> ids = TEMPLATE.resourcesOfType("AWS::Lambda::EventSourceMapping");

@@ -1,8 +1,9 @@
 package dev.streamer.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -56,14 +57,15 @@ class LocalStackLifecycleTest {
   }
 
   @Test
-  void aSecondStackInTheSameJvmIsRefusedWhileTheFirstRuns() {
+  void twoStacksRunSideBySideInOneJvm() throws Exception {
     RecordingHandlers handlers = new RecordingHandlers();
-    try (LocalStack running = start(handlers, 0, 0)) {
-      IllegalStateException refused = assertThrows(IllegalStateException.class, () -> start(handlers, 0, 0));
-      assertTrue(refused.getMessage().contains("already runs"), refused.getMessage());
-      assertEchoes(running);
-    } catch (Exception e) {
-      throw new AssertionError(e);
+    try (LocalStack first = start(handlers, 0, 0); LocalStack second = start(handlers, 0, 0)) {
+      assertNotEquals(first.webSocketUri(), second.webSocketUri());
+      assertNotSame(first.runtime(), second.runtime());
+      assertEquals(first.connectionsEndpoint(), first.runtime().config().websocketEndpoint());
+      assertEquals(second.connectionsEndpoint(), second.runtime().config().websocketEndpoint());
+      assertEchoes(first);
+      assertEchoes(second);
     }
   }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
@@ -73,7 +72,6 @@ class LocalStackTest {
   static void stop() {
     management.close();
     stack.close();
-    assertEquals(null, System.getProperty("WEBSOCKET_ENDPOINT"), "properties restored on close");
   }
 
   private static URI uri(String query) {
@@ -89,10 +87,15 @@ class LocalStackTest {
 
   @Test
   void publishesConfigurationAndPrintsBanner() {
-    assertEquals(stack.connectionsEndpoint().toString(), System.getProperty("WEBSOCKET_ENDPOINT"));
-    assertEquals(stack.dynamoDbEndpoint().toString(), System.getProperty("DYNAMODB_ENDPOINT"));
-    assertEquals(stack.tables().requests(), System.getProperty("REQUESTS_TABLE"));
-    assertEquals("HS256", System.getProperty("JWT_ALGORITHM"));
+    Map<String, String> env = stack.runtime().environment();
+    assertEquals(stack.connectionsEndpoint().toString(), env.get("WEBSOCKET_ENDPOINT"));
+    assertEquals(stack.dynamoDbEndpoint().toString(), env.get("DYNAMODB_ENDPOINT"));
+    assertEquals(stack.tables().requests(), env.get("REQUESTS_TABLE"));
+    assertEquals("HS256", env.get("JWT_ALGORITHM"));
+    assertEquals(stack.connectionsEndpoint(), stack.runtime().config().websocketEndpoint());
+    for (String name : List.of("WEBSOCKET_ENDPOINT", "DYNAMODB_ENDPOINT", "REQUESTS_TABLE", "JWT_ALGORITHM")) {
+      assertEquals(null, System.getProperty(name), "configuration is never published as system properties");
+    }
     assertTrue(stack.connectionsEndpoint().toString().endsWith(":" + stack.webSocketUri().getPort() + "/local"));
 
     String banner = BANNER.toString(StandardCharsets.UTF_8);
@@ -343,10 +346,10 @@ class LocalStackTest {
 
   @Test
   void sweeperRunsOnItsTimerAndOnDemand() throws Exception {
-    ScheduledEvent timed = HANDLERS.sweeps.poll(30, TimeUnit.SECONDS);
+    Map<String, Object> timed = HANDLERS.sweeps.poll(30, TimeUnit.SECONDS);
     assertNotNull(timed, "the timer ran the sweeper");
-    assertEquals("Scheduled Event", timed.getDetailType());
-    assertEquals("aws.events", timed.getSource());
+    assertEquals("Scheduled Event", timed.get("detail-type"));
+    assertEquals("aws.events", timed.get("source"));
     assertEquals("{\"swept\":true}", stack.sweep());
   }
 

@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.streamer.runtime.aws.lambda.AwsRuntime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Hand-written handlers that record what the stack hands them: the stack's contract tested without the generated
+ * Hand-written handlers (they ignore the stack's runtime) that record what the stack hands them: the stack's contract tested without the generated
  * code. {@code $connect} accepts only {@code ?token=good} and echoes a requested {@code streamer} subprotocol;
  * {@code $default} answers {@code echo:<body>}; the processor fails a record once when its item says so.
  */
@@ -26,11 +26,11 @@ final class RecordingHandlers {
   final BlockingQueue<APIGatewayV2WebSocketEvent> disconnects = new LinkedBlockingQueue<>();
   final BlockingQueue<DynamodbEvent.DynamodbStreamRecord> records = new LinkedBlockingQueue<>();
   final BlockingQueue<Integer> remainingMillis = new LinkedBlockingQueue<>();
-  final BlockingQueue<ScheduledEvent> sweeps = new LinkedBlockingQueue<>();
+  final BlockingQueue<Map<String, Object>> sweeps = new LinkedBlockingQueue<>();
   /** Request ids whose first delivery is reported as a batch item failure. */
   final Set<String> failOnce = ConcurrentHashMap.newKeySet();
 
-  RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> connect() {
+  RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> connect(AwsRuntime runtime) {
     return (event, context) -> {
       connects.add(event);
       Map<String, String> query = event.getQueryStringParameters();
@@ -45,7 +45,7 @@ final class RecordingHandlers {
     };
   }
 
-  RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> message() {
+  RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> message(AwsRuntime runtime) {
     return (event, context) -> {
       messages.add(event);
       if ("boom".equals(event.getBody())) {
@@ -55,14 +55,14 @@ final class RecordingHandlers {
     };
   }
 
-  RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> disconnect() {
+  RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> disconnect(AwsRuntime runtime) {
     return (event, context) -> {
       disconnects.add(event);
       return response(200, null, Map.of());
     };
   }
 
-  RequestHandler<DynamodbEvent, StreamsEventResponse> processor() {
+  RequestHandler<DynamodbEvent, StreamsEventResponse> processor(AwsRuntime runtime) {
     return new RequestHandler<>() {
       @Override
       public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
@@ -80,7 +80,7 @@ final class RecordingHandlers {
     };
   }
 
-  RequestHandler<ScheduledEvent, String> sweeper() {
+  RequestHandler<Map<String, Object>, String> sweeper(AwsRuntime runtime) {
     return (event, context) -> {
       sweeps.add(event);
       return "{\"swept\":true}";

@@ -126,7 +126,9 @@ class ProcessingTest {
     Route<Object, Object> greet = (Route<Object, Object>) table.find("greet");
     assertEquals("hello", greet.invoke(null, null, Progress.none()));
     assertThat(c).generatedSourceFile("f.FDefaultHandler").contentsAsUtf8String()
-        .contains("StreamerLambda.fromEnvironment(FRouteTable.create(new Wiring()))");
+        .contains("FHandlers handlers = new Wiring();");
+    assertThat(c).generatedSourceFile("f.FConnectHandler").contentsAsUtf8String()
+        .doesNotContain("Wiring"); // $connect runs no action: the factory is not built there
     assertThat(c).generatedSourceFile("f.FHandlers").contentsAsUtf8String().contains("Greeter greeter();");
     assertThat(c).generatedSourceFile("f.FHandlers").contentsAsUtf8String()
         .contains("default Plain plain() {");

@@ -1,7 +1,9 @@
 package dev.streamer.samples;
 
 import dev.streamer.annotations.HandlerFactory;
+import dev.streamer.core.routing.Interceptor;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Supplies handler instances that need dependencies. Generated code calls {@code new SampleHandlerFactory()} and
@@ -11,10 +13,23 @@ import java.time.Clock;
 public final class SampleHandlerFactory implements SampleHandlers {
 
   private static final long STEP_MILLIS = Long.getLong("sample.report.stepMillis", 50);
+  /** One per JVM, like a metrics registry: every function of the app counts into it. */
+  private static final ActionMetrics METRICS = new ActionMetrics();
+
+  /** The counts of {@link ActionMetrics}, for tests and a metrics endpoint. */
+  public static ActionMetrics metrics() {
+    return METRICS;
+  }
 
   @Override
   public Reports reports() {
     String bucket = System.getenv().getOrDefault("REPORTS_BUCKET", "sample-reports");
     return new Reports(ReportStorage.bucket(bucket), Clock.systemUTC(), STEP_MILLIS);
+  }
+
+  /** Around every action, in the $default function (sync, enqueue) and the stream processor (async). */
+  @Override
+  public List<Interceptor> interceptors() {
+    return List.of(METRICS);
   }
 }

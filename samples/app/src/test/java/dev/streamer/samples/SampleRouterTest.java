@@ -211,4 +211,15 @@ class SampleRouterTest {
     assertEquals("VALIDATION_ERROR", route("{\"action\":\"echo\",").at("/error/code").asText());
     assertEquals("VALIDATION_ERROR", route("{\"action\":\"echo\"}").at("/error/code").asText());
   }
+
+  @Test
+  void everyGeneratedRoutePrimesOnItsExample() throws Exception {
+    // SnapStart priming: the processor's example payload and result go through each route's own codecs
+    List<String> primed = new ArrayList<>();
+    for (Route<?, ?> route : table.routes()) {
+      ((dev.streamer.core.routing.ActionRoute<?, ?>) route).prime();
+      primed.add(route.action());
+    }
+    assertEquals(List.of("echo", "generate_report", "process_data"), primed);
+  }
 }

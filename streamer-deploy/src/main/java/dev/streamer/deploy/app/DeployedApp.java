@@ -2,22 +2,15 @@ package dev.streamer.deploy.app;
 
 import dev.streamer.core.app.HandlerKind;
 import dev.streamer.core.protocol.BuiltinAction;
-import dev.streamer.core.routing.Route;
-import dev.streamer.core.routing.RouteTable;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
+import dev.streamer.core.app.AppManifest;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a deployment is generated from: an application's generated {@code <App>RouteTable} (its app name, package and
- * actions) and the names of its generated Lambda handler classes.
- *
- * <p>The handler classes are only looked up, never initialised: their static initialisers build AWS clients.
+ * What a deployment is generated from: the application's manifest (its name, actions and generated Lambda handler
+ * classes), written by the processor into the class output. No application class is loaded or run.
  *
  * @param appName        {@code -Astreamer.app}
  * @param routeTable     fully qualified name of the generated route table
@@ -45,28 +38,30 @@ public record DeployedApp(
   }
 
   /**
-   * Loads the generated route table {@code routeTableClass} from {@code loader}, creates it with its static
-   * {@code create()} (generated code: plain constructors, no AWS calls) and checks that every handler class exists.
+   * The application described by {@code manifest}; {@link IllegalStateException} when the processor generated no
+   * Lambda handler classes for it (the AWS Lambda libraries were not on its class path).
    */
-  public static DeployedApp load(String routeTableClass, ClassLoader loader) {
-    RouteTable table = instantiate(routeTableClass, loader);
-    String packageName = packageOf(routeTableClass);
+  public static DeployedApp of(AppManifest manifest) {
     Map<HandlerKind, String> handlers = new EnumMap<>(HandlerKind.class);
-    for (HandlerKind handler : HandlerKind.values()) {
-      String name = qualified(packageName, handler.className(table.appName()));
-      try {
-        Class.forName(name, false, loader);
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("generated handler " + name + " not found next to " + routeTableClass
-            + " (was the application compiled with the Streamer processor?)", e);
-      }
-      handlers.put(handler, name);
+    for (HandlerKind kind : HandlerKind.values()) {
+      handlers.put(kind, manifest.function(kind).orElseThrow(() -> new IllegalStateException(
+          "application " + manifest.appName() + " has no generated " + kind.className(manifest.appName())
+              + " (compile it with aws-lambda-java-core and aws-lambda-java-events on the class path)")));
     }
-    List<String> actions = new ArrayList<>();
-    for (Route<?, ?> route : table.routes()) {
-      actions.add(route.action());
-    }
-    return new DeployedApp(table.appName(), routeTableClass, actions, BUILTIN_ACTIONS, handlers);
+    List<String> actions = manifest.actions().stream().map(AppManifest.Action::name).toList();
+    return new DeployedApp(manifest.appName(), manifest.routeTable(), actions, BUILTIN_ACTIONS, handlers);
+  }
+
+  /**
+   * Reads the manifest the processor wrote ({@link AppManifest}) from {@code loader}'s class path: of application
+   * {@code appName}, or the only one when {@code appName} is null. Loads no application class and runs no user
+   * code.
+   */
+  public static DeployedApp find(ClassLoader loader, String appName) {
+    AppManifest manifest = appName == null ? AppManifest.only(loader)
+        : AppManifest.find(loader, appName).orElseThrow(() -> new IllegalArgumentException(
+            "no manifest of application " + appName + " (" + AppManifest.path(appName) + ") on the class path"));
+    return of(manifest);
   }
 
   /** Fully qualified class name of {@code handler}. */
@@ -78,36 +73,5 @@ public record DeployedApp(
   public String handlerSimpleName(HandlerKind handler) {
     String name = handlers.get(handler);
     return name.substring(name.lastIndexOf('.') + 1);
-  }
-
-  private static RouteTable instantiate(String className, ClassLoader loader) {
-    try {
-      Class<?> type = Class.forName(className, true, loader);
-      if (!RouteTable.class.isAssignableFrom(type)) {
-        throw new IllegalArgumentException(className + " is not a RouteTable");
-      }
-      Method create = type.getMethod("create");
-      if (!Modifier.isStatic(create.getModifiers())) {
-        throw new IllegalArgumentException(className + ".create() is not static");
-      }
-      return (RouteTable) create.invoke(null);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalArgumentException("route table class not found: " + className, e);
-    } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException(className + " has no static create(): is it a generated route table?", e);
-    } catch (IllegalAccessException e) {
-      throw new IllegalArgumentException(className + ".create() is not accessible", e);
-    } catch (InvocationTargetException e) {
-      throw new IllegalStateException(className + ".create() failed", e.getCause());
-    }
-  }
-
-  private static String packageOf(String className) {
-    int dot = className.lastIndexOf('.');
-    return dot < 0 ? "" : className.substring(0, dot);
-  }
-
-  private static String qualified(String packageName, String simpleName) {
-    return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
   }
 }

@@ -49,10 +49,12 @@ public final class Permissions {
       case CONNECT -> List.of(logs, table("Connections", connections, "dynamodb:PutItem"));
       case DISCONNECT -> List.of(logs, table("Connections", connections, "dynamodb:DeleteItem"));
       case DEFAULT -> List.of(logs,
-          // the caller stored at $connect
-          table("Connections", connections, "dynamodb:GetItem"),
+          // the caller stored at $connect; the CANCELLED of a queued request is sent to its owner (a 410 Gone
+          // deletes the record)
+          table("Connections", connections, "dynamodb:GetItem", "dynamodb:DeleteItem"),
           // enqueue; status, subscribe and cancel
-          table("Requests", requests, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"));
+          table("Requests", requests, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"),
+          manageConnections());
       case STREAM_PROCESSOR -> List.of(logs,
           // claim, progress, outcome: conditional updates in place; the cancel flag, read when a job asks for it
           // without reporting progress (BatchedJobProgress)

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 class SamTemplateTest {
 
   private static final DeployedApp APP =
-      DeployedApp.load("dev.streamer.deploy.testapp.OrdersRouteTable", SamTemplateTest.class.getClassLoader());
+      DeployedApp.find(SamTemplateTest.class.getClassLoader(), "Orders");
   private static final ParsedTemplate TEMPLATE = ParsedTemplate.parse(SamTemplate.yaml(APP, "../orders.jar"));
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
 
@@ -158,7 +158,9 @@ class SamTemplateTest {
         }
         actionsByResource.computeIfAbsent(resource.toString(), r -> new TreeSet<>()).addAll(actions);
       }
-      boolean sends = handler == HandlerKind.STREAM_PROCESSOR || handler == HandlerKind.SWEEPER;
+      // $default sends the CANCELLED of a request cancelled while queued
+      boolean sends = handler == HandlerKind.DEFAULT || handler == HandlerKind.STREAM_PROCESSOR
+          || handler == HandlerKind.SWEEPER;
       assertEquals(sends, actionsByResource.values().stream().anyMatch(a -> a.contains("execute-api:ManageConnections")),
           function + " ManageConnections");
     }

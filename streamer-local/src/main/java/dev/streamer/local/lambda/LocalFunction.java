@@ -1,16 +1,16 @@
 package dev.streamer.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.streamer.runtime.aws.lambda.AwsRuntime;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * One Lambda function of the application as the local stack runs it: a name, a timeout, and the handler instance.
  *
- * <p>The handler is created from its supplier only by {@link #instantiate()}, which the stack calls after it has
- * published the configuration: a generated handler reads its configuration in its static initializer, so its class
- * must not be initialized earlier.
+ * <p>The handler is created by {@link #instantiate(AwsRuntime)} on the stack's runtime, once the stack's DynamoDB
+ * and gateway run (a generated handler's constructor that takes an {@link AwsRuntime}).
  *
  * @param <E> event type
  * @param <R> response type
@@ -19,10 +19,10 @@ public final class LocalFunction<E, R> {
 
   private final String name;
   private final Duration timeout;
-  private final Supplier<? extends RequestHandler<E, R>> factory;
+  private final Function<AwsRuntime, ? extends RequestHandler<E, R>> factory;
   private volatile RequestHandler<E, R> handler;
 
-  public LocalFunction(String name, Duration timeout, Supplier<? extends RequestHandler<E, R>> factory) {
+  public LocalFunction(String name, Duration timeout, Function<AwsRuntime, ? extends RequestHandler<E, R>> factory) {
     this.name = Objects.requireNonNull(name, "name");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.factory = Objects.requireNonNull(factory, "factory");
@@ -32,10 +32,10 @@ public final class LocalFunction<E, R> {
     return name;
   }
 
-  /** Creates the handler instance (once). */
-  public synchronized void instantiate() {
+  /** Creates the handler instance on {@code runtime} (once). */
+  public synchronized void instantiate(AwsRuntime runtime) {
     if (handler == null) {
-      handler = Objects.requireNonNull(factory.get(), () -> name + ": the handler factory returned null");
+      handler = Objects.requireNonNull(factory.apply(runtime), () -> name + ": the handler factory returned null");
     }
   }
 

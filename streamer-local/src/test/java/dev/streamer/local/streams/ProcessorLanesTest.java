@@ -61,8 +61,8 @@ class ProcessorLanesTest {
   private static LocalFunction<DynamodbEvent, StreamsEventResponse> function(
       Function<DynamodbEvent, StreamsEventResponse> body) {
     LocalFunction<DynamodbEvent, StreamsEventResponse> f =
-        new LocalFunction<>("processor", Duration.ofMinutes(1), () -> (event, context) -> body.apply(event));
-    f.instantiate();
+        new LocalFunction<>("processor", Duration.ofMinutes(1), runtime -> (event, context) -> body.apply(event));
+    f.instantiate(null); // the handler ignores its runtime
     return f;
   }
 

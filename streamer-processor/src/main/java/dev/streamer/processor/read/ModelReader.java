@@ -44,8 +44,7 @@ public final class ModelReader {
     "com.amazonaws.services.lambda.runtime.RequestHandler",
     "com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent",
     "com.amazonaws.services.lambda.runtime.events.DynamodbEvent",
-    "com.amazonaws.services.lambda.runtime.events.ScheduledEvent",
-    "dev.streamer.runtime.aws.lambda.StreamerLambda",
+    "dev.streamer.runtime.aws.lambda.AwsRuntime",
   };
 
   private final ProcessingEnvironment env;
@@ -122,6 +121,7 @@ public final class ModelReader {
     List<ActionModel> actions = new ArrayList<>();
     boolean unresolved = false;
     Set<String> accessors = new HashSet<>();
+    accessors.add("interceptors"); // <App>Handlers.interceptors(): a handler class Interceptors gets interceptors2()
     for (Map.Entry<TypeElement, List<ExecutableElement>> e : handlers.entrySet()) {
       HandlerModel handler;
       try {

@@ -2,6 +2,7 @@ package dev.streamer.processor.write;
 
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
+import dev.streamer.core.app.AppManifest;
 import dev.streamer.processor.diag.Message;
 import dev.streamer.processor.diag.Reporter;
 import dev.streamer.processor.model.ActionModel;
@@ -23,9 +24,10 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Writes every generated file of the application: Java sources, and into CLASS_OUTPUT the AsyncAPI document and the
- * JavaScript client (paths in {@link DocumentSettings}). Each file is built and written on its own: a failure
- * becomes a diagnostic on the element it was generated from, and the other files are still written.
+ * Writes every generated file of the application: Java sources, and into CLASS_OUTPUT the AsyncAPI document, the
+ * JavaScript client and the application manifest (paths in {@link DocumentSettings} and {@code AppManifest}). Each
+ * file is built and written on its own: a failure becomes a diagnostic on the element it was generated from, and the
+ * other files are still written.
  */
 public final class AppWriter {
 
@@ -64,7 +66,7 @@ public final class AppWriter {
     Element appElement = app.handlers().isEmpty() ? null : app.handlers().get(0).element();
     emit(app.packageName(), appElement, () -> HandlersWriter.write(app));
     emit(app.packageName(), appElement, () -> RouteTableWriter.write(app, hygiene));
-    if (app.lambdaHandlers() && app.hasDefaultCreate()) {
+    if (LambdaHandlersWriter.generates(app)) {
       for (TypeSpec handler : LambdaHandlersWriter.write(app)) {
         emit(app.packageName(), appElement, () -> handler);
       }
@@ -77,6 +79,8 @@ public final class AppWriter {
     emitResource(DocumentSettings.asyncApiPath(app.name()), origins, () -> AsyncApiWriter.write(app, settings));
     emitResource(DocumentSettings.clientModulePath(app.name()), origins, () -> JsClientWriter.module(app));
     emitResource(DocumentSettings.clientTypingsPath(app.name()), origins, () -> JsClientWriter.typings(app));
+    emitResource(AppManifest.path(app.name()), origins, () -> ManifestWriter.json(app));
+    emitResource(AppManifest.INDEX, origins, () -> ManifestWriter.index(app));
   }
 
   /** Writes a UTF-8 resource into CLASS_OUTPUT, so it lands in the jar (and is easy to copy out of target/classes). */

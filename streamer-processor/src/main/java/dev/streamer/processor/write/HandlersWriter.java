@@ -1,6 +1,7 @@
 package dev.streamer.processor.write;
 
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.streamer.processor.model.AppModel;
 import dev.streamer.processor.model.HandlerModel;
@@ -34,6 +35,13 @@ final class HandlersWriter {
       }
       type.addMethod(method.build());
     }
+    type.addMethod(MethodSpec.methodBuilder("interceptors")
+        .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+        .returns(ParameterizedTypeName.get(Names.LIST, Names.INTERCEPTOR))
+        .addJavadoc("Interceptors around every action, outermost first ({@link $T}): sync, enqueue and async runs, in\n"
+            + "{@code $$default} and the stream processor. None by default.\n", Names.INTERCEPTOR)
+        .addStatement("return $T.of()", Names.LIST)
+        .build());
     if (app.factory() != null) {
       type.addOriginatingElement(app.factory());
     }

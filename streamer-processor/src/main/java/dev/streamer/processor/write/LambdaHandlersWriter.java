@@ -1,67 +1,132 @@
 package dev.streamer.processor.write;
 
-import dev.streamer.core.app.HandlerKind;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.streamer.core.app.HandlerKind;
 import dev.streamer.processor.model.AppModel;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the five thin AWS Lambda entry points. Each builds one {@code StreamerLambda} per execution environment
- * (static initializer) and delegates to it.
+ * Writes the thin AWS Lambda entry points, one per {@link HandlerKind} in {@link #ENTRIES}. Each delegates to the
+ * runtime's function of its kind ({@code dev.streamer.runtime.aws.lambda.<Kind>Function}), which builds only what
+ * that function uses; only the functions that run actions create the user's handlers (and factory). The public
+ * no-arg constructor, which Lambda calls, takes the function of this execution environment from a static holder,
+ * built from the environment variables on first use; the constructor taking an {@code AwsRuntime} builds one for
+ * that runtime (the local stack, tests), so several can coexist in one JVM.
  */
 final class LambdaHandlersWriter {
 
-  private record Entry(HandlerKind kind, ClassName event, ClassName response, String method, String what) {}
+  private static final String RUNTIME_PACKAGE = "dev.streamer.runtime.aws.lambda";
+
+  /**
+   * One generated handler class.
+   *
+   * @param runsActions whether the function runs the app's actions: it is then given the route table and the
+   *                    interceptors of the app's handlers
+   */
+  private record Entry(HandlerKind kind, TypeName event, TypeName response, String function, boolean runsActions,
+      String what) {}
 
   private static final List<Entry> ENTRIES = List.of(
-      new Entry(HandlerKind.CONNECT, Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "connect",
-          "the API Gateway WebSocket {@code $connect} route: authenticates and stores the connection"),
-      new Entry(HandlerKind.DISCONNECT, Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "disconnect",
-          "the API Gateway WebSocket {@code $disconnect} route: forgets the connection"),
-      new Entry(HandlerKind.DEFAULT, Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "message",
-          "the API Gateway WebSocket {@code $default} route: routes each message"),
-      new Entry(HandlerKind.STREAM_PROCESSOR, Names.DYNAMODB_EVENT, Names.STREAMS_EVENT_RESPONSE, "process",
-          "the DynamoDB stream of the requests table: runs queued requests"),
-      new Entry(HandlerKind.SWEEPER, Names.SCHEDULED_EVENT, Names.STRING, "sweep",
-          "the scheduled sweeper: re-drives due retries and expired leases"));
+      new Entry(HandlerKind.CONNECT, Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "ConnectFunction", false,
+          "WebSocket route {@code $connect}: authenticates and stores the connection"),
+      new Entry(HandlerKind.DISCONNECT, Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "DisconnectFunction", false,
+          "WebSocket route {@code $disconnect}: forgets the connection"),
+      new Entry(HandlerKind.DEFAULT, Names.WEB_SOCKET_EVENT, Names.WEB_SOCKET_RESPONSE, "DefaultFunction", true,
+          "WebSocket route {@code $default}: routes each message"),
+      new Entry(HandlerKind.STREAM_PROCESSOR, Names.DYNAMODB_EVENT, Names.STREAMS_EVENT_RESPONSE,
+          "StreamProcessorFunction", true, "stream of the requests table: runs queued requests"),
+      new Entry(HandlerKind.SWEEPER, ParameterizedTypeName.get(Names.MAP, Names.STRING, Names.OBJECT), Names.STRING,
+          "SweeperFunction", false, "scheduled sweeper: re-drives due retries and expired leases"));
 
   private LambdaHandlersWriter() {}
 
-  static List<TypeSpec> write(AppModel app) {
-    CodeBlock table = app.factory() != null
-        ? CodeBlock.of("$T.create(new $T())", app.appType("RouteTable"), app.factoryName())
-        : CodeBlock.of("$T.create()", app.appType("RouteTable"));
-    return ENTRIES.stream().map(entry -> handler(app, entry, table)).toList();
+  /** Whether the handler classes are generated: the Lambda libraries are present and the route table has create(). */
+  static boolean generates(AppModel app) {
+    return app.lambdaHandlers() && app.hasDefaultCreate();
   }
 
-  private static TypeSpec handler(AppModel app, Entry entry, CodeBlock table) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(app.appType(entry.kind().classSuffix()))
+  /** The kinds of handler generated, in order. */
+  static List<HandlerKind> kinds() {
+    return ENTRIES.stream().map(Entry::kind).toList();
+  }
+
+  static List<TypeSpec> write(AppModel app) {
+    return ENTRIES.stream().map(entry -> handler(app, entry)).toList();
+  }
+
+  /** The no-arg constructor reads a lazy holder ({@code FromEnvironment}): loading the class builds nothing. */
+  private static TypeSpec handler(AppModel app, Entry entry) {
+    ClassName self = app.appType(entry.kind().classSuffix());
+    ClassName function = ClassName.get(RUNTIME_PACKAGE, entry.function()); // one of Names.FUNCTIONS
+    // functions that run no action are built in one expression; the others by function(runtime), which creates the
+    // app's handlers
+    CodeBlock fromEnvironment = entry.runsActions()
+        ? CodeBlock.of("function($T.fromEnvironment())", Names.AWS_RUNTIME)
+        : CodeBlock.of("new $T($T.fromEnvironment())", function, Names.AWS_RUNTIME);
+    CodeBlock onRuntime = entry.runsActions()
+        ? CodeBlock.of("function(runtime)") : CodeBlock.of("new $T(runtime)", function);
+    TypeSpec holder = TypeSpec.classBuilder("FromEnvironment")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addField(FieldSpec.builder(function, "FUNCTION", Modifier.STATIC, Modifier.FINAL)
+            .initializer(fromEnvironment)
+            .build())
+        .build();
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addAnnotation(Names.generated())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(Names.REQUEST_HANDLER, entry.event(), entry.response()))
-        .addJavadoc("AWS Lambda handler of application {@code $L}:\n$L.\n", app.name(), entry.what())
-        .addField(FieldSpec.builder(Names.STREAMER_LAMBDA, "RUNTIME", Modifier.PRIVATE, Modifier.STATIC,
-                Modifier.FINAL)
-            .initializer("$T.fromEnvironment($L)", Names.STREAMER_LAMBDA, table)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("handleRequest")
-            .addAnnotation(Override.class)
+        .addJavadoc("AWS Lambda handler of {@code $L}, $L.\n", app.name(), entry.what())
+        .addField(function, "function", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addJavadoc("For AWS Lambda: built once per execution environment from its variables, on first use.\n")
             .addModifiers(Modifier.PUBLIC)
-            .returns(entry.response())
-            .addParameter(entry.event(), "event")
-            .addParameter(Names.CONTEXT, "context")
-            .addStatement("return RUNTIME.$N(event, context)", entry.method())
+            .addStatement("this.function = FromEnvironment.FUNCTION")
+            .build())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addJavadoc("The function on {@code runtime} (the local stack, tests).\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(Names.AWS_RUNTIME, "runtime")
+            .addStatement("this.function = $L", onRuntime)
             .build());
+    if (entry.runsActions()) {
+      type.addMethod(factory(app, function));
+    }
+    type.addMethod(MethodSpec.methodBuilder("handleRequest")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(entry.response())
+        .addParameter(entry.event(), "event")
+        .addParameter(Names.CONTEXT, "context")
+        .addStatement("return function.handle(event, context)")
+        .build())
+        .addType(holder);
     app.handlers().forEach(h -> type.addOriginatingElement(h.element()));
     if (app.factory() != null) {
       type.addOriginatingElement(app.factory());
     }
     return type.build();
+  }
+
+  /** Creates the app's handlers (its {@code @HandlerFactory}, if any) and the function over their routes. */
+  private static MethodSpec factory(AppModel app, ClassName function) {
+    ClassName handlers = app.appType("Handlers");
+    CodeBlock create = app.factory() != null
+        ? CodeBlock.of("new $T()", app.factoryName())
+        : CodeBlock.of("new $T() {}", handlers);
+    return MethodSpec.methodBuilder("function")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(function)
+        .addParameter(Names.AWS_RUNTIME, "runtime")
+        .addStatement("$T handlers = $L", handlers, create)
+        .addStatement("return new $T(runtime, $T.create(handlers), handlers.interceptors())", function,
+            app.appType("RouteTable"))
+        .build();
   }
 }

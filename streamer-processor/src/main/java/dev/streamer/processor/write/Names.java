@@ -29,10 +29,17 @@ final class Names {
   static final ClassName CONSTRAINTS = ClassName.get(VALIDATION, "Constraints");
 
   static final ClassName ROUTE = ClassName.get("dev.streamer.core.routing", "Route");
+  static final ClassName ACTION_ROUTE = ClassName.get("dev.streamer.core.routing", "ActionRoute");
+  static final ClassName ROUTE_EXAMPLE = ClassName.get("dev.streamer.core.routing", "RouteExample");
   static final ClassName ROUTE_TABLE = ClassName.get("dev.streamer.core.routing", "RouteTable");
   static final ClassName PROGRESS = ClassName.get("dev.streamer.core", "Progress");
   static final ClassName REQUEST_CONTEXT = ClassName.get("dev.streamer.core", "RequestContext");
-  static final ClassName STREAMER_LAMBDA = ClassName.get("dev.streamer.runtime.aws.lambda", "StreamerLambda");
+  static final ClassName AWS_RUNTIME = ClassName.get("dev.streamer.runtime.aws.lambda", "AwsRuntime");
+  static final ClassName INTERCEPTOR = ClassName.get("dev.streamer.core.routing", "Interceptor");
+  /** The per-function runtimes the generated Lambda handlers delegate to. */
+  static final List<ClassName> FUNCTIONS = List.of("ConnectFunction", "DisconnectFunction", "DefaultFunction",
+      "StreamProcessorFunction", "SweeperFunction").stream()
+      .map(name -> ClassName.get("dev.streamer.runtime.aws.lambda", name)).toList();
 
   private static final String LAMBDA = "com.amazonaws.services.lambda.runtime";
   static final ClassName REQUEST_HANDLER = ClassName.get(LAMBDA, "RequestHandler");
@@ -41,7 +48,6 @@ final class Names {
   static final ClassName WEB_SOCKET_RESPONSE = ClassName.get(LAMBDA + ".events", "APIGatewayV2WebSocketResponse");
   static final ClassName DYNAMODB_EVENT = ClassName.get(LAMBDA + ".events", "DynamodbEvent");
   static final ClassName STREAMS_EVENT_RESPONSE = ClassName.get(LAMBDA + ".events", "StreamsEventResponse");
-  static final ClassName SCHEDULED_EVENT = ClassName.get(LAMBDA + ".events", "ScheduledEvent");
 
   static final ClassName IO_EXCEPTION = ClassName.get("java.io", "IOException");
   static final ClassName STRING = ClassName.get("java.lang", "String");
@@ -57,17 +63,17 @@ final class Names {
   static final ClassName CLOCK = ClassName.get("java.time", "Clock");
 
   /** Every type above: generated code refers to them by simple name, so no generated local may take one. */
-  static final List<ClassName> ALL = List.of(
+  static final List<ClassName> ALL = java.util.stream.Stream.concat(FUNCTIONS.stream(), java.util.stream.Stream.of(
       GENERATED, JSON_PARSER, JSON_GENERATOR, JSON_TOKEN,
       SERIALIZED_STRING, JSON_READ, JSON_WRITE, JSON_READER,
       JSON_WRITER, JSON_DECODE_EXCEPTION, VALIDATOR, PATH,
       VIOLATIONS, CONSTRAINTS, ROUTE, ROUTE_TABLE,
-      PROGRESS, REQUEST_CONTEXT, STREAMER_LAMBDA, REQUEST_HANDLER,
+      PROGRESS, REQUEST_CONTEXT, AWS_RUNTIME, ACTION_ROUTE, ROUTE_EXAMPLE, INTERCEPTOR, REQUEST_HANDLER,
       CONTEXT, WEB_SOCKET_EVENT, WEB_SOCKET_RESPONSE, DYNAMODB_EVENT,
-      STREAMS_EVENT_RESPONSE, SCHEDULED_EVENT, IO_EXCEPTION, STRING,
+      STREAMS_EVENT_RESPONSE, IO_EXCEPTION, STRING,
       OBJECT, VOID, LIST, SET,
       MAP, OPTIONAL, OBJECTS, COLLECTION,
-      REGEX_PATTERN, CLOCK);
+      REGEX_PATTERN, CLOCK)).toList();
 
   /** The {@code java.lang} types generated code names without an import (a same-package type would hide them). */
   static final List<String> JAVA_LANG = List.of("Boolean", "Byte", "Character", "Double", "Exception", "Float",

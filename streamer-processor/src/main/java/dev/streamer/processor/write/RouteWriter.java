@@ -12,11 +12,15 @@ import dev.streamer.processor.model.AppModel;
 import dev.streamer.processor.model.Naming;
 import dev.streamer.processor.model.ParamKind;
 import dev.streamer.processor.model.ResultModel;
+import dev.streamer.processor.model.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
-/** Writes {@code <ActionPascal>Route}: decode → validate → (queueWhen) → invoke → write result. */
+/**
+ * Writes {@code <ActionPascal>Route}: its metadata and codecs handed to {@code ActionRoute} (which decodes, validates
+ * and encodes), {@code queueWhen} when declared, and {@code invoke}.
+ */
 final class RouteWriter {
 
   private RouteWriter() {}
@@ -28,7 +32,7 @@ final class RouteWriter {
     TypeSpec.Builder type = TypeSpec.classBuilder(route)
         .addAnnotation(Names.generated())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(Names.ROUTE, payload, result))
+        .superclass(ParameterizedTypeName.get(Names.ACTION_ROUTE, payload, result))
         .addJavadoc(javadoc(action))
         .addOriginatingElement(action.element())
         .addField(constant(Names.STRING, "ACTION", CodeBlock.of("$S", action.name())))
@@ -39,14 +43,10 @@ final class RouteWriter {
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
             .addParameter(action.handler(), "handler")
+            .addStatement("super(ACTION, DESCRIPTION, ESTIMATED_MILLIS, ASYNC, $L, $L,$W$L)", payloadReader(action),
+                validator(app, action), resultWriter(action))
             .addStatement("this.handler = $T.requireNonNull(handler, $S)", Names.OBJECTS, "handler")
-            .build())
-        .addMethod(getter(Names.STRING, "action", "ACTION"))
-        .addMethod(getter(Names.STRING, "description", "DESCRIPTION"))
-        .addMethod(getter(TypeName.LONG, "estimatedMillis", "ESTIMATED_MILLIS"))
-        .addMethod(getter(TypeName.BOOLEAN, "async", "ASYNC"))
-        .addMethod(decode(action, payload))
-        .addMethod(validate(app, action, payload));
+            .build());
     if (action.queueWhen() != null) {
       type.addMethod(MethodSpec.methodBuilder("queueWhen")
           .addAnnotation(Override.class)
@@ -57,7 +57,25 @@ final class RouteWriter {
           .build());
     }
     return type.addMethod(invoke(action, payload, result))
-        .addMethod(writeResult(action, result))
+        .addMethod(example(app, action, result))
+        .build();
+  }
+
+  /** The synthetic payload and result that SnapStart priming runs through the codecs and validator. */
+  private static MethodSpec example(AppModel app, ActionModel action, TypeName result) {
+    CodeBlock payloadJson = action.hasPayload()
+        ? CodeBlock.of("$S", ExampleJson.of(app, new TypeRef.RecordRef(action.payload()))) : CodeBlock.of("null");
+    CodeBlock resultJson = CodeBlock.of("null");
+    CodeBlock resultReader = CodeBlock.of("null");
+    if (action.result().kind() == ResultModel.Kind.CODEC) {
+      resultJson = CodeBlock.of("$S", ExampleJson.of(app, action.result().codec()));
+      resultReader = CodecExpressions.reader(action.result().codec(), 0);
+    }
+    return MethodSpec.methodBuilder("example")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .returns(ParameterizedTypeName.get(Names.ROUTE_EXAMPLE, result))
+        .addStatement("return new $T<>($L, $L,$W$L)", Names.ROUTE_EXAMPLE, payloadJson, resultJson, resultReader)
         .build();
   }
 
@@ -83,51 +101,23 @@ final class RouteWriter {
     return FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer(value).build();
   }
 
-  private static MethodSpec getter(TypeName type, String name, String constant) {
-    return MethodSpec.methodBuilder(name)
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(type)
-        .addStatement("return $N", constant)
-        .build();
+  /** The payload's codec, or null (no payload: whatever is sent is skipped). */
+  private static CodeBlock payloadReader(ActionModel action) {
+    return action.hasPayload() ? CodeBlock.of("$T.READER", Naming.codec(action.payload())) : CodeBlock.of("null");
   }
 
-  private static MethodSpec decode(ActionModel action, TypeName payload) {
-    MethodSpec.Builder decode = MethodSpec.methodBuilder("decode")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(payload)
-        .addParameter(Names.JSON_PARSER, "parser")
-        .addException(Names.IO_EXCEPTION)
-        .addStatement("$T token = parser.currentToken()", Names.JSON_TOKEN);
-    if (action.hasPayload()) {
-      decode.beginControlFlow("if (token == null || token == $T.VALUE_NULL)", Names.JSON_TOKEN)
-          .addStatement("throw new $T($S, $S)", Names.JSON_DECODE_EXCEPTION, "", "payload is required")
-          .endControlFlow()
-          .addStatement("return $T.read(parser)", Naming.codec(action.payload()));
-    } else {
-      decode.addComment("no payload: whatever was sent is skipped")
-          .beginControlFlow("if (token != null)")
-          .addStatement("$T.skipValue(parser)", Names.JSON_READ)
-          .endControlFlow()
-          .addStatement("return null");
-    }
-    return decode.build();
+  /** The payload's validator, or null (nothing to check). */
+  private static CodeBlock validator(AppModel app, ActionModel action) {
+    return action.hasPayload() && app.validated(action.payload())
+        ? CodeBlock.of("$T.INSTANCE", Naming.validator(action.payload())) : CodeBlock.of("null");
   }
 
-  private static MethodSpec validate(AppModel app, ActionModel action, TypeName payload) {
-    MethodSpec.Builder validate = MethodSpec.methodBuilder("validate")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(payload, "payload")
-        .addParameter(Names.VIOLATIONS, "violations");
-    if (action.hasPayload() && app.validated(action.payload())) {
-      validate.addStatement("$T.INSTANCE.validate(payload, $T.ROOT, violations)",
-          Naming.validator(action.payload()), Names.PATH);
-    } else {
-      validate.addComment("nothing to check");
-    }
-    return validate.build();
+  private static CodeBlock resultWriter(ActionModel action) {
+    return switch (action.result().kind()) {
+      case VOID -> CodeBlock.of("NULL_RESULT");
+      case CODEC -> CodecExpressions.writer(action.result().codec(), 0);
+      case ANY -> CodeBlock.of("$T.ANY", Names.JSON_WRITE);
+    };
   }
 
   private static MethodSpec invoke(ActionModel action, TypeName payload, TypeName result) {
@@ -154,21 +144,5 @@ final class RouteWriter {
       invoke.addStatement("return $L", call);
     }
     return invoke.build();
-  }
-
-  private static MethodSpec writeResult(ActionModel action, TypeName result) {
-    MethodSpec.Builder write = MethodSpec.methodBuilder("writeResult")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(result, "result")
-        .addParameter(Names.JSON_GENERATOR, "generator")
-        .addException(Names.IO_EXCEPTION);
-    switch (action.result().kind()) {
-      case VOID -> write.addStatement("generator.writeNull()");
-      case CODEC -> write.addStatement(
-          CodecExpressions.write(action.result().codec(), "generator", CodeBlock.of("result"), 0));
-      case ANY -> write.addStatement("$T.any(generator, result)", Names.JSON_WRITE);
-    }
-    return write.build();
   }
 }

@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
@@ -58,7 +57,8 @@ public final class HandlerProbe {
         batch.setRecords(rest.isEmpty() ? List.of() : List.of(pendingInsert(rest.get(0), rest.get(1))));
         print(handler.handleRequest(batch, CONTEXT));
       }
-      case "sweep" -> print(handler.handleRequest(new ScheduledEvent(), CONTEXT));
+      case "sweep" -> print(handler.handleRequest(Map.of("detail-type", "Scheduled Event", "source", "aws.events",
+          "detail", Map.of()), CONTEXT));
       default -> throw new IllegalArgumentException(kind);
     }
   }

@@ -72,7 +72,11 @@ class PackagedArtifactTest {
         assertTrue(jar.getEntry(handler.replace('.', '/') + ".class") != null, handler + " is in the jar");
       }
       assertTrue(jar.getEntry("dev/streamer/samples/SampleRouteTable.class") != null);
-      assertTrue(jar.getEntry("dev/streamer/runtime/aws/lambda/StreamerLambda.class") != null);
+      for (String runtime : List.of("AwsRuntime", "ConnectFunction", "DisconnectFunction", "DefaultFunction",
+          "StreamProcessorFunction", "SweeperFunction")) {
+        assertTrue(jar.getEntry("dev/streamer/runtime/aws/lambda/" + runtime + ".class") != null, runtime);
+      }
+      assertTrue(jar.getEntry("META-INF/streamer/sample-manifest.json") != null, "the manifest is packaged");
       assertTrue(jar.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class") != null);
       String services = new String(jar.getInputStream(
           jar.getEntry("META-INF/services/software.amazon.awssdk.http.SdkHttpService")).readAllBytes());

@@ -30,7 +30,7 @@ class SampleTemplateGoldenTest {
 
   @Test
   void buildStepAndGeneratorAgree() {
-    DeployedApp app = DeployedApp.load("dev.streamer.samples.SampleRouteTable", getClass().getClassLoader());
+    DeployedApp app = DeployedApp.find(getClass().getClassLoader(), "Sample");
     assertEquals(SamTemplate.yaml(app, "../sample-app-lambda.jar"), BuildOutputs.templateText());
   }
 }

@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The one local stack of the test JVM, running the sample's generated handlers: they read their configuration once
- * per JVM, so every test class shares it. Started on first use, stopped when the JVM exits.
+ * The local stack the test classes share, running the sample's generated handlers (starting one takes seconds;
+ * {@link TwoStacksTest} starts a second beside it). Started on first use, stopped when the JVM exits.
  */
 final class SharedStack {
 

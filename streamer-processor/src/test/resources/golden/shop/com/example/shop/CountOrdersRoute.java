@@ -1,16 +1,11 @@
 package com.example.shop;
 
 import com.example.shop.reports.Reports;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
-import dev.streamer.core.json.JsonRead;
 import dev.streamer.core.json.JsonWrite;
-import dev.streamer.core.routing.Route;
-import dev.streamer.core.validation.Violations;
-import java.io.IOException;
+import dev.streamer.core.routing.ActionRoute;
+import dev.streamer.core.routing.RouteExample;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -22,7 +17,7 @@ import javax.annotation.processing.Generated;
  * <p>The result is written by {@code JsonWrite.any} (Jackson databind fallback for POJOs).
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class CountOrdersRoute implements Route<Void, Integer> {
+public final class CountOrdersRoute extends ActionRoute<Void, Integer> {
   public static final String ACTION = "count_orders";
 
   public static final String DESCRIPTION = "";
@@ -34,42 +29,8 @@ public final class CountOrdersRoute implements Route<Void, Integer> {
   private final Reports handler;
 
   public CountOrdersRoute(Reports handler) {
+    super(ACTION, DESCRIPTION, ESTIMATED_MILLIS, ASYNC, null, null, JsonWrite.ANY);
     this.handler = Objects.requireNonNull(handler, "handler");
-  }
-
-  @Override
-  public String action() {
-    return ACTION;
-  }
-
-  @Override
-  public String description() {
-    return DESCRIPTION;
-  }
-
-  @Override
-  public long estimatedMillis() {
-    return ESTIMATED_MILLIS;
-  }
-
-  @Override
-  public boolean async() {
-    return ASYNC;
-  }
-
-  @Override
-  public Void decode(JsonParser parser) throws IOException {
-    JsonToken token = parser.currentToken();
-    // no payload: whatever was sent is skipped
-    if (token != null) {
-      JsonRead.skipValue(parser);
-    }
-    return null;
-  }
-
-  @Override
-  public void validate(Void payload, Violations violations) {
-    // nothing to check
   }
 
   @Override
@@ -78,7 +39,7 @@ public final class CountOrdersRoute implements Route<Void, Integer> {
   }
 
   @Override
-  public void writeResult(Integer result, JsonGenerator generator) throws IOException {
-    JsonWrite.any(generator, result);
+  protected RouteExample<Integer> example() {
+    return new RouteExample<>(null, null, null);
   }
 }

@@ -4,17 +4,11 @@ import com.example.shop.reports.ReportRequest;
 import com.example.shop.reports.ReportRequestJson;
 import com.example.shop.reports.ReportRequestValidator;
 import com.example.shop.reports.Reports;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
-import dev.streamer.core.json.JsonDecodeException;
 import dev.streamer.core.json.JsonWrite;
-import dev.streamer.core.routing.Route;
-import dev.streamer.core.validation.Path;
-import dev.streamer.core.validation.Violations;
-import java.io.IOException;
+import dev.streamer.core.routing.ActionRoute;
+import dev.streamer.core.routing.RouteExample;
 import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -29,7 +23,7 @@ import javax.annotation.processing.Generated;
  * <p>The result is written by {@code JsonWrite.any} (Jackson databind fallback for POJOs).
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class GenerateReportRoute implements Route<ReportRequest, Map<String, Object>> {
+public final class GenerateReportRoute extends ActionRoute<ReportRequest, Map<String, Object>> {
   public static final String ACTION = "generate_report";
 
   public static final String DESCRIPTION = "Builds a sales report";
@@ -41,41 +35,9 @@ public final class GenerateReportRoute implements Route<ReportRequest, Map<Strin
   private final Reports handler;
 
   public GenerateReportRoute(Reports handler) {
+    super(ACTION, DESCRIPTION, ESTIMATED_MILLIS, ASYNC, ReportRequestJson.READER, ReportRequestValidator.INSTANCE,
+        JsonWrite.ANY);
     this.handler = Objects.requireNonNull(handler, "handler");
-  }
-
-  @Override
-  public String action() {
-    return ACTION;
-  }
-
-  @Override
-  public String description() {
-    return DESCRIPTION;
-  }
-
-  @Override
-  public long estimatedMillis() {
-    return ESTIMATED_MILLIS;
-  }
-
-  @Override
-  public boolean async() {
-    return ASYNC;
-  }
-
-  @Override
-  public ReportRequest decode(JsonParser parser) throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == null || token == JsonToken.VALUE_NULL) {
-      throw new JsonDecodeException("", "payload is required");
-    }
-    return ReportRequestJson.read(parser);
-  }
-
-  @Override
-  public void validate(ReportRequest payload, Violations violations) {
-    ReportRequestValidator.INSTANCE.validate(payload, Path.ROOT, violations);
   }
 
   @Override
@@ -85,7 +47,8 @@ public final class GenerateReportRoute implements Route<ReportRequest, Map<Strin
   }
 
   @Override
-  public void writeResult(Map<String, Object> result, JsonGenerator generator) throws IOException {
-    JsonWrite.any(generator, result);
+  protected RouteExample<Map<String, Object>> example() {
+    return new RouteExample<>("{\"from\":\"1970-01-01\",\"to\":\"1970-01-01\",\"recordCount\":0}", null,
+        null);
   }
 }

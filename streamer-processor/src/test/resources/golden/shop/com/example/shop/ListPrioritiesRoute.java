@@ -1,15 +1,11 @@
 package com.example.shop;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
 import dev.streamer.core.json.JsonRead;
 import dev.streamer.core.json.JsonWrite;
-import dev.streamer.core.routing.Route;
-import dev.streamer.core.validation.Violations;
-import java.io.IOException;
+import dev.streamer.core.routing.ActionRoute;
+import dev.streamer.core.routing.RouteExample;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -20,7 +16,7 @@ import javax.annotation.processing.Generated;
  * <p>Synchronous, unless the runtime threshold says otherwise.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class ListPrioritiesRoute implements Route<Void, List<Priority>> {
+public final class ListPrioritiesRoute extends ActionRoute<Void, List<Priority>> {
   public static final String ACTION = "list_priorities";
 
   public static final String DESCRIPTION = "";
@@ -32,42 +28,9 @@ public final class ListPrioritiesRoute implements Route<Void, List<Priority>> {
   private final Orders handler;
 
   public ListPrioritiesRoute(Orders handler) {
+    super(ACTION, DESCRIPTION, ESTIMATED_MILLIS, ASYNC, null, null,
+        (g0, v0) -> JsonWrite.list(g0, v0, PriorityJson.WRITER));
     this.handler = Objects.requireNonNull(handler, "handler");
-  }
-
-  @Override
-  public String action() {
-    return ACTION;
-  }
-
-  @Override
-  public String description() {
-    return DESCRIPTION;
-  }
-
-  @Override
-  public long estimatedMillis() {
-    return ESTIMATED_MILLIS;
-  }
-
-  @Override
-  public boolean async() {
-    return ASYNC;
-  }
-
-  @Override
-  public Void decode(JsonParser parser) throws IOException {
-    JsonToken token = parser.currentToken();
-    // no payload: whatever was sent is skipped
-    if (token != null) {
-      JsonRead.skipValue(parser);
-    }
-    return null;
-  }
-
-  @Override
-  public void validate(Void payload, Violations violations) {
-    // nothing to check
   }
 
   @Override
@@ -77,7 +40,7 @@ public final class ListPrioritiesRoute implements Route<Void, List<Priority>> {
   }
 
   @Override
-  public void writeResult(List<Priority> result, JsonGenerator generator) throws IOException {
-    JsonWrite.list(generator, result, PriorityJson.WRITER);
+  protected RouteExample<List<Priority>> example() {
+    return new RouteExample<>(null, "[]", p0 -> JsonRead.list(p0, PriorityJson.READER));
   }
 }

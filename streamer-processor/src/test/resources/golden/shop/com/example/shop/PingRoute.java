@@ -1,14 +1,9 @@
 package com.example.shop;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
-import dev.streamer.core.json.JsonRead;
-import dev.streamer.core.routing.Route;
-import dev.streamer.core.validation.Violations;
-import java.io.IOException;
+import dev.streamer.core.routing.ActionRoute;
+import dev.streamer.core.routing.RouteExample;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -18,7 +13,7 @@ import javax.annotation.processing.Generated;
  * <p>Synchronous, unless the runtime threshold says otherwise.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class PingRoute implements Route<Void, Void> {
+public final class PingRoute extends ActionRoute<Void, Void> {
   public static final String ACTION = "ping";
 
   public static final String DESCRIPTION = "";
@@ -30,42 +25,8 @@ public final class PingRoute implements Route<Void, Void> {
   private final Orders handler;
 
   public PingRoute(Orders handler) {
+    super(ACTION, DESCRIPTION, ESTIMATED_MILLIS, ASYNC, null, null, NULL_RESULT);
     this.handler = Objects.requireNonNull(handler, "handler");
-  }
-
-  @Override
-  public String action() {
-    return ACTION;
-  }
-
-  @Override
-  public String description() {
-    return DESCRIPTION;
-  }
-
-  @Override
-  public long estimatedMillis() {
-    return ESTIMATED_MILLIS;
-  }
-
-  @Override
-  public boolean async() {
-    return ASYNC;
-  }
-
-  @Override
-  public Void decode(JsonParser parser) throws IOException {
-    JsonToken token = parser.currentToken();
-    // no payload: whatever was sent is skipped
-    if (token != null) {
-      JsonRead.skipValue(parser);
-    }
-    return null;
-  }
-
-  @Override
-  public void validate(Void payload, Violations violations) {
-    // nothing to check
   }
 
   @Override
@@ -75,7 +36,7 @@ public final class PingRoute implements Route<Void, Void> {
   }
 
   @Override
-  public void writeResult(Void result, JsonGenerator generator) throws IOException {
-    generator.writeNull();
+  protected RouteExample<Void> example() {
+    return new RouteExample<>(null, null, null);
   }
 }

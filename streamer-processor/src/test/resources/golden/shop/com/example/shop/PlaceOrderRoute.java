@@ -1,15 +1,9 @@
 package com.example.shop;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
-import dev.streamer.core.json.JsonDecodeException;
-import dev.streamer.core.routing.Route;
-import dev.streamer.core.validation.Path;
-import dev.streamer.core.validation.Violations;
-import java.io.IOException;
+import dev.streamer.core.routing.ActionRoute;
+import dev.streamer.core.routing.RouteExample;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -22,7 +16,7 @@ import javax.annotation.processing.Generated;
  * Per request, {@code large()} on the payload decides.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class PlaceOrderRoute implements Route<OrderRequest, OrderReceipt> {
+public final class PlaceOrderRoute extends ActionRoute<OrderRequest, OrderReceipt> {
   public static final String ACTION = "place_order";
 
   public static final String DESCRIPTION = "Places an order";
@@ -34,41 +28,9 @@ public final class PlaceOrderRoute implements Route<OrderRequest, OrderReceipt> 
   private final Orders handler;
 
   public PlaceOrderRoute(Orders handler) {
+    super(ACTION, DESCRIPTION, ESTIMATED_MILLIS, ASYNC, OrderRequestJson.READER, OrderRequestValidator.INSTANCE,
+        OrderReceiptJson.WRITER);
     this.handler = Objects.requireNonNull(handler, "handler");
-  }
-
-  @Override
-  public String action() {
-    return ACTION;
-  }
-
-  @Override
-  public String description() {
-    return DESCRIPTION;
-  }
-
-  @Override
-  public long estimatedMillis() {
-    return ESTIMATED_MILLIS;
-  }
-
-  @Override
-  public boolean async() {
-    return ASYNC;
-  }
-
-  @Override
-  public OrderRequest decode(JsonParser parser) throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == null || token == JsonToken.VALUE_NULL) {
-      throw new JsonDecodeException("", "payload is required");
-    }
-    return OrderRequestJson.read(parser);
-  }
-
-  @Override
-  public void validate(OrderRequest payload, Violations violations) {
-    OrderRequestValidator.INSTANCE.validate(payload, Path.ROOT, violations);
   }
 
   @Override
@@ -83,7 +45,8 @@ public final class PlaceOrderRoute implements Route<OrderRequest, OrderReceipt> 
   }
 
   @Override
-  public void writeResult(OrderReceipt result, JsonGenerator generator) throws IOException {
-    OrderReceiptJson.write(generator, result);
+  protected RouteExample<OrderReceipt> example() {
+    return new RouteExample<>("{\"customer\":\"\",\"email\":\"\",\"items\":[],\"priority\":\"LOW\",\"note\":null,\"tags\":{},\"country\":\"\",\"deliverBy\":\"1970-01-01\",\"shipTo\":null}", "{\"id\":\"00000000-0000-0000-0000-000000000000\",\"createdAt\":\"1970-01-01T00:00:00Z\",\"items\":[],\"totalCents\":0,\"checksums\":[],\"category\":{\"name\":\"\",\"children\":[]}}",
+        OrderReceiptJson.READER);
   }
 }

@@ -4,20 +4,38 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import dev.streamer.runtime.aws.lambda.StreamerLambda;
+import dev.streamer.runtime.aws.lambda.AwsRuntime;
+import dev.streamer.runtime.aws.lambda.ConnectFunction;
 import javax.annotation.processing.Generated;
 
 /**
- * AWS Lambda handler of application {@code Shop}:
- * the API Gateway WebSocket {@code $connect} route: authenticates and stores the connection.
+ * AWS Lambda handler of {@code Shop}, WebSocket route {@code $connect}: authenticates and stores the connection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
-  private static final StreamerLambda RUNTIME = StreamerLambda.fromEnvironment(ShopRouteTable.create());
+  private final ConnectFunction function;
+
+  /**
+   * For AWS Lambda: built once per execution environment from its variables, on first use.
+   */
+  public ShopConnectHandler() {
+    this.function = FromEnvironment.FUNCTION;
+  }
+
+  /**
+   * The function on {@code runtime} (the local stack, tests).
+   */
+  public ShopConnectHandler(AwsRuntime runtime) {
+    this.function = new ConnectFunction(runtime);
+  }
 
   @Override
   public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event,
       Context context) {
-    return RUNTIME.connect(event, context);
+    return function.handle(event, context);
+  }
+
+  private static final class FromEnvironment {
+    static final ConnectFunction FUNCTION = new ConnectFunction(AwsRuntime.fromEnvironment());
   }
 }

@@ -4,20 +4,38 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import dev.streamer.runtime.aws.lambda.StreamerLambda;
+import dev.streamer.runtime.aws.lambda.AwsRuntime;
+import dev.streamer.runtime.aws.lambda.DisconnectFunction;
 import javax.annotation.processing.Generated;
 
 /**
- * AWS Lambda handler of application {@code Shop}:
- * the API Gateway WebSocket {@code $disconnect} route: forgets the connection.
+ * AWS Lambda handler of {@code Shop}, WebSocket route {@code $disconnect}: forgets the connection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopDisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
-  private static final StreamerLambda RUNTIME = StreamerLambda.fromEnvironment(ShopRouteTable.create());
+  private final DisconnectFunction function;
+
+  /**
+   * For AWS Lambda: built once per execution environment from its variables, on first use.
+   */
+  public ShopDisconnectHandler() {
+    this.function = FromEnvironment.FUNCTION;
+  }
+
+  /**
+   * The function on {@code runtime} (the local stack, tests).
+   */
+  public ShopDisconnectHandler(AwsRuntime runtime) {
+    this.function = new DisconnectFunction(runtime);
+  }
 
   @Override
   public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event,
       Context context) {
-    return RUNTIME.disconnect(event, context);
+    return function.handle(event, context);
+  }
+
+  private static final class FromEnvironment {
+    static final DisconnectFunction FUNCTION = new DisconnectFunction(AwsRuntime.fromEnvironment());
   }
 }

@@ -1,6 +1,8 @@
 package com.example.shop;
 
 import com.example.shop.reports.Reports;
+import dev.streamer.core.routing.Interceptor;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -23,5 +25,13 @@ public interface ShopHandlers {
    */
   default Reports reports() {
     return new Reports();
+  }
+
+  /**
+   * Interceptors around every action, outermost first ({@link Interceptor}): sync, enqueue and async runs, in
+   * {@code $default} and the stream processor. None by default.
+   */
+  default List<Interceptor> interceptors() {
+    return List.of();
   }
 }

@@ -4,19 +4,42 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.streamer.runtime.aws.lambda.StreamerLambda;
+import dev.streamer.runtime.aws.lambda.AwsRuntime;
+import dev.streamer.runtime.aws.lambda.StreamProcessorFunction;
 import javax.annotation.processing.Generated;
 
 /**
- * AWS Lambda handler of application {@code Shop}:
- * the DynamoDB stream of the requests table: runs queued requests.
+ * AWS Lambda handler of {@code Shop}, stream of the requests table: runs queued requests.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopStreamProcessor implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-  private static final StreamerLambda RUNTIME = StreamerLambda.fromEnvironment(ShopRouteTable.create());
+  private final StreamProcessorFunction function;
+
+  /**
+   * For AWS Lambda: built once per execution environment from its variables, on first use.
+   */
+  public ShopStreamProcessor() {
+    this.function = FromEnvironment.FUNCTION;
+  }
+
+  /**
+   * The function on {@code runtime} (the local stack, tests).
+   */
+  public ShopStreamProcessor(AwsRuntime runtime) {
+    this.function = function(runtime);
+  }
+
+  private static StreamProcessorFunction function(AwsRuntime runtime) {
+    ShopHandlers handlers = new ShopHandlers() {};
+    return new StreamProcessorFunction(runtime, ShopRouteTable.create(handlers), handlers.interceptors());
+  }
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    return RUNTIME.process(event, context);
+    return function.handle(event, context);
+  }
+
+  private static final class FromEnvironment {
+    static final StreamProcessorFunction FUNCTION = function(AwsRuntime.fromEnvironment());
   }
 }

@@ -2,20 +2,38 @@ package com.example.shop;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.streamer.runtime.aws.lambda.StreamerLambda;
+import dev.streamer.runtime.aws.lambda.AwsRuntime;
+import dev.streamer.runtime.aws.lambda.SweeperFunction;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
- * AWS Lambda handler of application {@code Shop}:
- * the scheduled sweeper: re-drives due retries and expired leases.
+ * AWS Lambda handler of {@code Shop}, scheduled sweeper: re-drives due retries and expired leases.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class ShopSweeper implements RequestHandler<ScheduledEvent, String> {
-  private static final StreamerLambda RUNTIME = StreamerLambda.fromEnvironment(ShopRouteTable.create());
+public final class ShopSweeper implements RequestHandler<Map<String, Object>, String> {
+  private final SweeperFunction function;
+
+  /**
+   * For AWS Lambda: built once per execution environment from its variables, on first use.
+   */
+  public ShopSweeper() {
+    this.function = FromEnvironment.FUNCTION;
+  }
+
+  /**
+   * The function on {@code runtime} (the local stack, tests).
+   */
+  public ShopSweeper(AwsRuntime runtime) {
+    this.function = new SweeperFunction(runtime);
+  }
 
   @Override
-  public String handleRequest(ScheduledEvent event, Context context) {
-    return RUNTIME.sweep(event, context);
+  public String handleRequest(Map<String, Object> event, Context context) {
+    return function.handle(event, context);
+  }
+
+  private static final class FromEnvironment {
+    static final SweeperFunction FUNCTION = new SweeperFunction(AwsRuntime.fromEnvironment());
   }
 }

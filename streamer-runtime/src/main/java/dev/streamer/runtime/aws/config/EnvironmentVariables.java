@@ -47,6 +47,15 @@ public final class EnvironmentVariables {
   private static final Set<HandlerKind> EVERY = EnumSet.allOf(HandlerKind.class);
   /** The JWT settings are read on the first {@code $connect} only: {@code $disconnect} never verifies a token. */
   private static final Set<HandlerKind> CONNECT_ONLY = EnumSet.of(HandlerKind.CONNECT);
+  /**
+   * The functions that send on the Management API (progress, results, failures; {@code $default} the CANCELLED of a
+   * request cancelled while queued): they build the connection manager.
+   */
+  private static final Set<HandlerKind> SENDERS =
+      EnumSet.of(HandlerKind.DEFAULT, HandlerKind.STREAM_PROCESSOR, HandlerKind.SWEEPER);
+  /** The functions that emit metrics; {@code $connect}/{@code $disconnect} only log. */
+  private static final Set<HandlerKind> METERED =
+      EnumSet.of(HandlerKind.DEFAULT, HandlerKind.STREAM_PROCESSOR, HandlerKind.SWEEPER);
   private static final Set<HandlerKind> TRACED = EnumSet.of(HandlerKind.CONNECT, HandlerKind.DISCONNECT, HandlerKind.DEFAULT);
 
   /** Every variable, in documentation order. */
@@ -72,12 +81,12 @@ public final class EnvironmentVariables {
       template("LEASE_DURATION", "60s", "how long a claim holds a request without renewal; renewed while the job "
           + "runs", EVERY),
       template("SEND_MAX_ATTEMPTS", "4", "calls of one @connections send in all (429, 5xx, network errors)",
-          EVERY),
-      template("SEND_BACKOFF_BASE", "50ms", "first backoff ceiling between send attempts", EVERY),
-      template("SEND_BACKOFF_MAX", "1s", "largest backoff ceiling between send attempts", EVERY),
+          SENDERS),
+      template("SEND_BACKOFF_BASE", "50ms", "first backoff ceiling between send attempts", SENDERS),
+      template("SEND_BACKOFF_MAX", "1s", "largest backoff ceiling between send attempts", SENDERS),
       template("SERVICE_NAME", "streamer", "service name in log lines and the metrics dimension", EVERY),
       template("LOG_LEVEL", "INFO", "least level logged: TRACE, DEBUG, INFO, WARN, ERROR", EVERY),
-      template("METRICS_NAMESPACE", "Streamer", "CloudWatch namespace of the EMF metrics", EVERY),
+      template("METRICS_NAMESPACE", "Streamer", "CloudWatch namespace of the EMF metrics", METERED),
       template("JWT_ALGORITHM", "", "required: HS256, RS256 or ES256, the only algorithm accepted", CONNECT_ONLY),
       template("JWT_SECRET", "", "HS256 secret (at least 32 bytes)", CONNECT_ONLY),
       template("JWT_PUBLIC_KEY", "", "RS256/ES256 public key, PEM", CONNECT_ONLY),
@@ -96,6 +105,8 @@ public final class EnvironmentVariables {
       new Variable("POWERTOOLS_LOG_LEVEL", "", "log level, overridden by LOG_LEVEL", SetBy.USER, EVERY),
       new Variable("AWS_REGION", "us-east-1", "region of every client", SetBy.LAMBDA, EVERY),
       new Variable("AWS_DEFAULT_REGION", "", "region when AWS_REGION is unset", SetBy.LAMBDA, EVERY),
+      new Variable("AWS_LAMBDA_INITIALIZATION_TYPE", "", "on-demand, provisioned-concurrency or snap-start: SnapStart "
+          + "priming is registered unless it is one of the first two", SetBy.LAMBDA, EVERY),
       new Variable("AWS_LAMBDA_LOG_LEVEL", "", "log level from Lambda's logging configuration, overridden by "
           + "POWERTOOLS_LOG_LEVEL and LOG_LEVEL", SetBy.LAMBDA, EVERY),
       new Variable("_X_AMZN_TRACE_ID", "", "X-Ray trace header (the per-invocation system property wins)",

@@ -128,22 +128,6 @@ public record StreamerConfig(
     }
   }
 
-  /**
-   * The variables the generated handlers are configured from: the process environment, where a JVM system property
-   * of the same upper-case name ({@code -DREQUESTS_TABLE=…}) wins over the variable. A JVM cannot set its own
-   * environment, so this is how the local stack and tests configure handlers in-process; on Lambda no such
-   * properties exist and the environment is read unchanged.
-   */
-  public static Map<String, String> processEnvironment() {
-    Map<String, String> merged = new java.util.HashMap<>(System.getenv());
-    System.getProperties().forEach((name, value) -> {
-      if (name instanceof String key && value instanceof String text && key.matches("[A-Z][A-Z0-9_]*")) {
-        merged.put(key, text);
-      }
-    });
-    return Map.copyOf(merged);
-  }
-
   /** Every default: what an empty environment gives. */
   public static StreamerConfig defaults() {
     return fromEnvironment(Map.of());

@@ -75,7 +75,7 @@ public final class ConnectionManager implements MessageSender {
     this.log = Objects.requireNonNull(b.log, "log");
     this.metrics = b.metrics;
     this.sleeper = Objects.requireNonNull(b.sleeper, "sleeper");
-    this.random = Objects.requireNonNull(b.random, "random");
+    this.random = b.random; // null: ThreadLocalRandom per send (no RandomGenerator.getDefault() at start-up)
   }
 
   public static Builder builder(ConnectionStore store, ManagementApiClients clients) {
@@ -209,7 +209,8 @@ public final class ConnectionManager implements MessageSender {
             .status(Integer.toString(status)).with("attempts", attempt), failure);
         throw new DeliveryFailedException(connectionId, attempt, status, failure);
       }
-      Duration pause = retry.backoff(attempt, random);
+      Duration pause = retry.backoff(attempt,
+          random != null ? random : java.util.concurrent.ThreadLocalRandom.current());
       log.debug("retrying send", LogFields.empty().connectionId(connectionId).status(Integer.toString(status))
           .with("attempt", attempt).durationMs(pause.toMillis()));
       try {
@@ -286,7 +287,7 @@ public final class ConnectionManager implements MessageSender {
     private JsonLog log = new JsonLog(JsonLog.DEFAULT_SERVICE, LogLevel.INFO, LogSink.stdout(), Clock.systemUTC());
     private Metrics metrics;
     private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
-    private RandomGenerator random = RandomGenerator.getDefault();
+    private RandomGenerator random;
 
     private Builder(ConnectionStore store, ManagementApiClients clients) {
       this.store = store;
@@ -319,6 +320,7 @@ public final class ConnectionManager implements MessageSender {
       return this;
     }
 
+    /** Source of the backoff jitter; default {@code ThreadLocalRandom.current()} of the sending thread. */
     public Builder random(RandomGenerator random) {
       this.random = random;
       return this;

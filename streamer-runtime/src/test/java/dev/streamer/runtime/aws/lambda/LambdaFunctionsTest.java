@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
@@ -23,12 +22,7 @@ import dev.streamer.runtime.aws.connections.ConnectionManager;
 import dev.streamer.runtime.aws.connections.ConnectionStore;
 import dev.streamer.runtime.aws.connections.ManagementApiClients;
 import dev.streamer.runtime.aws.StreamRecords;
-import dev.streamer.runtime.aws.auth.JwtConfig;
-import dev.streamer.runtime.aws.auth.JwtVerifier;
 import dev.streamer.runtime.aws.config.StreamerConfig;
-import dev.streamer.runtime.aws.connections.ConnectionLifecycle;
-import dev.streamer.runtime.aws.observability.JsonLog;
-import dev.streamer.runtime.aws.observability.LogLevel;
 import dev.streamer.runtime.aws.observability.Metrics;
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
 import dev.streamer.runtime.aws.requests.RequestRecord;
@@ -51,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The Lambda entry points with fixtures in AWS's own JSON shape, against DynamoDB Local, with the real connection
  * store and connection manager sending signed {@code @connections} calls to a local HTTP endpoint.
  */
-class StreamerLambdaTest {
+class LambdaFunctionsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONNECTION = "GXLKAfX1IAMCJBA=";
@@ -66,7 +60,7 @@ class StreamerLambdaTest {
   private ConnectionManager sender;
   private StreamerConfig config;
   private JobRoute job;
-  private StreamerLambda lambda;
+  private TestLambda lambda;
   private final List<String> logLines = new CopyOnWriteArrayList<>();
 
   @BeforeEach
@@ -87,16 +81,15 @@ class StreamerLambdaTest {
         .build();
     config = StreamerConfig.fromEnvironment(Map.of(
         "REQUESTS_TABLE", tables.requests(), "CONNECTIONS_TABLE", tables.connections()));
-    lambda = StreamerLambda.builder(RouteTables.of("test", job))
+    lambda = new TestLambda(AwsRuntime.builder(Map.of("_X_AMZN_TRACE_ID",
+            "Root=1-65a1132c-0b2f7c5e3e8d4f1a2b3c4d5e;Parent=53995c3f42cd8ad8;Sampled=1"))
         .config(config)
         .dynamoDb(client)
         .sender(sender)
         .callers(CallerResolver.fromStore(connections))
         .clock(clock)
         .logSink(logLines::add)
-        .environment(Map.of("_X_AMZN_TRACE_ID",
-            "Root=1-65a1132c-0b2f7c5e3e8d4f1a2b3c4d5e;Parent=53995c3f42cd8ad8;Sampled=1"))
-        .build();
+        .build(), RouteTables.of("test", job));
   }
 
   @AfterEach
@@ -111,22 +104,23 @@ class StreamerLambdaTest {
     try (PausableProxy proxy = new PausableProxy(DynamoDbLocal.endpoint());
         DynamoDbClient proxied = DynamoDbLocal.client(proxy.endpoint())) {
       ConnectionStore viaProxy = new ConnectionStore(proxied, tables.connections(), Duration.ofHours(24), clock);
-      StreamerLambda service = StreamerLambda.builder(RouteTables.of("test", job))
+      // one function instance across invocations, as in a Lambda execution environment
+      DefaultFunction service = new DefaultFunction(AwsRuntime.builder(Map.of())
           .config(config)
           .dynamoDb(proxied)
           .sender(sender)
           .callers(CallerResolver.fromStore(viaProxy))
           .clock(clock)
           .logSink(l -> {})
-          .build();
+          .build(), RouteTables.of("test", job), List.of());
       APIGatewayV2WebSocketEvent event = LambdaEvents.read("websocket-message.json", APIGatewayV2WebSocketEvent.class);
-      assertEquals("ack", JSON.readTree(service.message(event, CONTEXT).getBody()).get("type").asText());
+      assertEquals("ack", JSON.readTree(service.handle(event, CONTEXT).getBody()).get("type").asText());
 
       proxy.down();
       for (String body : List.of(event.getBody(), "{\"id\":\"c-9\",\"action\":\"job\",\"payload\":{\"n\":1}}",
           "{\"id\":\"c-10\",\"action\":\"status\",\"payload\":{\"requestId\":\"r\"}}")) {
         event.setBody(body);
-        JsonNode reply = JSON.readTree(service.message(event, CONTEXT).getBody());
+        JsonNode reply = JSON.readTree(service.handle(event, CONTEXT).getBody());
         assertEquals("error", reply.get("type").asText(), reply.toString());
         assertEquals(JSON.readTree(body).get("id").asText(), reply.get("id").asText(), "the client's id: " + reply);
         assertEquals("SERVICE_UNAVAILABLE", reply.get("error").get("code").asText(), reply.toString());
@@ -137,7 +131,7 @@ class StreamerLambdaTest {
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       JsonNode reply;
       do {
-        reply = JSON.readTree(service.message(event, CONTEXT).getBody());
+        reply = JSON.readTree(service.handle(event, CONTEXT).getBody());
       } while (!reply.get("type").asText().equals("ack") && System.nanoTime() < end);
       assertEquals("ack", reply.get("type").asText(), "recovered: " + reply);
       assertEquals("c-11", reply.get("id").asText());
@@ -194,12 +188,12 @@ class StreamerLambdaTest {
       throw new IllegalStateException("s3cr3t detail");
     });
     List<String> lines = new CopyOnWriteArrayList<>();
-    StreamerLambda sync = StreamerLambda.builder(RouteTables.of("test", failing))
+    TestLambda sync = new TestLambda(AwsRuntime.builder(Map.of())
         .config(StreamerConfig.fromEnvironment(Map.of("REQUESTS_TABLE", tables.requests(),
             "CONNECTIONS_TABLE", tables.connections(), "STREAMER_ASYNC_THRESHOLD", "5m")))
         .dynamoDb(client).sender(sender).callers(CallerResolver.fromStore(connections)).clock(clock)
         .logSink(lines::add)
-        .build();
+        .build(), RouteTables.of("test", failing));
     APIGatewayV2WebSocketEvent event = LambdaEvents.read("websocket-message.json", APIGatewayV2WebSocketEvent.class);
     JsonNode reply = JSON.readTree(sync.message(event, CONTEXT).getBody());
     assertEquals("INTERNAL_ERROR", reply.at("/error/code").asText(), reply.toString());
@@ -261,8 +255,9 @@ class StreamerLambdaTest {
 
   @Test
   void sweepFromScheduledEventFixture() throws Exception {
-    ScheduledEvent event = LambdaEvents.read("scheduled-event.json", ScheduledEvent.class);
-    assertEquals("Scheduled Event", event.getDetailType());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> event = LambdaEvents.read("scheduled-event.json", Map.class);
+    assertEquals("Scheduled Event", event.get("detail-type"));
     // an invocation with too little time for a second sweep sweeps once (as LocalStack.sweep() does)
     JsonNode summary = JSON.readTree(lambda.sweep(event, LambdaEvents.context(5_000)));
     assertEquals(0, summary.get("redriven").asInt());
@@ -276,7 +271,7 @@ class StreamerLambdaTest {
       progress.report(0.3, "still working");
       return p.n();
     });
-    StreamerLambda withDrop = lambdaFor(dropping, sender);
+    TestLambda withDrop = lambdaFor(dropping, sender);
     String requestId = JSON.readTree(withDrop.message(
         LambdaEvents.read("websocket-message.json", APIGatewayV2WebSocketEvent.class), CONTEXT).getBody())
         .get("requestId").asText();
@@ -296,17 +291,14 @@ class StreamerLambdaTest {
     gateway.open(newConnection);
     ConnectionManager fixedEndpoint = ConnectionManager.builder(connections, apis)
         .fixedEndpoint(gateway.endpoint()).build(); // WEBSOCKET_ENDPOINT: the event's domain is not reachable here
-    StreamerLambda authenticated = StreamerLambda.builder(RouteTables.of("test", job))
+    TestLambda authenticated = new TestLambda(AwsRuntime.builder(
+            Map.of("JWT_ALGORITHM", "HS256", "JWT_SECRET", secret))
         .config(config)
         .dynamoDb(client)
         .sender(fixedEndpoint)
-        .callers(CallerResolver.fromStore(connections))
-        .connections(() -> ConnectionHandler.of(new ConnectionLifecycle(new JwtVerifier(JwtConfig.fromEnvironment(
-            Map.of("JWT_ALGORITHM", "HS256", "JWT_SECRET", secret)), clock), connections,
-            new JsonLog("t", LogLevel.INFO, logLines::add, clock), clock)))
         .clock(clock)
         .logSink(logLines::add)
-        .build();
+        .build(), RouteTables.of("test", job)); // connections and JWT settings as $connect builds them
 
     APIGatewayV2WebSocketEvent connect = LambdaEvents.read("websocket-connect.json", APIGatewayV2WebSocketEvent.class);
     connect.getRequestContext().setConnectionId(newConnection);
@@ -339,14 +331,14 @@ class StreamerLambdaTest {
     assertEquals("UNAUTHORIZED", refused.at("/error/code").asText());
   }
 
-  private StreamerLambda lambdaFor(JobRoute route, ConnectionManager messageSender) {
-    return StreamerLambda.builder(RouteTables.of("test", route))
+  private TestLambda lambdaFor(JobRoute route, ConnectionManager messageSender) {
+    return new TestLambda(AwsRuntime.builder(Map.of())
         .config(config)
         .dynamoDb(client)
         .sender(messageSender)
         .callers(CallerResolver.fromStore(connections))
         .clock(clock)
         .logSink(logLines::add)
-        .build();
+        .build(), RouteTables.of("test", route));
   }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The production assembly from environment variables, against DynamoDB Local and a local {@code @connections}. */
-class AwsWiringTest {
+class AwsRuntimeTest {
 
   private static final String CONNECTION = "GXLKAfX1IAMCJBA=";
 
@@ -58,8 +58,8 @@ class AwsWiringTest {
 
   @Test
   void disconnectNeedsNoJwtSettingsAndConnectRefusesWithoutThem() {
-    StreamerLambda lambda = AwsWiring.fromEnvironment(RouteTables.of("test", new JobRoute("job", (p, c, g) -> 0)),
-        env, DynamoDbLocal.CREDENTIALS); // no JWT_* variables, as a $disconnect function may be deployed
+    TestLambda lambda = new TestLambda(AwsRuntime.builder(env).credentials(DynamoDbLocal.CREDENTIALS).build(),
+        RouteTables.of("test", new JobRoute("job", (p, c, g) -> 0))); // no JWT_* variables, as $disconnect has
     ConnectionStore connections =
         new ConnectionStore(client, tables.connections(), Duration.ofHours(1), Clock.systemUTC());
 
@@ -82,7 +82,8 @@ class AwsWiringTest {
     env.put("SEND_BACKOFF_BASE", "1ms");
     env.put("SEND_BACKOFF_MAX", "2ms");
     JobRoute job = new JobRoute("job", (p, ctx, progress) -> p.n());
-    StreamerLambda lambda = AwsWiring.fromEnvironment(RouteTables.of("test", job), env, DynamoDbLocal.CREDENTIALS);
+    TestLambda lambda = new TestLambda(AwsRuntime.builder(env).credentials(DynamoDbLocal.CREDENTIALS).build(),
+        RouteTables.of("test", job));
 
     APIGatewayV2WebSocketEvent message = LambdaEvents.read("websocket-message.json", APIGatewayV2WebSocketEvent.class);
     String requestId = new ObjectMapper().readTree(lambda.message(message, LambdaEvents.context(300_000)).getBody())

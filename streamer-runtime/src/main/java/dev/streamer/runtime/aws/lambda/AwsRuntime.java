@@ -1,0 +1,252 @@
+package dev.streamer.runtime.aws.lambda;
+
+import dev.streamer.runtime.aws.config.StreamerConfig;
+import dev.streamer.runtime.aws.connections.ConnectionManager;
+import dev.streamer.runtime.aws.connections.ConnectionStore;
+import dev.streamer.runtime.aws.connections.ManagementApiClients;
+import dev.streamer.runtime.aws.connections.MessageSender;
+import dev.streamer.runtime.aws.connections.SendRetryPolicy;
+import dev.streamer.runtime.aws.observability.JsonLog;
+import dev.streamer.runtime.aws.observability.LogSink;
+import dev.streamer.runtime.aws.observability.Metrics;
+import dev.streamer.runtime.aws.requests.DynamoRequestStore;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The configuration and shared parts of one execution environment, each part built on first use, so that a
+ * function builds only what it uses ({@link ConnectFunction}: connection store; {@link DefaultFunction}: request
+ * store and connection lookup; only the processor and sweeper build the Management API client). Every function of
+ * a local stack or test shares one instance; on Lambda each function has its own, built once per environment from
+ * its variables ({@link #fromEnvironment()}).
+ *
+ * <p>Nothing here is static: two runtimes (two local stacks) can live in one JVM.
+ */
+public final class AwsRuntime {
+
+  private final Map<String, String> environment;
+  private final StreamerConfig config;
+  private final Clock clock;
+  private final LogSink logSink;
+  private final Lazy<AwsCredentialsProvider> credentials;
+  private final Lazy<DynamoDbClient> dynamoDb;
+  private final Lazy<JsonLog> log;
+  private final Lazy<Metrics> metrics;
+  private final Lazy<ConnectionStore> connectionStore;
+  private final Lazy<DynamoRequestStore> requestStore;
+  private final Lazy<MessageSender> sender;
+  private final Lazy<CallerResolver> callers;
+  private final Lazy<ExecutorService> workers;
+  private final Lazy<ScheduledExecutorService> scheduler;
+
+  private AwsRuntime(Builder b) {
+    this.environment = b.environment;
+    this.config = b.config != null ? b.config : StreamerConfig.fromEnvironment(b.environment);
+    this.clock = b.clock;
+    this.logSink = b.logSink;
+    this.credentials = new Lazy<>(b.credentials != null ? () -> b.credentials : AwsClients::credentials);
+    this.dynamoDb = new Lazy<>(b.dynamoDb != null ? () -> b.dynamoDb
+        : () -> AwsClients.dynamoDb(config, credentials.get()));
+    this.log = new Lazy<>(() -> JsonLog.fromEnvironment(environment, logSink, clock));
+    this.metrics = new Lazy<>(() -> Metrics.fromEnvironment(environment, logSink, clock));
+    this.connectionStore = new Lazy<>(() ->
+        new ConnectionStore(dynamoDb.get(), config.tables().connections(), config.connectionTtl(), clock));
+    this.requestStore = new Lazy<>(() -> new DynamoRequestStore(dynamoDb.get(), config.tables().requests(), clock,
+        config.requestTtl(), config.maxRetries()));
+    this.sender = new Lazy<>(b.sender != null ? () -> b.sender : this::connectionManager);
+    this.callers = new Lazy<>(b.callers != null ? () -> b.callers
+        : () -> CallerResolver.fromStore(connectionStore.get()));
+    this.workers = new Lazy<>(b.workers != null ? () -> b.workers
+        : () -> Executors.newCachedThreadPool(daemon("streamer-job")));
+    this.scheduler = new Lazy<>(b.scheduler != null ? () -> b.scheduler
+        : () -> Executors.newSingleThreadScheduledExecutor(daemon("streamer-progress")));
+  }
+
+  /**
+   * The runtime of a Lambda execution environment: configuration from the process environment (see
+   * {@link StreamerConfig}), clients configured explicitly for a fast cold start (see {@link AwsClients}).
+   */
+  public static AwsRuntime fromEnvironment() {
+    return builder(System.getenv()).build();
+  }
+
+  /** A runtime configured by {@code environment} (the variables a Lambda function would have). */
+  public static Builder builder(Map<String, String> environment) {
+    return new Builder(environment);
+  }
+
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  public StreamerConfig config() {
+    return config;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public LogSink logSink() {
+    return logSink;
+  }
+
+  public AwsCredentialsProvider credentials() {
+    return credentials.get();
+  }
+
+  public DynamoDbClient dynamoDb() {
+    return dynamoDb.get();
+  }
+
+  public JsonLog log() {
+    return log.get();
+  }
+
+  public Metrics metrics() {
+    return metrics.get();
+  }
+
+  public ConnectionStore connectionStore() {
+    return connectionStore.get();
+  }
+
+  public DynamoRequestStore requestStore() {
+    return requestStore.get();
+  }
+
+  /** Delivers progress and final messages: the connection manager on the Management API. */
+  public MessageSender sender() {
+    return sender.get();
+  }
+
+  /** Who is behind a connection, as {@code $connect} stored it. */
+  public CallerResolver callers() {
+    return callers.get();
+  }
+
+  /** Runs jobs (so they can be timed out): daemon threads created as needed. */
+  public ExecutorService workers() {
+    return workers.get();
+  }
+
+  /** Runs trailing progress flushes: one daemon thread. */
+  public ScheduledExecutorService scheduler() {
+    return scheduler.get();
+  }
+
+  /**
+   * Stops the job workers and the progress scheduler, if they were built (a local stack that closes). A Lambda
+   * environment never calls this: it is frozen or ends with its process.
+   */
+  public void shutdownExecutors() {
+    workers.ifBuilt(ExecutorService::shutdownNow);
+    scheduler.ifBuilt(ExecutorService::shutdownNow);
+  }
+
+  private MessageSender connectionManager() {
+    ManagementApiClients apis = new ManagementApiClients(AwsClients.region(config), credentials.get());
+    ConnectionManager.Builder manager = ConnectionManager.builder(connectionStore.get(), apis)
+        .retryPolicy(SendRetryPolicy.fromEnvironment(environment))
+        .log(log.get())
+        .metrics(metrics.get());
+    if (config.websocketEndpoint() != null) {
+      String endpoint = config.websocketEndpoint().toString();
+      manager.fixedEndpoint(endpoint);
+      apis.forEndpoint(endpoint); // built now, during initialisation: no I/O
+    }
+    return manager.build();
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return task -> {
+      Thread t = new Thread(task, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** A value built by its supplier on first use, once. */
+  private static final class Lazy<T> implements Supplier<T> {
+    private Supplier<? extends T> factory;
+    private volatile T value;
+
+    Lazy(Supplier<? extends T> factory) {
+      this.factory = factory;
+    }
+
+    void ifBuilt(java.util.function.Consumer<? super T> action) {
+      T current = value;
+      if (current != null) {
+        action.accept(current);
+      }
+    }
+
+    @Override
+    public T get() {
+      T current = value;
+      if (current == null) {
+        synchronized (this) {
+          if (value == null) {
+            value = Objects.requireNonNull(factory.get());
+            factory = null;
+          }
+          current = value;
+        }
+      }
+      return current;
+    }
+  }
+
+  /**
+   * What a runtime is made of. Everything not given is built from the environment on first use; tests and the
+   * local stack inject clients (DynamoDB Local, a local {@code @connections} endpoint), a clock and a log sink.
+   */
+  public static final class Builder {
+    private final Map<String, String> environment;
+    private StreamerConfig config;
+    private Clock clock = Clock.systemUTC();
+    private LogSink logSink = LogSink.stdout();
+    private AwsCredentialsProvider credentials;
+    private DynamoDbClient dynamoDb;
+    private MessageSender sender;
+    private CallerResolver callers;
+    private ExecutorService workers;
+    private ScheduledExecutorService scheduler;
+
+    private Builder(Map<String, String> environment) {
+      // not copied: a test observes which variables are read
+      this.environment = Collections.unmodifiableMap(Objects.requireNonNull(environment, "environment"));
+    }
+
+    /** Settings instead of {@code StreamerConfig.fromEnvironment(environment)}. */
+    public Builder config(StreamerConfig v) { this.config = Objects.requireNonNull(v); return this; }
+    public Builder clock(Clock v) { this.clock = Objects.requireNonNull(v); return this; }
+    public Builder logSink(LogSink v) { this.logSink = Objects.requireNonNull(v); return this; }
+    /** Credentials of the clients built here; default {@link AwsClients#credentials()}. */
+    public Builder credentials(AwsCredentialsProvider v) { this.credentials = v; return this; }
+    /** A DynamoDB client instead of one built from the configuration (not closed by the runtime). */
+    public Builder dynamoDb(DynamoDbClient v) { this.dynamoDb = v; return this; }
+    /** Delivers progress and final messages instead of a connection manager built from the configuration. */
+    public Builder sender(MessageSender v) { this.sender = v; return this; }
+    /** Finds the stored caller of a connection instead of the connections table. */
+    public Builder callers(CallerResolver v) { this.callers = v; return this; }
+    public Builder workers(ExecutorService v) { this.workers = v; return this; }
+    public Builder scheduler(ScheduledExecutorService v) { this.scheduler = v; return this; }
+
+    public AwsRuntime build() {
+      return new AwsRuntime(this);
+    }
+  }
+}

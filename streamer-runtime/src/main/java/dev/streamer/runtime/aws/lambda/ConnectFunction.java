@@ -1,0 +1,35 @@
+package dev.streamer.runtime.aws.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.streamer.runtime.aws.auth.JwtConfig;
+import dev.streamer.runtime.aws.auth.JwtVerifier;
+import dev.streamer.runtime.aws.connections.ConnectionLifecycle;
+
+/**
+ * The {@code $connect} function: verifies the JWT and stores the connection; 401 on failure. Builds the connection
+ * store at once and the JWT verifier on the first connect ({@code JWT_*} settings are read then, so a
+ * misconfiguration answers that connect 500 and names the variable in the log).
+ */
+public final class ConnectFunction {
+
+  private final ConnectionLifecycle lifecycle;
+  private final Priming priming;
+
+  public ConnectFunction(AwsRuntime runtime) {
+    this.lifecycle = ConnectionLifecycle.withLazyVerifier(
+        () -> new JwtVerifier(JwtConfig.fromEnvironment(runtime.environment()), runtime.clock()),
+        runtime.connectionStore(), runtime.log(), runtime.clock());
+    this.priming = Priming.register(null, runtime.log(), runtime.environment());
+  }
+
+  /** The SnapStart priming registered for this function. */
+  public Priming priming() {
+    return priming;
+  }
+
+  public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {
+    return lifecycle.onConnect(event);
+  }
+}

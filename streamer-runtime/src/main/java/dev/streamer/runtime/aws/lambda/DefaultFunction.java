@@ -1,0 +1,136 @@
+package dev.streamer.runtime.aws.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.streamer.core.protocol.ErrorCode;
+import dev.streamer.core.protocol.Messages;
+import dev.streamer.core.protocol.ProtocolException;
+import dev.streamer.core.protocol.Requests;
+import dev.streamer.core.protocol.StreamerError;
+import dev.streamer.core.routing.Caller;
+import dev.streamer.core.routing.Interceptor;
+import dev.streamer.core.routing.RouteTable;
+import dev.streamer.core.routing.Router;
+import dev.streamer.core.routing.RouterConfig;
+import dev.streamer.runtime.aws.builtins.BuiltinRoutes;
+import dev.streamer.runtime.aws.connections.MessageSender;
+import dev.streamer.runtime.aws.observability.JsonLog;
+import dev.streamer.runtime.aws.observability.LogFields;
+import dev.streamer.runtime.aws.observability.TraceHeader;
+import dev.streamer.runtime.aws.requests.DynamoRequestStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code $default} function: routes each message (sync result, async acknowledgment, or typed error) as the
+ * caller stored at {@code $connect}. Builds the router over the app's routes and the built-ins, the request store
+ * (the queue) and the connection lookup. Its only send is the CANCELLED error of a request cancelled while queued
+ * (to the owner's connection), so the Management API client is built on that first send, not at initialisation.
+ * Always answers 200 with the reply as body: API Gateway sends it back on the socket.
+ */
+public final class DefaultFunction {
+
+  private static final String UNKNOWN_CONNECTION_MESSAGE = "connection not authenticated; reconnect";
+
+  private final Router router;
+  private final CallerResolver callers;
+  private final JsonLog log;
+  private final Clock clock;
+  private final Duration timeoutBuffer;
+  private final Map<String, String> environment;
+  private final Priming priming;
+
+  /** {@code routes}: the app's generated route table; {@code interceptors} wrap the sync path and the enqueue. */
+  public DefaultFunction(AwsRuntime runtime, RouteTable routes, List<Interceptor> interceptors) {
+    DynamoRequestStore store = runtime.requestStore();
+    this.log = runtime.log();
+    this.clock = runtime.clock();
+    this.router = new Router(BuiltinRoutes.withBuiltins(routes, store, cancelledReplies(runtime)),
+        new MeteredQueue(store, log, runtime.metrics()),
+        RouterConfig.builder()
+            .clock(clock)
+            .asyncThreshold(runtime.config().asyncThreshold())
+            .interceptors(interceptors)
+            // a sync INTERNAL_ERROR as one JSON line with the request's fields, like the async path
+            .internalErrors((failure, requestId, clientId, action, caller) -> log.error("request failed",
+                LogFields.empty().requestId(requestId).action(action).connectionId(caller.connectionId())
+                    .tenantId(caller.tenantId()).traceId(caller.traceId()).with("errorCode", "INTERNAL_ERROR"),
+                failure))
+            .build());
+    this.callers = runtime.callers();
+    this.timeoutBuffer = runtime.config().timeoutBuffer();
+    this.environment = runtime.environment();
+    this.priming = Priming.register(routes, log, environment);
+  }
+
+  /** The runtime's connection manager, built on the first send (a cancel of a queued request), not before. */
+  private static MessageSender cancelledReplies(AwsRuntime runtime) {
+    return (connectionId, message) -> runtime.sender().send(connectionId, message);
+  }
+
+  /** The SnapStart priming registered for this function. */
+  public Priming priming() {
+    return priming;
+  }
+
+  public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {
+    String connectionId = event.getRequestContext() == null ? null : event.getRequestContext().getConnectionId();
+    String traceId = TraceHeader.rootTraceId(TraceHeader.current(environment));
+    Optional<Caller> caller;
+    try {
+      caller = connectionId == null ? Optional.empty() : callers.resolve(connectionId, traceId);
+    } catch (RuntimeException unavailable) {
+      log.error("connection lookup failed", LogFields.empty().connectionId(connectionId).traceId(traceId),
+          unavailable);
+      return reply(Messages.error(clientIdOf(event), null,
+          StreamerError.of(ErrorCode.SERVICE_UNAVAILABLE, "service unavailable; retry later")));
+    }
+    if (caller.isEmpty()) {
+      log.warn("message from an unknown connection", LogFields.empty().connectionId(connectionId));
+      return reply(Messages.error(clientIdOf(event), null,
+          StreamerError.of(ErrorCode.UNAUTHORIZED, UNKNOWN_CONNECTION_MESSAGE)));
+    }
+    return reply(router.route(body(event), caller.get(), deadline(context)));
+  }
+
+  private Instant deadline(Context context) {
+    return context == null ? null
+        : clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(timeoutBuffer);
+  }
+
+  /**
+   * The client's {@code id} from the frame, for errors raised before the router reads it (the connection lookup):
+   * null when the frame has none or is not a valid envelope. Never throws.
+   */
+  private static String clientIdOf(APIGatewayV2WebSocketEvent event) {
+    try {
+      return Requests.parse(body(event)).id();
+    } catch (ProtocolException invalid) {
+      return invalid.clientId();
+    } catch (RuntimeException undecodable) {
+      return null;
+    }
+  }
+
+  private static String body(APIGatewayV2WebSocketEvent event) {
+    String body = event.getBody();
+    if (body != null && event.isIsBase64Encoded()) {
+      return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+    }
+    return body;
+  }
+
+  private static APIGatewayV2WebSocketResponse reply(String body) {
+    APIGatewayV2WebSocketResponse response = new APIGatewayV2WebSocketResponse();
+    response.setStatusCode(200);
+    response.setBody(body);
+    return response;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.streamer.runtime.aws.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.streamer.core.routing.Interceptor;
+import dev.streamer.core.routing.RouteExecutor;
+import dev.streamer.core.routing.RouteTable;
+import dev.streamer.runtime.aws.builtins.BuiltinRoutes;
+import dev.streamer.runtime.aws.processor.BatchedJobProgress;
+import dev.streamer.runtime.aws.processor.JobProgressFactory;
+import dev.streamer.runtime.aws.processor.StreamProcessor;
+import dev.streamer.runtime.aws.requests.DynamoRequestStore;
+import java.util.List;
+
+/**
+ * The DynamoDB stream processor of the requests table: runs queued requests. Builds the request store, the
+ * connection manager (progress and results are sent from here), the job workers and the progress scheduler.
+ */
+public final class StreamProcessorFunction {
+
+  private final StreamProcessor processor;
+  private final Priming priming;
+
+  /** {@code routes}: the app's generated route table; {@code interceptors} wrap each async execution. */
+  public StreamProcessorFunction(AwsRuntime runtime, RouteTable routes, List<Interceptor> interceptors) {
+    DynamoRequestStore store = runtime.requestStore();
+    JobProgressFactory progress = BatchedJobProgress.factory(store, runtime.sender(),
+        runtime.config().progressInterval(), runtime.scheduler(), runtime.log(), runtime.metrics());
+    this.processor = new StreamProcessor(store, BuiltinRoutes.withBuiltins(routes, store, runtime.sender()),
+        new RouteExecutor(interceptors), progress, runtime.sender(), runtime.config().processorSettings(),
+        runtime.log(), runtime.metrics(), runtime.workers());
+    this.priming = Priming.register(routes, runtime.log(), runtime.environment());
+  }
+
+  /** The SnapStart priming registered for this function. */
+  public Priming priming() {
+    return priming;
+  }
+
+  public StreamsEventResponse handle(DynamodbEvent event, Context context) {
+    return processor.process(event,
+        () -> context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis());
+  }
+}
