@@ -19,4 +19,18 @@ public final class BenchActions {
     }
     return new OrderTotal(order.customerId(), order.lines().size(), total);
   }
+
+  @Action
+  public String checkHostile(Hostile hostile) {
+    return "accepted";
+  }
+
+  @Action
+  public WideOrder.Receipt placeWide(WideOrder order) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (WideOrder.Item item : order.items()) {
+      total = total.add(item.price().multiply(BigDecimal.valueOf(item.quantity())));
+    }
+    return new WideOrder.Receipt(order.orderRef(), order.items().size(), total);
+  }
 }

@@ -1,29 +1,29 @@
 package dev.streamer.benchmarks;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link DispatchBenchmark} and prints throughput ratios.
+ * Runs {@link DispatchBenchmark} with JMH's GC profiler and prints, per payload shape and validity, throughput and
+ * allocation side by side with the ratios the issue-15 targets are stated in.
  *
- * <p>{@code java -jar samples/benchmarks/target/benchmarks.jar [forks] [iterations] [seconds] [rounds]}; defaults 1,
- * 5, 2, 1. JMH runs one benchmark after another, so on a shared machine a change of load between two of them skews
- * their ratio; with {@code rounds} above 1 the whole set runs that many times and the median ratio is reported next
- * to the range, which is what to quote. Ratios, not absolute numbers, are what to compare across machines. For
- * JMH's own options (profilers such as {@code -prof gc}), run {@code java -cp benchmarks.jar org.openjdk.jmh.Main}.
+ * <p>{@code java -jar samples/benchmarks/target/benchmarks.jar [forks] [iterations] [seconds] [shapes]}; defaults 1,
+ * 5, 2, all shapes ({@code small,medium,wide}). Ratios, not absolute numbers, are what to compare across machines;
+ * on a shared machine a change of load between two benchmarks skews their ratio, so repeat a run before trusting a
+ * close call. For JMH's own options, run {@code java -cp benchmarks.jar org.openjdk.jmh.Main}.
  */
 public final class BenchmarkMain {
 
-  private static final String[] BENCHMARKS = {"generated", "databind", "tokenScan"};
+  private static final String[] BENCHMARKS = {"full", "route", "databind", "tokenScan"};
 
   private BenchmarkMain() {}
 
@@ -31,75 +31,63 @@ public final class BenchmarkMain {
     int forks = args.length > 0 ? Integer.parseInt(args[0]) : 1;
     int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-    Options options = new OptionsBuilder()
+    ChainedOptionsBuilder options = new OptionsBuilder()
         .include(DispatchBenchmark.class.getSimpleName())
+        .addProfiler(GCProfiler.class)
         .forks(forks)
         .warmupIterations(iterations)
         .warmupTime(TimeValue.seconds(seconds))
         .measurementIterations(iterations)
-        .measurementTime(TimeValue.seconds(seconds))
-        .build();
-    // payload -> list over rounds of {generated/databind, generated/tokenScan}
-    Map<String, List<double[]>> ratios = new TreeMap<>();
-    for (int round = 1; round <= rounds; round++) {
-      Map<String, Map<String, double[]>> scores = scores(new Runner(options).run());
-      System.out.printf(Locale.ROOT, "%nRound %d of %d: throughput, ops/ms (± 99.9%% error), and ratios%n", round,
-          rounds);
-      for (Map.Entry<String, Map<String, double[]>> e : scores.entrySet()) {
-        Map<String, double[]> s = e.getValue();
-        double[] generated = s.get("generated");
-        double[] databind = s.get("databind");
-        double[] tokenScan = s.get("tokenScan");
-        System.out.printf(Locale.ROOT,
-            "%-7s generated %10.1f ± %.1f | databind+HV+invoke %10.1f ± %.1f | token scan %10.1f ± %.1f%n",
-            e.getKey(), generated[0], generated[1], databind[0], databind[1], tokenScan[0], tokenScan[1]);
-        double[] ratio = {generated[0] / databind[0], generated[0] / tokenScan[0]};
-        System.out.printf(Locale.ROOT, "%-7s generated / databind = %.2fx   generated / token scan (floor) = %.2f%n",
-            e.getKey(), ratio[0], ratio[1]);
-        ratios.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(ratio);
-      }
+        .measurementTime(TimeValue.seconds(seconds));
+    if (args.length > 3) {
+      options.param("payload", args[3].split(","));
     }
-    if (rounds > 1) {
-      System.out.printf(Locale.ROOT, "%nMedian ratio over %d rounds [min, max]:%n", rounds);
-      for (Map.Entry<String, List<double[]>> e : ratios.entrySet()) {
-        double[] databind = column(e.getValue(), 0);
-        double[] tokenScan = column(e.getValue(), 1);
-        System.out.printf(Locale.ROOT,
-            "%-7s generated / databind = %.2fx [%.2f, %.2f]   generated / token scan = %.2f [%.2f, %.2f]%n",
-            e.getKey(), median(databind), databind[0], databind[databind.length - 1],
-            median(tokenScan), tokenScan[0], tokenScan[tokenScan.length - 1]);
-      }
+    Map<String, Map<String, double[]>> scores = scores(new Runner(options.build()).run());
+
+    System.out.printf(Locale.ROOT, "%nThroughput in ops/ms (± 99.9%% error); allocation in bytes/op%n");
+    System.out.printf(Locale.ROOT, "%-13s %16s %16s %16s %16s | %9s %9s %9s | %9s %9s %7s%n", "shape", "full",
+        "route", "databind+HV", "token scan", "full/db", "route/full", "scan/full", "B/op full", "B/op route",
+        "alloc");
+    for (Map.Entry<String, Map<String, double[]>> e : scores.entrySet()) {
+      Map<String, double[]> s = e.getValue();
+      double[] full = s.get("full");
+      double[] route = s.get("route");
+      double[] databind = s.get("databind");
+      double[] scan = s.get("tokenScan");
+      System.out.printf(Locale.ROOT,
+          "%-13s %9.1f ± %-4.1f %9.1f ± %-4.1f %9.1f ± %-4.1f %9.1f ± %-4.1f | %8.2fx %8.2fx %8.2fx | %9.0f %9.0f %6.2fx%n",
+          e.getKey(), full[0], full[1], route[0], route[1], databind[0], databind[1], scan[0], scan[1],
+          full[0] / databind[0], route[0] / full[0], scan[0] / full[0], full[2], route[2], full[2] / route[2]);
     }
+    System.out.printf(Locale.ROOT, "%nfull/db: how many times faster the router is than databind + HV (target >= 5)."
+        + "%nroute/full: the router's cost over the route alone, in time (target <= 1.2)."
+        + "%nscan/full: how far the router is from the floor (target <= 2 without @Pattern/@Email)."
+        + "%nalloc: the router's allocation over the route alone's (target <= 1.5).%n");
   }
 
-  /** payload -> benchmark -> {score, error}. */
+  /** "shape valid|invalid" -> benchmark -> {score, error, bytes/op}. */
   private static Map<String, Map<String, double[]>> scores(Collection<RunResult> results) {
     Map<String, Map<String, double[]>> scores = new TreeMap<>();
     for (RunResult result : results) {
       String name = result.getParams().getBenchmark();
       String bench = name.substring(name.lastIndexOf('.') + 1);
-      String payload = result.getParams().getParam("payload");
-      scores.computeIfAbsent(payload, k -> new TreeMap<>()).put(bench,
-          new double[] {result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()});
+      String key = result.getParams().getParam("payload") + " "
+          + (Boolean.parseBoolean(result.getParams().getParam("valid")) ? "valid" : "invalid");
+      Result<?> alloc = result.getSecondaryResults().get("·gc.alloc.rate.norm");
+      if (alloc == null) {
+        alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
+      }
+      scores.computeIfAbsent(key, k -> new TreeMap<>()).put(bench, new double[] {
+          result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
+          alloc == null ? Double.NaN : alloc.getScore()});
     }
     for (Map.Entry<String, Map<String, double[]>> e : scores.entrySet()) {
       for (String bench : BENCHMARKS) {
         if (!e.getValue().containsKey(bench)) {
-          throw new IllegalStateException("no result for " + bench + " with payload " + e.getKey());
+          throw new IllegalStateException("no result for " + bench + " with " + e.getKey());
         }
       }
     }
     return scores;
-  }
-
-  /** One column, sorted. */
-  private static double[] column(List<double[]> rows, int index) {
-    return rows.stream().mapToDouble(r -> r[index]).sorted().toArray();
-  }
-
-  private static double median(double[] sorted) {
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

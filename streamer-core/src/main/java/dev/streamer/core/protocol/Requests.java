@@ -1,63 +1,95 @@
 package dev.streamer.core.protocol;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.streamer.core.json.Json;
+import dev.streamer.core.json.JsonDecodeException;
+import dev.streamer.core.json.Unicode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Parses the client envelope {@code {"id": ..., "action": ..., "payload": ...}} in one streaming pass.
+ * Parses the client envelope {@code {"id": ..., "action": ..., "payload": ...}} in one streaming pass, and can decode
+ * the payload in that same pass ({@link #read(byte[], PayloadDecoder)}).
  *
  * <p>Rules: {@code id} is a string of at most {@value #MAX_ID_LENGTH} characters, null or absent; {@code action} is a
  * non-empty string; {@code payload} is any JSON value, kept as the exact text the client sent; other top-level fields
- * are ignored; each of the three may appear once. Anything else is a {@link ProtocolException}: VALIDATION_ERROR for
- * malformed JSON, a non-object, a bad {@code id}, a duplicate field or a limit of {@link Json#FACTORY}; INVALID_ACTION
- * for a missing, empty or non-string {@code action}. No other exception escapes, whatever the input.
+ * are ignored; each of the three may appear once. The message is valid Unicode (I-JSON, RFC 7493): well-formed UTF-8
+ * and no unpaired surrogate, escaped ({@code \}{@code ud800}) or not, in any string. Anything else is a
+ * {@link ProtocolException}: VALIDATION_ERROR for malformed JSON, invalid Unicode, a non-object, a bad {@code id}, a
+ * duplicate field or a limit of {@link Json#FACTORY}; INVALID_ACTION for a missing, empty or non-string
+ * {@code action}. The exception carries the client's {@code id} when that was read and valid. No other exception
+ * escapes, whatever the input.
  */
 public final class Requests {
 
   /** Longest client correlation id accepted, in characters. */
   public static final int MAX_ID_LENGTH = Limits.MAX_CLIENT_ID_LENGTH;
 
+  static final String NOT_UTF8 = "message is not valid UTF-8";
+  static final String LONE_SURROGATE = "message contains an unpaired surrogate (invalid Unicode)";
+
+  /**
+   * Decodes the payload during the envelope's pass, with the parser on the payload's first token; it must leave the
+   * parser on the payload's last token, as Jackson's readers do. Called only when the action came before the
+   * payload; it returns {@link #SKIP} for an action it does not know.
+   */
+  @FunctionalInterface
+  public interface PayloadDecoder {
+    Object decode(String action, JsonParser parser) throws IOException;
+  }
+
+  /** What a {@link PayloadDecoder} returns to leave the payload undecoded. */
+  public static final Object SKIP = new Object();
+
   private Requests() {}
 
   /** Parses a message given as UTF-8 bytes; bytes that are not valid UTF-8 are a VALIDATION_ERROR. */
   public static Request parse(byte[] utf8) {
-    if (utf8 == null) {
-      throw invalid("empty message", null);
-    }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(utf8))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw invalid("message is not valid UTF-8", null);
-    }
-    return parse(text);
+    return read(utf8, null).toRequest();
   }
 
   /** Parses a message given as text. */
   public static Request parse(String text) {
+    return read(text, null).toRequest();
+  }
+
+  /** Reads a message given as UTF-8 bytes, decoding its payload with {@code decoder} (may be null) on the way. */
+  public static Envelope read(byte[] utf8, PayloadDecoder decoder) {
+    if (utf8 == null) {
+      throw invalid("empty message", null);
+    }
+    if (utf8.length >= 3 && (utf8[0] & 0xFF) == 0xEF && (utf8[1] & 0xFF) == 0xBB && (utf8[2] & 0xFF) == 0xBF) {
+      throw invalid(ErrorMapper.MALFORMED_JSON, null); // a byte order mark, which Jackson would skip (RFC 8259 §8.1)
+    }
+    int problem = Unicode.firstProblem(utf8, 0, utf8.length);
+    String unicode = problem < 0 ? null : Unicode.isEscape(utf8, problem) ? LONE_SURROGATE : NOT_UTF8;
+    EnvelopeReader reader = new EnvelopeReader(utf8, null, problem, unicode, decoder);
+    try (JsonParser parser = Json.FACTORY.createParser(utf8)) {
+      return reader.read(parser);
+    } catch (JsonProcessingException e) {
+      throw reader.parseFailure(e);
+    } catch (IOException e) { // not expected from an in-memory source; still the client's bytes
+      throw reader.ioFailure();
+    }
+  }
+
+  /** Reads a message given as text, decoding its payload with {@code decoder} (may be null) on the way. */
+  public static Envelope read(String text, PayloadDecoder decoder) {
     if (text == null) {
       throw invalid("empty message", null);
     }
-    EnvelopeReader reader = new EnvelopeReader(text);
+    int problem = Unicode.firstProblem(text);
+    EnvelopeReader reader = new EnvelopeReader(null, text, problem, problem < 0 ? null : LONE_SURROGATE, decoder);
     try (JsonParser parser = Json.FACTORY.createParser(text)) {
       return reader.read(parser);
     } catch (JsonProcessingException e) {
-      StreamerError error = ErrorMapper.jsonReadError(e);
-      throw new ProtocolException(error.code(), error.message(), error.details(), reader.id);
-    } catch (IOException e) { // not expected from an in-memory source; still the client's bytes
-      throw new ProtocolException(ErrorCode.VALIDATION_ERROR, ErrorMapper.MALFORMED_JSON, Map.of(), reader.id);
+      throw reader.parseFailure(e);
+    } catch (IOException e) {
+      throw reader.ioFailure();
     }
   }
 
@@ -67,38 +99,52 @@ public final class Requests {
 
   /** One parse; fields are kept so that an error found late can still echo the client's id. */
   private static final class EnvelopeReader {
+    private final byte[] bytes;
     private final String text;
+    /** Offset of the first invalid Unicode, or -1; reported once the id had its chance to be read. */
+    private final int unicodeOffset;
+    private final String unicodeProblem;
+    private final PayloadDecoder decoder;
     private String id;
     private boolean seenId;
     private String badId;
     private String action;
     private boolean seenAction;
-    private String payload;
+    private int payloadStart = -1;
+    private int payloadEnd = -1;
     private boolean seenPayload;
+    private boolean decoded;
+    private Object payload;
+    private RuntimeException fault;
     /** First problem that does not stop the parse; reported once the whole message proved to be valid JSON. */
     private ErrorCode problemCode;
     private String problemMessage;
 
-    EnvelopeReader(String text) {
+    EnvelopeReader(byte[] bytes, String text, int unicodeOffset, String unicodeProblem, PayloadDecoder decoder) {
+      this.bytes = bytes;
       this.text = text;
+      this.unicodeOffset = unicodeOffset;
+      this.unicodeProblem = unicodeProblem;
+      this.decoder = decoder;
     }
 
-    Request read(JsonParser parser) throws IOException {
+    Envelope read(JsonParser parser) throws IOException {
       JsonToken token = parser.nextToken();
       if (token == null) {
         throw invalid("empty message", null);
       }
       if (token != JsonToken.START_OBJECT) {
         parser.skipChildren(); // so that malformed JSON is reported as such rather than as "not an object"
-        throw invalid("message must be a JSON object", null);
+        throw invalid(unicodeProblem != null ? unicodeProblem : "message must be a JSON object", null);
       }
+      JsonStreamContext envelope = parser.getParsingContext();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         switch (name) {
           case "id" -> readId(parser, value);
           case "action" -> readAction(parser, value);
-          case "payload" -> readPayload(parser);
+          case "payload" -> readPayload(parser, envelope);
           default -> parser.skipChildren();
         }
       }
@@ -109,13 +155,29 @@ public final class Requests {
       if (badId != null) { // outranks the rest: the client could not correlate the reply anyway
         throw invalid(badId, null);
       }
+      if (unicodeProblem != null) {
+        throw invalid(unicodeProblem, id);
+      }
       if (problemCode != null) {
         throw new ProtocolException(problemCode, problemMessage, Map.of(), id);
       }
       if (action == null) {
         throw new ProtocolException(ErrorCode.INVALID_ACTION, "missing action", Map.of(), id);
       }
-      return new Request(id, action, payload);
+      return new Envelope(id, action, bytes, text, payloadStart, payloadEnd, decoded, payload, fault);
+    }
+
+    /** Jackson stopped: invalid Unicode explains it best when there is some, else Jackson's own reason. */
+    ProtocolException parseFailure(JsonProcessingException e) {
+      if (unicodeProblem != null) {
+        return invalid(unicodeProblem, badId == null ? id : null);
+      }
+      StreamerError error = ErrorMapper.jsonReadError(e);
+      return new ProtocolException(error.code(), error.message(), error.details(), badId == null ? id : null);
+    }
+
+    ProtocolException ioFailure() {
+      return new ProtocolException(ErrorCode.VALIDATION_ERROR, ErrorMapper.MALFORMED_JSON, Map.of(), id);
     }
 
     private void readId(JsonParser parser, JsonToken value) throws IOException {
@@ -124,8 +186,11 @@ public final class Requests {
       }
       seenId = true;
       if (value == JsonToken.VALUE_STRING) {
+        int start = tokenStart(parser);
         String text = parser.getText();
-        if (text.length() > MAX_ID_LENGTH) {
+        if (unicodeOffset >= start && unicodeOffset < end(parser)) {
+          rejectId(unicodeProblem);
+        } else if (text.length() > MAX_ID_LENGTH) {
           rejectId("id must be at most " + MAX_ID_LENGTH + " characters");
         } else if (badId == null) {
           id = text;
@@ -161,19 +226,68 @@ public final class Requests {
       }
     }
 
-    private void readPayload(JsonParser parser) throws IOException {
+    private void readPayload(JsonParser parser, JsonStreamContext envelope) throws IOException {
       if (seenPayload) {
         problem(ErrorCode.VALIDATION_ERROR, "duplicate field \"payload\"");
+        parser.skipChildren();
+        return;
       }
       seenPayload = true;
-      int start = (int) parser.currentTokenLocation().getCharOffset();
-      if (parser.currentToken().isStructStart()) {
-        parser.skipChildren();
-      } else {
-        parser.finishToken(); // strings are read lazily; the end offset must be past the closing quote
+      payloadStart = tokenStart(parser);
+      Object value = SKIP;
+      if (decoder != null && action != null && unicodeProblem == null && problemCode == null && badId == null) {
+        try {
+          value = decoder.decode(action, parser);
+        } catch (JsonProcessingException | VirtualMachineError e) {
+          throw e; // malformed JSON or a read limit: the envelope's fault as much as the payload's
+        } catch (JsonDecodeException e) {
+          fault = relativeToPayload(e); // reported only if the rest of the envelope is valid
+          value = null;
+        } catch (RuntimeException e) {
+          fault = e;
+          value = null;
+        }
+        decoded = value != SKIP;
+        payload = decoded ? value : null;
       }
-      int end = (int) parser.currentLocation().getCharOffset();
-      payload = text.substring(start, end);
+      if (!decoded && parser.currentToken().isStructStart()) {
+        parser.skipChildren();
+      }
+      // Leave the parser on the payload's last token whatever the decoder did, then take the end offset.
+      while (parser.getParsingContext() != envelope) {
+        if (parser.nextToken() == null) {
+          throw new JsonParseException(parser, "unexpected end of input in the payload");
+        }
+      }
+      parser.finishToken(); // strings are read lazily; the end offset must be past the closing quote
+      payloadEnd = end(parser);
+    }
+
+    /**
+     * The decoder's parser is the envelope's, so its paths start at the envelope's {@code payload} field; the client
+     * is told paths within the payload, as when the payload is decoded on its own.
+     */
+    private static JsonDecodeException relativeToPayload(JsonDecodeException e) {
+      String path = e.path() == null ? "" : e.path();
+      if (path.equals("payload")) {
+        path = "";
+      } else if (path.startsWith("payload.")) {
+        path = path.substring("payload.".length());
+      } else if (path.startsWith("payload[")) {
+        path = path.substring("payload".length());
+      } else {
+        return e;
+      }
+      return new JsonDecodeException(path, e.getMessage());
+    }
+
+    private int tokenStart(JsonParser parser) {
+      return (int) (bytes != null ? parser.currentTokenLocation().getByteOffset()
+          : parser.currentTokenLocation().getCharOffset());
+    }
+
+    private int end(JsonParser parser) {
+      return (int) (bytes != null ? parser.currentLocation().getByteOffset() : parser.currentLocation().getCharOffset());
     }
 
     private void problem(ErrorCode code, String message) {

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
 import dev.streamer.core.json.Json;
+import dev.streamer.core.json.JsonDecodeException;
+import dev.streamer.core.json.Unicode;
+import dev.streamer.core.protocol.Envelope;
+import dev.streamer.core.validation.Constraints;
 import dev.streamer.core.validation.ValidationException;
 import dev.streamer.core.validation.Violations;
 import java.io.IOException;
@@ -53,19 +57,53 @@ public final class RouteExecutor {
    *                                                         {@link dev.streamer.core.protocol.ErrorMapper#toError})
    */
   public static <P> P decodeAndValidate(Route<P, ?> route, String payloadJson) throws IOException {
+    String json = payloadJson == null ? "null" : payloadJson;
+    if (Unicode.firstProblem(json) >= 0) { // a stored request is read back as text: check it as the router did
+      throw new JsonDecodeException("", "contains an unpaired surrogate (invalid Unicode)");
+    }
     P payload;
-    try (JsonParser parser = Json.FACTORY.createParser(payloadJson == null ? "null" : payloadJson)) {
+    try (JsonParser parser = Json.FACTORY.createParser(json)) {
       parser.nextToken();
       payload = route.decode(parser);
     }
-    if (payload != null) {
-      Violations violations = new Violations();
-      route.validate(payload, violations);
-      if (!violations.isEmpty()) {
-        throw new ValidationException(violations.list());
-      }
+    return validate(route, payload);
+  }
+
+  /**
+   * As {@link #decodeAndValidate(Route, String)} for a message the {@link Router} read: the payload decoded in the
+   * envelope's pass when it was, else decoded now from its place in the message.
+   */
+  @SuppressWarnings("unchecked") // the envelope was decoded by this route's decoder: the router looked it up by name
+  static <P> P decode(Route<P, ?> route, Envelope envelope) throws IOException {
+    if (envelope.decoded()) {
+      return (P) envelope.payload();
+    }
+    try (JsonParser parser = envelope.payloadParser()) {
+      parser.nextToken();
+      return route.decode(parser);
+    }
+  }
+
+  private static <P> P validate(Route<P, ?> route, P payload) {
+    Violations violations = violations(route, payload);
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations.list());
     }
     return payload;
+  }
+
+  /** Every violation of {@code payload} (none for null), without throwing: the router answers them directly. */
+  static <P> Violations violations(Route<P, ?> route, P payload) {
+    Violations violations = new Violations();
+    if (payload != null) {
+      Constraints.beginPayload(); // bounds the regular expressions of the whole payload together
+      try {
+        route.validate(payload, violations);
+      } finally {
+        Constraints.endPayload();
+      }
+    }
+    return violations;
   }
 
   /**

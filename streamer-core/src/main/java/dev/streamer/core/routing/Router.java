@@ -1,6 +1,7 @@
 package dev.streamer.core.routing;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
 import dev.streamer.core.StreamerException;
@@ -8,9 +9,11 @@ import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.protocol.ErrorMapper;
 import dev.streamer.core.protocol.Messages;
 import dev.streamer.core.protocol.ProtocolException;
-import dev.streamer.core.protocol.Request;
+import dev.streamer.core.protocol.Envelope;
 import dev.streamer.core.protocol.Requests;
 import dev.streamer.core.protocol.StreamerError;
+import dev.streamer.core.validation.ValidationException;
+import dev.streamer.core.validation.Violations;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
@@ -21,7 +24,8 @@ import java.util.function.Supplier;
  * Routes one client message to its action and returns the one reply message, as JSON text: {@code result} for a
  * synchronous action, {@code ack} for a queued one, {@code error} for anything that went wrong.
  *
- * <p>Flow: size check (UTF-8 bytes) → parse envelope → find route → decode payload → validate (every violation)
+ * <p>Flow: size check (UTF-8 bytes) → Unicode check → parse envelope, decoding the payload in the same pass when the
+ * action comes first → find route → decode payload (if not done yet) → validate (every violation)
  * → decide sync/async ({@code @QueueWhen} if the payload declares it, else {@link RouterConfig#asyncThreshold()} if
  * set, else the route's compiled {@code async()}) → async: interceptors in phase ENQUEUE around
  * {@link RequestQueue#enqueue}, then {@code ack}; sync: interceptors in phase SYNC around the action, then
@@ -81,7 +85,7 @@ public final class Router {
     if (body != null && exceedsLimit(body)) {
       return tooLarge();
     }
-    return handle(() -> Requests.parse(body), caller, deadline);
+    return handle(() -> Requests.read(body, inline), caller, deadline);
   }
 
   /** Routes a message given as UTF-8 bytes; bytes that are not valid UTF-8 are a VALIDATION_ERROR. */
@@ -89,21 +93,32 @@ public final class Router {
     return route(body, caller, null);
   }
 
-  /** Routes a message given as UTF-8 bytes, with a deadline as in {@link #route(String, Caller, Instant)}. */
+  /**
+   * Routes a message given as UTF-8 bytes, with a deadline as in {@link #route(String, Caller, Instant)}. The bytes
+   * are read once: the envelope and, when the action comes before it, the payload, in the same pass.
+   */
   public String route(byte[] body, Caller caller, Instant deadline) {
     if (body != null && body.length > config.maxMessageBytes()) {
       return tooLarge();
     }
-    return handle(() -> Requests.parse(body), caller, deadline);
+    return handle(() -> Requests.read(body, inline), caller, deadline);
   }
 
-  private String handle(Supplier<Request> parse, Caller caller, Instant deadline) {
+  /** Decodes the payload in the envelope's pass when the action is known by then. */
+  private final Requests.PayloadDecoder inline = this::decodeInline;
+
+  private Object decodeInline(String action, JsonParser parser) throws IOException {
+    Route<?, ?> route = routes.find(action);
+    return route == null ? Requests.SKIP : route.decode(parser);
+  }
+
+  private String handle(Supplier<Envelope> parse, Caller caller, Instant deadline) {
     String clientId = null;
     String requestId = null;
     String action = null;
     Caller who = caller == null ? Caller.anonymous(null) : caller;
     try {
-      Request request = parse.get();
+      Envelope request = parse.get();
       clientId = request.id();
       action = request.action();
       requestId = config.idGenerator().get();
@@ -138,9 +153,14 @@ public final class Router {
   }
 
   /** Decoding faults propagate (they are the client's); execution faults are answered here. */
-  private <P, R> String dispatch(Route<P, R> route, Request request, Caller caller, String requestId,
+  private <P, R> String dispatch(Route<P, R> route, Envelope request, Caller caller, String requestId,
       Instant deadline) throws IOException {
-    P payload = RouteExecutor.decodeAndValidate(route, request.payloadJson());
+    P payload = RouteExecutor.decode(route, request);
+    Violations violations = RouteExecutor.violations(route, payload);
+    if (!violations.isEmpty()) { // answered without throwing: unwinding costs more than the rest of a small request
+      return Messages.error(request.id(), requestId,
+          errors.toError(new ValidationException(violations.list()), requestId));
+    }
     RequestContext context = new RequestContext(requestId, request.id(), route.action(), caller.connectionId(),
         caller.userId(), caller.tenantId(), caller.traceId(), caller.metadata(), deadline, null, config.clock());
     try {

@@ -32,6 +32,17 @@ public final class Constraints {
   public static final String MSG_ASSERT_TRUE = "must be true";
   public static final String MSG_ASSERT_FALSE = "must be false";
 
+  /** Regular-expression reads allowed to one match whatever its length (about a millisecond). */
+  public static final long MATCH_READS_BASE = 200_000;
+
+  /** Further reads allowed per character of the text: room for patterns that are quadratic on short texts. */
+  public static final long MATCH_READS_PER_CHAR = 200;
+
+  /** Regular-expression reads allowed to all the matches of one payload (some tens of milliseconds). */
+  public static final long PAYLOAD_MATCH_READS = 5_000_000;
+
+  private static final ThreadLocal<PayloadBudget> MATCH_BUDGET = ThreadLocal.withInitial(PayloadBudget::new);
+
   private static final Clock SYSTEM_UTC = Clock.systemUTC();
 
   /** Read on every temporal check, written only by tests: volatile so a test's clock is seen by every thread. */
@@ -99,14 +110,58 @@ public final class Constraints {
     return s == null ? 0 : s.length();
   }
 
-  /** Whole-string match; null is valid. */
+  /**
+   * Whole-string match with bounded cost; null is valid. The engine may read at most
+   * {@value #MATCH_READS_BASE} + {@value #MATCH_READS_PER_CHAR} × length characters for this match, and at most
+   * what is left of the budget of the current {@link #beginPayload payload}; past that the match fails, so a
+   * pattern that backtracks catastrophically on some input ends in a violation instead of minutes of CPU. So does a
+   * text long enough to overflow the stack of the engine, which recurses once per repetition of a group.
+   */
   public static boolean matches(Pattern pattern, CharSequence s) {
-    return s == null || pattern.matcher(s).matches();
+    if (s == null) {
+      return true;
+    }
+    PayloadBudget shared = MATCH_BUDGET.get();
+    long budget = MATCH_READS_BASE + MATCH_READS_PER_CHAR * (long) s.length();
+    if (shared.depth > 0) {
+      budget = Math.min(budget, shared.left);
+    }
+    BoundedChars chars = new BoundedChars(s, budget);
+    try {
+      return pattern.matcher(chars).matches();
+    } catch (BoundedChars.Exhausted | StackOverflowError e) { // the engine recurses per repetition: long texts
+      return false;
+    } finally {
+      shared.left -= chars.used();
+    }
+  }
+
+  /**
+   * Starts one budget of {@value #PAYLOAD_MATCH_READS} regular-expression reads shared by every {@link #matches} on
+   * this thread until the matching {@link #endPayload()}, so that a payload of many strings is bounded as a whole.
+   * Calls nest; the outermost one sets the budget. Allocates nothing once the thread has used it.
+   */
+  public static void beginPayload() {
+    PayloadBudget budget = MATCH_BUDGET.get();
+    if (budget.depth++ == 0) {
+      budget.left = PAYLOAD_MATCH_READS;
+    }
+  }
+
+  /** Ends what {@link #beginPayload()} started; call it in a {@code finally}. */
+  public static void endPayload() {
+    MATCH_BUDGET.get().depth--;
+  }
+
+  /** Per thread: reads left to the current payload, and how many payloads are open. */
+  private static final class PayloadBudget {
+    long left;
+    int depth;
   }
 
   /**
    * A pragmatic email check with Hibernate Validator's {@code @Email} rules (see {@link EmailAddress}); null and
-   * the empty string are valid, as there.
+   * the empty string are valid, as there. Linear in the length, whatever the input.
    */
   public static boolean isEmail(CharSequence s) {
     return s == null || EmailAddress.isValid(s.toString());
@@ -114,12 +169,20 @@ public final class Constraints {
 
   // ---------------------------------------------------------------- numbers
 
+  /** As {@code v.compareTo(BigDecimal.valueOf(bound))}, without allocating for an integral {@code v} that fits a long. */
   public static int compare(BigDecimal v, long bound) {
+    if (v.scale() == 0 && v.precision() <= 18) {
+      return Long.compare(v.longValue(), bound);
+    }
     return v.compareTo(BigDecimal.valueOf(bound));
   }
 
+  /** As {@code v.compareTo(BigInteger.valueOf(bound))}, without allocating. */
   public static int compare(BigInteger v, long bound) {
-    return v.compareTo(BigInteger.valueOf(bound));
+    if (v.bitLength() <= 63) {
+      return Long.compare(v.longValue(), bound);
+    }
+    return v.signum();
   }
 
   /** Compares with a {@code @DecimalMin}/{@code @DecimalMax} bound given as text. */

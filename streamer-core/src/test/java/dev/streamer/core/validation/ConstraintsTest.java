@@ -69,6 +69,27 @@ class ConstraintsTest {
   }
 
   @Test
+  void longBoundComparisonsAgreeWithCompareTo() {
+    long[] bounds = {Long.MIN_VALUE, -1_000_000_000_000L, -11, -1, 0, 1, 10, 11, 999_999_999_999_999_999L,
+        Long.MAX_VALUE};
+    String[] values = {"0", "-0", "1", "10", "11", "10.0", "9.99", "-11", "1E+1", "1E+18", "999999999999999999",
+        "1000000000000000000", "9223372036854775807", "9223372036854775808", "-9223372036854775808",
+        "-9223372036854775809", "1E+30", "-1E+30", "0.5", "-0.5", "123456789012345678901234567890"};
+    for (String text : values) {
+      BigDecimal decimal = new BigDecimal(text);
+      for (long bound : bounds) {
+        assertEquals(Integer.signum(decimal.compareTo(BigDecimal.valueOf(bound))),
+            Integer.signum(Constraints.compare(decimal, bound)), text + " vs " + bound);
+        if (decimal.scale() <= 0) {
+          BigInteger integer = decimal.toBigIntegerExact();
+          assertEquals(Integer.signum(integer.compareTo(BigInteger.valueOf(bound))),
+              Integer.signum(Constraints.compare(integer, bound)), text + " vs " + bound);
+        }
+      }
+    }
+  }
+
+  @Test
   void comparesBigNumbersWithLongBounds() {
     assertEquals(0, Constraints.compare(new BigDecimal("10.00"), 10));
     assertEquals(1, Integer.signum(Constraints.compare(new BigDecimal("10.001"), 10)));

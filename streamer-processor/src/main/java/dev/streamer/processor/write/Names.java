@@ -76,8 +76,8 @@ final class Names {
       REGEX_PATTERN, CLOCK)).toList();
 
   /** The {@code java.lang} types generated code names without an import (a same-package type would hide them). */
-  static final List<String> JAVA_LANG = List.of("Boolean", "Byte", "Character", "Double", "Exception", "Float",
-      "Integer", "Long", "Object", "Override", "RuntimeException", "Short", "String", "Void");
+  static final List<String> JAVA_LANG = List.of("Boolean", "Byte", "Character", "CharSequence", "Double",
+      "Exception", "Float", "Integer", "Long", "Object", "Override", "RuntimeException", "Short", "String", "Void");
 
   private Names() {}
 

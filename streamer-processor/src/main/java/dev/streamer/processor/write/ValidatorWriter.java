@@ -20,6 +20,7 @@ import dev.streamer.processor.model.TypeRef;
 import dev.streamer.processor.read.RegexFlags;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -205,7 +206,7 @@ final class ValidatorWriter {
   private CodeBlock checks(TypeRef type, ElementModel elements, String item, CodeBlock path, String hint) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (ConstraintModel constraint : elements.constraints()) {
-      CodeBlock failed = failed(type, constraint, item, hint + "Values");
+      CodeBlock failed = failed(type, constraint, item, hint + "Values", null);
       if (failed != null) {
         code.beginControlFlow("if ($L)", failed)
             .addStatement("out.add($L.toString(), $S, $L)", path, constraint.kind().simpleName(), message(constraint))
@@ -217,7 +218,7 @@ final class ValidatorWriter {
 
   private CodeBlock check(ComponentModel component, ConstraintModel constraint, String var) {
     TypeRef type = component.type();
-    CodeBlock failed = failed(type, constraint, var, var);
+    CodeBlock failed = failed(type, constraint, var, var, costly(constraint) ? sizeFits(component, var) : null);
     if (failed == null) {
       return CodeBlock.of("");
     }
@@ -229,10 +230,13 @@ final class ValidatorWriter {
         .build();
   }
 
-  /** The condition under which {@code var} breaks {@code constraint}; null when it never can. */
-  private CodeBlock failed(TypeRef type, ConstraintModel c, String var, String hint) {
+  /**
+   * The condition under which {@code var} breaks {@code constraint}; null when it never can. {@code hint} names the
+   * generated members the check needs; {@code fits}, when not null, must hold before the check runs.
+   */
+  private CodeBlock failed(TypeRef type, ConstraintModel c, String var, String hint, CodeBlock fits) {
     boolean primitive = type.isPrimitive();
-    String notNull = primitive ? "" : var + " != null && ";
+    String notNull = primitive ? "" : var + " != null && " + (fits == null ? "" : fits + " && ");
     switch (c.kind()) {
       case NOT_NULL:
         return CodeBlock.of("$N == null", var);
@@ -273,8 +277,15 @@ final class ValidatorWriter {
           return CodeBlock.of("$L$N.signum() < 0", notNull, var);
         }
         return floating(type) ? CodeBlock.of("$L!($N >= 0)", notNull, var) : CodeBlock.of("$L$N < 0", notNull, var);
-      case PATTERN:
+      case PATTERN: {
+        Optional<SimpleRegex> simple = SimpleRegex.parse(c.regexp(), c.flags());
+        if (simple.isPresent()) {
+          String matcher = fields.newName(hint + "Matches");
+          this.type.addMethod(PatternLoopWriter.method(matcher, c.regexp(), simple.get()));
+          return CodeBlock.of("$L!$N($N)", notNull, matcher, var);
+        }
         return CodeBlock.of("$L!$T.matches($N, $N)", notNull, Names.CONSTRAINTS, pattern(c, hint), var);
+      }
       case EMAIL:
         return CodeBlock.of("$L!$T.isEmail($N)", notNull, Names.CONSTRAINTS, var);
       case PAST:
@@ -284,6 +295,28 @@ final class ValidatorWriter {
       default:
         throw new IllegalStateException("unknown constraint " + c.kind());
     }
+  }
+
+  /** Checks whose cost grows with the text: skipped when the text already broke its {@code @Size} (issue 10). */
+  private static boolean costly(ConstraintModel c) {
+    return c.kind() == ConstraintKind.PATTERN || c.kind() == ConstraintKind.EMAIL;
+  }
+
+  /** The length condition of the component's {@code @Size} on text, or null when there is none. */
+  private static CodeBlock sizeFits(ComponentModel component, String var) {
+    if (!(component.type() instanceof TypeRef.Text)) {
+      return null;
+    }
+    for (ConstraintModel size : component.constraints()) {
+      if (size.kind() != ConstraintKind.SIZE || (size.min() <= 0 && size.max() == Integer.MAX_VALUE)) {
+        continue;
+      }
+      CodeBlock length = CodeBlock.of("$N.length()", var);
+      return size.min() <= 0 ? CodeBlock.of("$L <= $L", length, size.max())
+          : size.max() == Integer.MAX_VALUE ? CodeBlock.of("$L >= $L", length, size.min())
+          : CodeBlock.of("$L >= $L && $L <= $L", length, size.min(), length, size.max());
+    }
+    return null;
   }
 
   private static CodeBlock size(TypeRef type, String var) {

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.annotation.processing.Generated;
 
 /**
@@ -22,9 +21,27 @@ import javax.annotation.processing.Generated;
 public final class OrderRequestValidator implements Validator<OrderRequest> {
   public static final OrderRequestValidator INSTANCE = new OrderRequestValidator();
 
-  private static final Pattern COUNTRY_PATTERN = Pattern.compile("[A-Z]{2}");
-
   private OrderRequestValidator() {
+  }
+
+  /**
+   * Whether {@code s} matches <code>[A-Z]&#123;2&#125;</code> whole, as {@code Pattern.matches} would answer: the
+   * pattern is a sequence of character sets, so one pass without backtracking decides.
+   */
+  private static boolean countryMatches(CharSequence s) {
+    int n = s.length();
+    int i = 0;
+    char c;
+    if (n - i < 2) {
+      return false;
+    }
+    for (int to1 = i + 2; i < to1; i++) {
+      c = s.charAt(i);
+      if (!(c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    return i == n;
   }
 
   @Override
@@ -83,7 +100,7 @@ public final class OrderRequestValidator implements Validator<OrderRequest> {
       }
     }
     String country = value.country();
-    if (country != null && !Constraints.matches(COUNTRY_PATTERN, country)) {
+    if (country != null && !countryMatches(country)) {
       out.add(path.fieldText("country"), "Pattern", Constraints.pattern("[A-Z]{2}"));
     }
     LocalDate deliverBy = value.deliverBy();

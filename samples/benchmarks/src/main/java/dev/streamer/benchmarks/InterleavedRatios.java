@@ -1,0 +1,90 @@
+package dev.streamer.benchmarks;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@link DispatchBenchmark} ratios measured so that a shared machine cannot skew them: the four ways run in
+ * short alternating rounds (each about 50 ms), a ratio is taken within each round, and the median over the rounds is
+ * reported. JMH runs one benchmark after the other, so a change of load between two of them skews their ratio; here
+ * the load is nearly the same for the four parts of a round. Throughput and allocation come from JMH
+ * ({@link BenchmarkMain}); this is for the time ratios.
+ *
+ * <p>{@code java -cp samples/benchmarks/target/benchmarks.jar dev.streamer.benchmarks.InterleavedRatios [rounds]}.
+ */
+public final class InterleavedRatios {
+
+  private InterleavedRatios() {}
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
+    System.out.printf(Locale.ROOT, "%-15s %10s %10s %12s %10s | %9s %10s %9s%n", "shape", "full ns", "route ns",
+        "databind ns", "scan ns", "full/db", "route/full", "scan/full");
+    for (String shape : new String[] {"small", "medium", "wide"}) {
+      for (boolean valid : new boolean[] {true, false}) {
+        DispatchBenchmark b = new DispatchBenchmark();
+        b.payload = shape;
+        b.valid = valid;
+        b.setUp();
+        List<Callable<Object>> ways = List.of(b::full, b::route, b::databind, () -> b.tokenScan());
+        long[] batch = new long[ways.size()];
+        for (int w = 0; w < ways.size(); w++) {
+          batch[w] = calibrate(ways.get(w)); // also the warm-up
+        }
+        double[][] ns = new double[ways.size()][rounds];
+        for (int r = 0; r < rounds; r++) {
+          for (int w = 0; w < ways.size(); w++) {
+            ns[w][r] = time(ways.get(w), batch[w]);
+          }
+        }
+        double[] fullOverDb = new double[rounds];
+        double[] fullOverRoute = new double[rounds];
+        double[] fullOverScan = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+          fullOverDb[r] = ns[2][r] / ns[0][r];
+          fullOverRoute[r] = ns[0][r] / ns[1][r];
+          fullOverScan[r] = ns[0][r] / ns[3][r];
+        }
+        b.tearDown();
+        System.out.printf(Locale.ROOT, "%-15s %10.0f %10.0f %12.0f %10.0f | %8.2fx %9.2fx %8.2fx%n",
+            shape + (valid ? " valid" : " invalid"), median(ns[0]), median(ns[1]), median(ns[2]), median(ns[3]),
+            median(fullOverDb), median(fullOverRoute), median(fullOverScan));
+      }
+    }
+    System.out.printf(Locale.ROOT, "%nMedians over %d interleaved rounds; ratios taken within each round.%n"
+        + "full/db: times faster than databind + HV (target >= 5); route/full: router time over the route alone"
+        + " (target <= 1.2); scan/full: router time over the token scan (target <= 2 without @Pattern/@Email).%n",
+        rounds);
+  }
+
+  /** Operations for about 50 ms, after running for about two seconds. */
+  private static long calibrate(Callable<Object> way) throws Exception {
+    long n = 1;
+    long start = System.nanoTime();
+    while (System.nanoTime() - start < 2_000_000_000L) {
+      time(way, n);
+      n = Math.min(n * 2, 1 << 20);
+    }
+    double perOp = time(way, n) / 1.0;
+    return Math.max(1, (long) (50_000_000 / perOp));
+  }
+
+  private static Object sink;
+
+  /** Nanoseconds per operation over {@code n} operations. */
+  private static double time(Callable<Object> way, long n) throws Exception {
+    long start = System.nanoTime();
+    for (long i = 0; i < n; i++) {
+      sink = way.call();
+    }
+    return (System.nanoTime() - start) / (double) n;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}
