@@ -3,6 +3,7 @@
 //   STREAMER_WS_URL        ws://127.0.0.1:<port>/<stage>
 //   STREAMER_TOKEN         a development JWT of user STREAMER_USER in tenant STREAMER_TENANT
 //   STREAMER_CLIENT_MODULE absolute path of the generated client module
+//   STREAMER_LIMITED_TOKEN a development JWT of a tenant whose echo is limited to 2 per 2 s
 // Node 22+: `node --test`; Node 20/21: `node --experimental-websocket --test`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +16,7 @@ const { WS_URL, TOKEN, USER, TENANT, MODULE } = {
   TENANT: required('STREAMER_TENANT'),
   MODULE: required('STREAMER_CLIENT_MODULE'),
 };
+const LIMITED_TOKEN = required('STREAMER_LIMITED_TOKEN');
 const client = await import(pathToFileURL(MODULE).href);
 const { SampleClient, StreamerError, ERROR_CODES, ACTIONS } = client;
 
@@ -319,4 +321,30 @@ test('close fails waiting requests with CANCELLED and refuses new ones', async (
   assert.equal((await rejection(c.echo({ message: 'x' }))).code, 'CANCELLED');
   assert.equal((await rejection(c.connect())).code, 'CANCELLED');
   assert.equal(c.connected, false);
+});
+
+test('RATE_LIMITED rejects with its retry time; rateLimitRetry waits it out', async () => {
+  const refusing = new SampleClient(WS_URL, { token: LIMITED_TOKEN });
+  const waiting = new SampleClient(WS_URL, { token: LIMITED_TOKEN, rateLimitRetry: { maxAttempts: 5, maxWaitMs: 5000 } });
+  try {
+    const settled = await Promise.allSettled([0, 1, 2, 3].map((i) => refusing.echo({ message: `r${i}` })));
+    const refused = settled.filter((r) => r.status === 'rejected').map((r) => r.reason);
+    assert.ok(refused.length >= 2, `at most 2 of 4 pass in one 2 s window, got ${refused.length} refused`);
+    for (const error of refused) {
+      assert.ok(error instanceof StreamerError);
+      assert.equal(error.code, 'RATE_LIMITED');
+      assert.equal(error.retryable, true);
+      const after = Date.parse(error.retry.after);
+      assert.ok(after > Date.now() - 2_000 && after <= Date.now() + 2_000, error.retry.after);
+      assert.equal(error.details.scope, 'user');
+    }
+    const started = Date.now();
+    const results = await Promise.all([0, 1, 2, 3, 4].map((i) => waiting.echo({ message: `w${i}` })));
+    assert.deepEqual(results.map((r) => r.message), ['w0', 'w1', 'w2', 'w3', 'w4']);
+    assert.ok(Date.now() - started >= 1_000, 'five echoes at 2 per 2 s take more than one window');
+    assert.throws(() => new SampleClient(WS_URL, { rateLimitRetry: { maxAttempts: -1 } }), TypeError);
+  } finally {
+    refusing.close();
+    waiting.close();
+  }
 });

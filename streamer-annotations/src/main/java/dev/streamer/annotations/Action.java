@@ -30,4 +30,15 @@ public @interface Action {
 
   /** Human-readable description, used in generated documentation. */
   String description() default "";
+
+  /**
+   * Per-user rate limit, {@code <limit>/<window>}: {@code "20/1m"} allows each user 20 requests of this action per
+   * fixed one-minute window ({@code s}, {@code m} or {@code h}; 1 s to 24 h). A request over it is refused before
+   * any work with {@code RATE_LIMITED} and the time it will pass. Empty: no limit (the runtime's
+   * {@code RATE_LIMITS} variable may still set one).
+   */
+  String rateLimit() default "";
+
+  /** Per-tenant rate limit in the same grammar, shared by every user of a tenant; empty: none. */
+  String tenantRateLimit() default "";
 }

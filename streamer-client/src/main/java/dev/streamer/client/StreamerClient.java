@@ -161,7 +161,8 @@ public final class StreamerClient implements AutoCloseable {
 
   /**
    * The full form: {@code listener} (may be null) hears the acknowledgment and progress; the future fails with
-   * {@code TIMEOUT} after {@code timeout} without a final reply.
+   * {@code TIMEOUT} after {@code timeout} without a final reply (per attempt). A {@code RATE_LIMITED} refusal is
+   * retried as {@link Builder#rateLimitRetry} says (default: not at all).
    */
   public CompletableFuture<String> request(String action, String payloadJson, RequestListener listener,
       Duration timeout) {
@@ -171,10 +172,38 @@ public final class StreamerClient implements AutoCloseable {
       return CompletableFuture.failedFuture(
           StreamerClientException.of(ErrorCode.VALIDATION_ERROR, "payload is not one JSON value", null));
     }
+    return attempt(action, payloadJson, listener, timeout, 1);
+  }
+
+  private CompletableFuture<String> attempt(String action, String payloadJson, RequestListener listener,
+      Duration timeout, int attempt) {
     String clientId = "c-" + ids.incrementAndGet();
     InFlight call = new InFlight(clientId, envelope(clientId, action, payloadJson), listener, null);
     start(call, timeout);
-    return call.result.copy();
+    CompletableFuture<String> once = call.result.copy();
+    if (settings.rateLimitRetry.maxAttempts() == 0) {
+      return once;
+    }
+    return once.exceptionallyCompose(failure -> {
+      Duration wait = settings.rateLimitRetry.waitBefore(unwrap(failure), attempt, java.time.Instant.now());
+      if (wait == null) {
+        return CompletableFuture.failedFuture(failure);
+      }
+      CompletableFuture<String> next = new CompletableFuture<>();
+      try {
+        timers.schedule(() -> attempt(action, payloadJson, listener, timeout, attempt + 1).whenComplete(
+            (value, again) -> {
+              if (again == null) {
+                next.complete(value);
+              } else {
+                next.completeExceptionally(again);
+              }
+            }), wait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException afterClose) {
+        next.completeExceptionally(StreamerClientException.of(ErrorCode.CANCELLED, "client closed", null));
+      }
+      return next;
+    });
   }
 
   private void start(InFlight call, Duration timeout) {
@@ -576,6 +605,7 @@ public final class StreamerClient implements AutoCloseable {
     private Duration heartbeatInterval = Duration.ofMinutes(5);
     private Duration heartbeatTimeout = Duration.ofSeconds(30);
     private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
+    private RateLimitRetry rateLimitRetry = RateLimitRetry.OFF;
     private HttpClient http;
     private Consumer<String> messageListener;
 
@@ -636,6 +666,12 @@ public final class StreamerClient implements AutoCloseable {
 
     public Builder reconnect(ReconnectPolicy v) {
       this.reconnect = Objects.requireNonNull(v);
+      return this;
+    }
+
+    /** Whether to wait for {@code retry.after} and send again when refused with RATE_LIMITED; default: off. */
+    public Builder rateLimitRetry(RateLimitRetry v) {
+      this.rateLimitRetry = Objects.requireNonNull(v);
       return this;
     }
 

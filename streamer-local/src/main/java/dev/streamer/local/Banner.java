@@ -17,6 +17,7 @@ final class Banner {
         " Streamer local stack is running",
         line,
         " WebSocket       " + ws,
+        " Dev console     " + (stack.consoleUri() == null ? "off" : stack.consoleUri()),
         " @connections    " + stack.connectionsEndpoint() + "/@connections/{connectionId}",
         " DynamoDB        " + stack.dynamoDbEndpoint()
             + (stack.dynamoDbInProcess() ? "  (DynamoDB Local, in memory)" : "")

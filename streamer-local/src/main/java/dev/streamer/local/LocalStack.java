@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.streamer.local.console.AppDocuments;
+import dev.streamer.local.console.ConsoleHandler;
+import dev.streamer.local.console.LogCapture;
 import dev.streamer.local.dynamo.LocalDynamoDb;
 import dev.streamer.local.gateway.ConnectionRegistry;
 import dev.streamer.local.gateway.WebSocketGateway;
@@ -82,6 +85,7 @@ public final class LocalStack implements AutoCloseable {
   private final LocalFunction<Map<String, Object>, String> sweeper;
   private final ExecutorService invocations;
   private final ScheduledExecutorService timer;
+  private final LogCapture logs = new LogCapture();
   private LocalDynamoDb dynamoDb;
   private AwsRuntime runtime;
   private WebSocketGateway gateway;
@@ -116,7 +120,12 @@ public final class LocalStack implements AutoCloseable {
       gateway = new WebSocketGateway(
           new WebSocketGateway.Settings(settings.host, settings.port, settings.stage, settings.maxMessageBytes,
               Duration.ofMinutes(10), settings.frameLimit),
-          new WebSocketGateway.Routes(connect, message, disconnect), invocations);
+          new WebSocketGateway.Routes(connect, message, disconnect), invocations, settings.console ? () ->
+              new ConsoleHandler(this, AppDocuments.find(Thread.currentThread().getContextClassLoader(),
+                  settings.app), logs) : null);
+      if (settings.console) {
+        logs.install();
+      }
       gateway.start();
       runtime = AwsRuntime.builder(environment())
           .dynamoDb(dynamoDb.client())
@@ -160,6 +169,11 @@ public final class LocalStack implements AutoCloseable {
     p.put("PROCESSOR_CONCURRENCY", String.valueOf(settings.mapping.batchSize()));
     p.putAll(settings.environment);
     return p;
+  }
+
+  /** The dev console, {@code http://localhost:{port}/}; null when the builder turned it off. */
+  public URI consoleUri() {
+    return !settings.console ? null : URI.create("http://" + settings.host + ":" + gateway.port() + "/");
   }
 
   /** Where clients connect: {@code ws://localhost:{port}/{stage}}. */
@@ -309,6 +323,7 @@ public final class LocalStack implements AutoCloseable {
       if (runtime != null) {
         runtime.shutdownExecutors();
       }
+      logs.uninstall();
     }
   }
 
@@ -358,6 +373,8 @@ public final class LocalStack implements AutoCloseable {
     private int concurrency = 64;
     private boolean frameLimit = true;
     private PrintStream banner = System.out;
+    private boolean console = true;
+    private String app;
 
     private Builder() {}
 
@@ -523,6 +540,21 @@ public final class LocalStack implements AutoCloseable {
     /** Concurrent {@code $default}/{@code $disconnect} invocations; default 64. */
     public Builder concurrency(int v) {
       this.concurrency = v;
+      return this;
+    }
+
+    /** Whether to serve the dev console at {@code http://localhost:{port}/}; default true. */
+    public Builder console(boolean v) {
+      this.console = v;
+      return this;
+    }
+
+    /**
+     * The lower-case application name whose {@code META-INF/streamer/<app>-asyncapi.json} and JavaScript client the
+     * console uses; default: the only AsyncAPI document on the class path.
+     */
+    public Builder app(String v) {
+      this.app = v;
       return this;
     }
 

@@ -28,7 +28,8 @@ public final class Reports {
     this.stepMillis = stepMillis;
   }
 
-  @Action(estimated = "2m", description = "Generates a report over a date range, reporting progress as it goes.")
+  @Action(estimated = "2m", description = "Generates a report over a date range, reporting progress as it goes.",
+      rateLimit = "1000/1m", tenantRateLimit = "10000/1m")
   public ReportResult generateReport(ReportRequest request, Progress progress, RequestContext context)
       throws InterruptedException {
     if (request.startDate().compareTo(request.endDate()) > 0) {

@@ -70,7 +70,8 @@ public final class ErrorMapper {
     }
     if (failure instanceof RetryableException retryable) {
       Duration after = retryable.retryAfter();
-      Instant at = after == null || after.isNegative() ? null : clock.instant().plus(after);
+      Instant at = retryable.retryAt() != null ? retryable.retryAt()
+          : after == null || after.isNegative() ? null : clock.instant().plus(after);
       return new StreamerError(codeOf(retryable), messageOf(retryable), retryable.details(),
           new RetryInfo(true, at, 0, 0));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
+import dev.streamer.core.limits.RateLimit;
 import dev.streamer.core.validation.Violations;
 import java.io.IOException;
 
@@ -27,6 +28,19 @@ public interface Route<P, R> {
 
   /** Compile-time decision: estimated strictly greater than the processor's async threshold. */
   boolean async();
+
+  /**
+   * Per-user limit from {@code @Action(rateLimit)}, or null for none. The runtime may override it
+   * ({@code RATE_LIMITS}).
+   */
+  default RateLimit rateLimit() {
+    return null;
+  }
+
+  /** Per-tenant limit from {@code @Action(tenantRateLimit)}, or null for none. */
+  default RateLimit tenantRateLimit() {
+    return null;
+  }
 
   /**
    * Reads the payload from a parser positioned on the payload's first token (or on {@code null} / no token when

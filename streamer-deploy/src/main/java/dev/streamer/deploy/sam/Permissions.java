@@ -46,12 +46,18 @@ public final class Permissions {
     TableDefinition requests = StreamerTables.REQUESTS;
     TableDefinition connections = StreamerTables.CONNECTIONS;
     return switch (handler) {
-      case CONNECT -> List.of(logs, table("Connections", connections, "dynamodb:PutItem"));
-      case DISCONNECT -> List.of(logs, table("Connections", connections, "dynamodb:DeleteItem"));
+      // MAX_CONNECTIONS_PER_USER: the user's slot set (read, conditional update) and, when it is full, whether its
+      // holders are still connected
+      case CONNECT -> List.of(logs, table("Connections", connections, "dynamodb:PutItem", "dynamodb:GetItem",
+          "dynamodb:UpdateItem"));
+      // the record, deleted with its old image; the user's slot given back (MAX_CONNECTIONS_PER_USER)
+      case DISCONNECT -> List.of(logs, table("Connections", connections, "dynamodb:DeleteItem",
+          "dynamodb:UpdateItem"));
       case DEFAULT -> List.of(logs,
-          // the caller stored at $connect; the CANCELLED of a queued request is sent to its owner (a 410 Gone
-          // deletes the record)
-          table("Connections", connections, "dynamodb:GetItem", "dynamodb:DeleteItem"),
+          // the caller stored at $connect; rate-limit counters (conditional updates, in the same table); a
+          // deferred job's place for status (MAX_RUNNING_PER_TENANT); the CANCELLED of a queued request is sent to
+          // its owner (a 410 Gone deletes the record)
+          table("Connections", connections, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
           // enqueue; status, subscribe and cancel
           table("Requests", requests, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"),
           manageConnections());
@@ -59,8 +65,9 @@ public final class Permissions {
           // claim, progress, outcome: conditional updates in place; the cancel flag, read when a job asks for it
           // without reporting progress (BatchedJobProgress)
           table("Requests", requests, "dynamodb:UpdateItem", "dynamodb:GetItem"),
-          // endpoint of the connection; a 410 Gone deletes the record
-          table("Connections", connections, "dynamodb:GetItem", "dynamodb:DeleteItem"),
+          // endpoint of the connection; a 410 Gone deletes the record; running caps (MAX_RUNNING_PER_TENANT: read,
+          // conditional update of the tenant's item)
+          table("Connections", connections, "dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"),
           statement("RequestsStream", List.of("dynamodb:DescribeStream", "dynamodb:GetRecords",
               "dynamodb:GetShardIterator", "dynamodb:ListStreams"), sub(arnOf(requests) + "/stream/*")),
           statement("FailureQueue", List.of("sqs:SendMessage"), getAtt(LogicalIds.FAILURE_QUEUE, "Arn")),

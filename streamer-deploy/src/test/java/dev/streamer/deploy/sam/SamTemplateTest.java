@@ -164,8 +164,15 @@ class SamTemplateTest {
       assertEquals(sends, actionsByResource.values().stream().anyMatch(a -> a.contains("execute-api:ManageConnections")),
           function + " ManageConnections");
     }
-    assertEquals(Set.of("dynamodb:PutItem"),
+    assertEquals(Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"),
         actionsOn("OrdersConnectHandlerRole", Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn"))));
+    assertEquals(Set.of("dynamodb:DeleteItem", "dynamodb:UpdateItem"),
+        actionsOn("OrdersDisconnectHandlerRole", Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn"))));
+    // $default: the caller, rate-limit counters and queue places; a 410 Gone on a cancel reply deletes the record
+    assertEquals(Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+        actionsOn("OrdersDefaultHandlerRole", Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn"))));
+    assertEquals(Set.of("dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"),
+        actionsOn("OrdersStreamProcessorRole", Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn"))));
     assertEquals(Set.of(), actionsOn("OrdersConnectHandlerRole", Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"))));
     assertEquals(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
         actionsOn("OrdersDefaultHandlerRole", Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn"))));

@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import dev.streamer.core.protocol.Limits;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -93,6 +95,7 @@ public final class WebSocketGateway {
   private final Settings settings;
   private final Routes routes;
   private final ExecutorService invocations;
+  private final Supplier<Handler> pages;
   private final ConnectionRegistry connections = new ConnectionRegistry();
   private final WebSocketEvents events;
   private final GatewayConnection.Events socketEvents = new SocketEvents();
@@ -104,9 +107,18 @@ public final class WebSocketGateway {
    * @param invocations runs {@code $default} and {@code $disconnect} invocations (the stack owns and stops it)
    */
   public WebSocketGateway(Settings settings, Routes routes, ExecutorService invocations) {
+    this(settings, routes, invocations, null);
+  }
+
+  /**
+   * @param pages makes the handler of other HTTP requests on the same port (the dev console), one per start; null
+   *     for none
+   */
+  public WebSocketGateway(Settings settings, Routes routes, ExecutorService invocations, Supplier<Handler> pages) {
     this.settings = settings;
     this.routes = routes;
     this.invocations = invocations;
+    this.pages = pages;
     this.events = new WebSocketEvents(settings.host(), settings.stage());
     this.boundPort = settings.port();
   }
@@ -138,7 +150,8 @@ public final class WebSocketGateway {
       container.setIdleTimeout(settings.idleTimeout());
       container.addMapping("/" + settings.stage(), this::upgrade);
     });
-    webSockets.setHandler(new ManagementApi(settings.stage(), connections));
+    Handler management = new ManagementApi(settings.stage(), connections);
+    webSockets.setHandler(pages == null ? management : new Handler.Sequence(management, pages.get()));
     created.setHandler(webSockets);
     created.setStopTimeout(2_000);
     try {

@@ -69,7 +69,15 @@ public enum Message {
       + " table. Rebuild the whole module (such as mvn clean compile)"),
   HANDLERS_FROM_CLASS_PATH(43, Kind.NOTE, "partial recompilation: the route table keeps the actions of handler"
       + " classes %s, read from the class path (an earlier compilation); if one was deleted, rebuild the whole"
-      + " module");
+      + " module"),
+  // 070-079: tenant controls (issue 13)
+  INVALID_RATE_LIMIT(70, "invalid %s \"%s\": use <limit>/<window> with a window of one number and a unit s, m or"
+      + " h, such as 20/1m, 1000/1h, 5/10s"),
+  RATE_LIMIT_OUT_OF_RANGE(71, "%s \"%s\" allows no request or too many: the limit must be from 1 to 1000000000"),
+  RATE_LIMIT_WINDOW_OUT_OF_RANGE(72, "%s \"%s\" has a window out of range: it must be from 1s to 24h"),
+  TENANT_RATE_LIMIT_BELOW_USER(73, Kind.WARNING, "tenantRateLimit \"%s\" allows no more requests than rateLimit"
+      + " \"%s\" in a window at least as long: one user can use up the tenant's whole allowance, so the per-user"
+      + " limit never applies");
 
   private final String tag;
   private final Kind kind;

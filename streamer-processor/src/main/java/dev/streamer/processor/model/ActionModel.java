@@ -1,6 +1,7 @@
 package dev.streamer.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import dev.streamer.core.limits.RateLimit;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 
@@ -17,6 +18,8 @@ import javax.lang.model.element.ExecutableElement;
  * @param async           estimated strictly greater than the threshold
  * @param description     {@code @Action(description)}
  * @param queueWhen       the payload's {@code @QueueWhen} method, or null
+ * @param rateLimit       {@code @Action(rateLimit)} parsed, or null
+ * @param tenantRateLimit {@code @Action(tenantRateLimit)} parsed, or null
  * @param element         the method (originating element)
  */
 public record ActionModel(
@@ -30,6 +33,8 @@ public record ActionModel(
     boolean async,
     String description,
     String queueWhen,
+    RateLimit rateLimit,
+    RateLimit tenantRateLimit,
     ExecutableElement element) {
 
   public ActionModel {

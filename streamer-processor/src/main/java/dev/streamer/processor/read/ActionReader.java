@@ -1,5 +1,6 @@
 package dev.streamer.processor.read;
 
+import dev.streamer.core.limits.RateLimit;
 import dev.streamer.core.protocol.BuiltinAction;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
@@ -86,6 +87,15 @@ final class ActionReader {
       }
     }
 
+    RateLimit rateLimit = rateLimit(method, action, "rateLimit");
+    RateLimit tenantRateLimit = rateLimit(method, action, "tenantRateLimit");
+    ok &= rateLimit != INVALID && tenantRateLimit != INVALID;
+    if (rateLimit != null && tenantRateLimit != null && rateLimit != INVALID && tenantRateLimit != INVALID
+        && stricter(tenantRateLimit, rateLimit)) {
+      reporter.report(Message.TENANT_RATE_LIMIT_BELOW_USER, method, action,
+          Annotations.explicitValue(action, "tenantRateLimit"), tenantRateLimit, rateLimit);
+    }
+
     Params params = params(method, display);
     ok &= params.ok;
     boolean unresolved = params.unresolved;
@@ -111,8 +121,38 @@ final class ActionReader {
     }
     ActionModel model = new ActionModel(name, method.getSimpleName().toString(), ClassName.get(handler),
         params.payload, params.kinds, result, estimatedMillis, estimatedMillis > thresholdMillis,
-        annotations.string(action, "description"), queueWhen, method);
+        annotations.string(action, "description"), queueWhen, rateLimit, tenantRateLimit, method);
     return new Read(model, unresolved);
+  }
+
+  /** Marks an attribute that was reported; never reaches the model. */
+  private static final RateLimit INVALID = RateLimit.of(1, 1);
+
+  /** The attribute parsed, null when absent, {@link #INVALID} when reported. */
+  private RateLimit rateLimit(ExecutableElement method, AnnotationMirror action, String attribute) {
+    String text = annotations.string(action, attribute);
+    if (text.isEmpty()) {
+      return null;
+    }
+    RateLimit.Problem problem = RateLimit.problem(text);
+    if (problem == null) {
+      return RateLimit.parse(text);
+    }
+    Message message = switch (problem) {
+      case SYNTAX -> Message.INVALID_RATE_LIMIT;
+      case LIMIT -> Message.RATE_LIMIT_OUT_OF_RANGE;
+      case WINDOW -> Message.RATE_LIMIT_WINDOW_OUT_OF_RANGE;
+    };
+    reporter.report(message, method, action, Annotations.explicitValue(action, attribute), attribute, text);
+    return INVALID;
+  }
+
+  /**
+   * Whether the per-user limit can never apply: the tenant allows no more requests than one user in a window at
+   * least as long ({@code 10/1h} for the tenant, {@code 20/1m} per user).
+   */
+  private static boolean stricter(RateLimit tenant, RateLimit user) {
+    return tenant.limit() <= user.limit() && tenant.window().compareTo(user.window()) >= 0;
   }
 
   private boolean checkModifiers(ExecutableElement method, AnnotationMirror action, String display) {

@@ -179,13 +179,29 @@ final class AsyncApiWriter {
       replies.add(channelMessage(name + "Ack"));
     }
     replies.add(channelMessage(errorMessage));
-    operations.put("receive_" + name, receive(name, summary, replies));
+    operations.put("receive_" + name, receive(name, summary, replies)
+        .putIfPresent("description", rateLimits(action)));
     if (mayQueue) {
       operations.put("send_" + name + "_progress", send("Progress of a queued " + name,
           List.of(channelMessage(name + "Progress"))));
       operations.put("send_" + name + "_result", send("Result of a queued " + name,
           List.of(channelMessage(name + "Result"), channelMessage(errorMessage))));
     }
+  }
+
+  /** The action's declared rate limits, in words, or null. */
+  private static String rateLimits(ActionModel action) {
+    List<String> limits = new ArrayList<>();
+    if (action.rateLimit() != null) {
+      limits.add(action.rateLimit().limit() + " requests per " + action.rateLimit().windowText() + " per user");
+    }
+    if (action.tenantRateLimit() != null) {
+      limits.add(action.tenantRateLimit().limit() + " requests per " + action.tenantRateLimit().windowText()
+          + " per tenant");
+    }
+    return limits.isEmpty() ? null : "Rate limited: " + String.join(", ", limits) + " (fixed windows; the"
+        + " deployment may override them). A request over a limit is refused with error RATE_LIMITED, whose"
+        + " retry.after is when the window ends.";
   }
 
   private void builtin(BuiltinAction builtin) {
@@ -300,7 +316,7 @@ final class AsyncApiWriter {
     sorted.put(RETRY_SCHEMA, of().put("type", "object").put("properties", of()
             .put("retryable", of().put("type", "boolean"))
             .put("after", of().put("type", "string").put("format", "date-time")
-                .put("description", "Earliest time to retry."))
+                .put("description", "Earliest time to retry (RATE_LIMITED: when the limit's window ends)."))
             .put("maxTries", of().put("type", "integer").put("minimum", 1L))
             .put("attempt", of().put("type", "integer").put("minimum", 1L)))
         .put("required", List.of("retryable")));
@@ -309,7 +325,8 @@ final class AsyncApiWriter {
             .put("message", of().put("type", "string").put("description", "Safe to show; never internal details."))
             .put("details", of().put("type", "object")
                 .put("description", "VALIDATION_ERROR: `violations` (constraint failures) or `path` (decoding"
-                    + " faults); empty otherwise.")
+                    + " faults); RATE_LIMITED: `scope` (user or tenant), `limit` and `window` of the limit, or"
+                    + " `maxConnections` when a connection was refused; empty otherwise.")
                 .put("properties", of()
                     .put("violations", of().put("type", "array").put("items", of().put("type", "object")
                         .put("properties", of()
@@ -317,7 +334,11 @@ final class AsyncApiWriter {
                             .put("constraint", of().put("type", "string"))
                             .put("message", of().put("type", "string")))
                         .put("required", List.of("path", "constraint", "message"))))
-                    .put("path", of().put("type", "string"))))
+                    .put("path", of().put("type", "string"))
+                    .put("scope", of().put("type", "string").put("enum", List.of("user", "tenant")))
+                    .put("limit", of().put("type", "integer").put("minimum", 1L))
+                    .put("window", of().put("type", "string").put("description", "Such as 1m, 90s, 1h."))
+                    .put("maxConnections", of().put("type", "integer").put("minimum", 1L))))
             .put("retry", ref(JsonSchemas.SCHEMAS + RETRY_SCHEMA)))
         .put("required", List.of("code", "message", "details", "retry")));
     sorted.put(REQUEST_REF_SCHEMA, of().put("type", "object").put("properties", of()
@@ -356,6 +377,17 @@ final class AsyncApiWriter {
         .put("maxRetries", of().put("type", "integer").put("minimum", 0L))
         .put("retryAfter", dateTime())
         .put("cancelRequested", of().put("type", "boolean"));
+    if (!cancel) {
+      properties.put("queue", of().put("type", "object")
+          .put("description", "While a PENDING job waits for its tenant's running cap (MAX_RUNNING_PER_TENANT):"
+              + " its place (1: next to start), the tenant's running jobs, the cap, and the reason.")
+          .put("properties", of()
+              .put("position", of().put("type", "integer").put("minimum", 1L))
+              .put("running", of().put("type", "integer").put("minimum", 0L))
+              .put("cap", of().put("type", "integer").put("minimum", 1L))
+              .put("reason", of().put("type", "string")))
+          .put("required", List.of("position", "running", "cap", "reason")));
+    }
     List<Object> required = new ArrayList<>();
     if (cancel) {
       required.add("outcome");

@@ -29,6 +29,7 @@ final class Names {
   static final ClassName CONSTRAINTS = ClassName.get(VALIDATION, "Constraints");
 
   static final ClassName ROUTE = ClassName.get("dev.streamer.core.routing", "Route");
+  static final ClassName RATE_LIMIT = ClassName.get("dev.streamer.core.limits", "RateLimit");
   static final ClassName ACTION_ROUTE = ClassName.get("dev.streamer.core.routing", "ActionRoute");
   static final ClassName ROUTE_EXAMPLE = ClassName.get("dev.streamer.core.routing", "RouteExample");
   static final ClassName ROUTE_TABLE = ClassName.get("dev.streamer.core.routing", "RouteTable");

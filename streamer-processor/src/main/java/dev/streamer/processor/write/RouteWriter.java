@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.streamer.core.limits.RateLimit;
 import dev.streamer.processor.model.ActionModel;
 import dev.streamer.processor.model.AppModel;
 import dev.streamer.processor.model.Naming;
@@ -47,6 +48,8 @@ final class RouteWriter {
                 validator(app, action), resultWriter(action))
             .addStatement("this.handler = $T.requireNonNull(handler, $S)", Names.OBJECTS, "handler")
             .build());
+    rateLimit(type, "RATE_LIMIT", "rateLimit", action.rateLimit());
+    rateLimit(type, "TENANT_RATE_LIMIT", "tenantRateLimit", action.tenantRateLimit());
     if (action.queueWhen() != null) {
       type.addMethod(MethodSpec.methodBuilder("queueWhen")
           .addAnnotation(Override.class)
@@ -95,6 +98,23 @@ final class RouteWriter {
       doc.add("\n<p>The result is written by {@code JsonWrite.any} (Jackson databind fallback for POJOs).\n");
     }
     return doc.build();
+  }
+
+  /** {@code RATE_LIMIT = RateLimit.of(20, 60L); // 20/1m} and its getter, when declared. */
+  private static void rateLimit(TypeSpec.Builder type, String constant, String getter, RateLimit limit) {
+    if (limit == null) {
+      return;
+    }
+    type.addField(FieldSpec.builder(Names.RATE_LIMIT, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.of($LL, $LL)", Names.RATE_LIMIT, limit.limit(), limit.windowSeconds())
+        .addJavadoc("{@code $L}\n", limit)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder(getter)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(Names.RATE_LIMIT)
+        .addStatement("return $N", constant)
+        .build());
   }
 
   private static FieldSpec constant(TypeName type, String name, CodeBlock value) {

@@ -41,7 +41,16 @@ const DEFAULTS = Object.freeze({
   heartbeatMs: 300_000,
   heartbeatTimeoutMs: 30_000,
   reconnect: Object.freeze({ baseMs: 250, maxMs: 30_000, maxAttempts: Infinity }),
+  rateLimitRetry: Object.freeze({ maxAttempts: 0, maxWaitMs: 60_000 }),
 });
+
+function rateLimitRetryOptions(value, fallback) {
+  const merged = value === false ? { ...fallback, maxAttempts: 0 } : { ...fallback, ...(value ?? {}) };
+  if (!(Number.isInteger(merged.maxAttempts) && merged.maxAttempts >= 0 && merged.maxWaitMs >= 0)) {
+    throw new TypeError('rateLimitRetry needs an integer maxAttempts >= 0 and maxWaitMs >= 0');
+  }
+  return merged;
+}
 
 /**
  * A client of a Streamer WebSocket API. One connection, opened on the first request (or by `connect()`);
@@ -50,6 +59,16 @@ const DEFAULTS = Object.freeze({
  * queued request still waiting is re-attached with the built-in `subscribe`. With nothing waiting, the next
  * request re-opens it (the server never speaks unasked).
  */
+/** Milliseconds until a RATE_LIMITED error's `retry.after` (plus up to 10% jitter, so waiters spread); null if none. */
+function rateLimitWait(error) {
+  const after = Date.parse(error.retry?.after ?? '');
+  if (Number.isNaN(after)) {
+    return null;
+  }
+  const wait = Math.max(0, after - Date.now());
+  return Math.ceil(wait + Math.random() * Math.min(1_000, wait * 0.1 + 50));
+}
+
 export class StreamerClient {
   #url;
   #options;
@@ -77,7 +96,8 @@ export class StreamerClient {
     const reconnect = options.reconnect === false
       ? { ...DEFAULTS.reconnect, maxAttempts: 0 }
       : { ...DEFAULTS.reconnect, ...(options.reconnect ?? {}) };
-    this.#options = { ...DEFAULTS, ...options, reconnect };
+    const rateLimitRetry = rateLimitRetryOptions(options.rateLimitRetry, DEFAULTS.rateLimitRetry);
+    this.#options = { ...DEFAULTS, ...options, reconnect, rateLimitRetry };
     if (this.#options.tokenIn !== 'query' && this.#options.tokenIn !== 'protocol') {
       throw new TypeError("tokenIn must be 'query' or 'protocol'");
     }
@@ -144,12 +164,29 @@ export class StreamerClient {
    * run), VALIDATION_ERROR when the message cannot be sent at all, CANCELLED after `close()`.
    *
    * options: onAck(requestId) when the request is queued; onProgress({progress, message, requestId}) with progress
-   * from 0 to 1, never decreasing; timeoutMs to the final reply (default: the client's timeoutMs).
+   * from 0 to 1, never decreasing; timeoutMs to the final reply (default: the client's timeoutMs); rateLimitRetry
+   * (default: the client's) to wait for `retry.after` and send again when refused with RATE_LIMITED.
    */
-  request(action, payload = undefined, options = {}) {
+  async request(action, payload = undefined, options = {}) {
     if (typeof action !== 'string' || action.length === 0) {
-      return Promise.reject(new TypeError('action must be a non-empty string'));
+      throw new TypeError('action must be a non-empty string');
     }
+    const retry = rateLimitRetryOptions(options.rateLimitRetry, this.#options.rateLimitRetry);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#requestOnce(action, payload, options);
+      } catch (e) {
+        const waitMs = e instanceof StreamerError && e.code === 'RATE_LIMITED' && attempt <= retry.maxAttempts
+          ? rateLimitWait(e) : null;
+        if (waitMs === null || waitMs > retry.maxWaitMs || this.#closed) {
+          throw e;
+        }
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
+    }
+  }
+
+  #requestOnce(action, payload, options) {
     return new Promise((resolve, reject) => {
       if (this.#closed) {
         reject(new StreamerError('CANCELLED', 'client closed'));

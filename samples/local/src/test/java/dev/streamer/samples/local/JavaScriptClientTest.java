@@ -69,7 +69,9 @@ class JavaScriptClientTest {
         "STREAMER_TOKEN", stack.mintToken(USER, TENANT, Duration.ofHours(1)),
         "STREAMER_USER", USER,
         "STREAMER_TENANT", TENANT,
-        "STREAMER_CLIENT_MODULE", module.toAbsolutePath().toString()));
+        "STREAMER_CLIENT_MODULE", module.toAbsolutePath().toString(),
+        // a tenant SharedStack.RATE_LIMITS limits to 2 echoes per 2 s
+        "STREAMER_LIMITED_TOKEN", stack.mintToken("js-limited-user", "js-limited", Duration.ofHours(1))));
     builder.environment().remove("NODE_OPTIONS");
     Process process = builder.start();
     ByteArrayOutputStream output = new ByteArrayOutputStream();

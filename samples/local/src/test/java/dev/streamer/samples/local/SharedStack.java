@@ -21,14 +21,20 @@ final class SharedStack {
 
   private static LocalStack stack;
 
+  /** {@code RATE_LIMITS} of the shared stack: limits for dedicated tenants, so that other tests are not limited. */
+  static final String RATE_LIMITS = "burst-tenant/echo.user=5/1m, retry-tenant/echo.user=2/2s,"
+      + " js-limited/echo.user=2/2s";
+
   private SharedStack() {}
 
   static synchronized LocalStack get() {
     if (stack == null) {
       stack = SampleStack.builder()
           .banner(null)
-          // short leases and sweeps so that crash recovery is tested in seconds (CrashRecoveryTest)
-          .environment(Map.of("LOG_LEVEL", "WARN", "SERVICE_NAME", "sample-test", "LEASE_DURATION", "3s"))
+          // short leases and sweeps so that crash recovery is tested in seconds (CrashRecoveryTest); rate limits
+          // for the tenants of RateLimitTest and the JavaScript client's test only
+          .environment(Map.of("LOG_LEVEL", "WARN", "SERVICE_NAME", "sample-test", "LEASE_DURATION", "3s",
+              "RATE_LIMITS", RATE_LIMITS))
           .sweepInterval(Duration.ofSeconds(1))
           .start();
       LocalStack started = stack;

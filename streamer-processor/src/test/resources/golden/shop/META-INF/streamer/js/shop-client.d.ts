@@ -48,6 +48,19 @@ export interface RequestOptions {
   onProgress?: (update: ProgressUpdate) => void;
   /** Time to the final reply; acknowledgment and progress do not extend it. Default: the client's timeoutMs. */
   timeoutMs?: number;
+  /** Overrides the client's rateLimitRetry for this request. */
+  rateLimitRetry?: RateLimitRetryOptions | false;
+}
+
+/**
+ * Waiting out RATE_LIMITED: a refused request is sent again at its error's `retry.after` (plus a little jitter),
+ * at most maxAttempts more times, and only when that is at most maxWaitMs away; otherwise the error is thrown.
+ */
+export interface RateLimitRetryOptions {
+  /** Extra attempts after a RATE_LIMITED refusal. Default 0: off. */
+  maxAttempts?: number;
+  /** Longest wait accepted for one retry. Default 60000. */
+  maxWaitMs?: number;
 }
 
 export interface ReconnectOptions {
@@ -77,6 +90,8 @@ export interface ClientOptions {
   heartbeatTimeoutMs?: number;
   /** Reconnect settings, or false to never reconnect by itself. */
   reconnect?: ReconnectOptions | false;
+  /** Wait for `retry.after` and send again when a request is refused with RATE_LIMITED. Default: off. */
+  rateLimitRetry?: RateLimitRetryOptions | false;
   /** Default: globalThis.WebSocket (browsers, Node >= 22; Node 20/21 with --experimental-websocket). */
   WebSocket?: WebSocketConstructor;
   /** Hears every message received, raw (logging, debugging). */
@@ -106,6 +121,8 @@ export interface RequestStatus {
   maxRetries: number;
   retryAfter?: string;
   cancelRequested?: boolean;
+  /** While a PENDING job waits for its tenant's running cap: its place (1: next), running jobs, cap, reason. */
+  queue?: { position: number; running: number; cap: number; reason: string };
 }
 
 export interface CancelResult extends RequestStatus {

@@ -7,6 +7,7 @@ import com.example.shop.reports.Reports;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
 import dev.streamer.core.json.JsonWrite;
+import dev.streamer.core.limits.RateLimit;
 import dev.streamer.core.routing.ActionRoute;
 import dev.streamer.core.routing.RouteExample;
 import java.util.Map;
@@ -32,12 +33,32 @@ public final class GenerateReportRoute extends ActionRoute<ReportRequest, Map<St
 
   public static final boolean ASYNC = true;
 
+  /**
+   * {@code 20/1m}
+   */
+  public static final RateLimit RATE_LIMIT = RateLimit.of(20L, 60L);
+
+  /**
+   * {@code 1000/1h}
+   */
+  public static final RateLimit TENANT_RATE_LIMIT = RateLimit.of(1000L, 3600L);
+
   private final Reports handler;
 
   public GenerateReportRoute(Reports handler) {
     super(ACTION, DESCRIPTION, ESTIMATED_MILLIS, ASYNC, ReportRequestJson.READER, ReportRequestValidator.INSTANCE,
         JsonWrite.ANY);
     this.handler = Objects.requireNonNull(handler, "handler");
+  }
+
+  @Override
+  public RateLimit rateLimit() {
+    return RATE_LIMIT;
+  }
+
+  @Override
+  public RateLimit tenantRateLimit() {
+    return TENANT_RATE_LIMIT;
   }
 
   @Override

@@ -13,7 +13,16 @@ public final class BuiltinRoutes {
 
   /** {@code replies} delivers the CANCELLED error of a request cancelled while queued to its owner's connection. */
   public static Route<?, ?>[] all(DynamoRequestStore store, MessageSender replies) {
-    return new Route<?, ?>[] {new StatusRoute(store), new SubscribeRoute(store), new CancelRoute(store, replies)};
+    return all(store, QueuePosition.NONE, replies);
+  }
+
+  /**
+   * The built-ins, {@code status} reporting a deferred job's place through {@code positions}, {@code cancel}
+   * replying through {@code replies}.
+   */
+  public static Route<?, ?>[] all(DynamoRequestStore store, QueuePosition positions, MessageSender replies) {
+    return new Route<?, ?>[] {new StatusRoute(store, positions), new SubscribeRoute(store),
+        new CancelRoute(store, replies)};
   }
 
   /**
@@ -21,6 +30,12 @@ public final class BuiltinRoutes {
    * action with a built-in's name.
    */
   public static RouteTable withBuiltins(RouteTable app, DynamoRequestStore store, MessageSender replies) {
-    return RouteTables.combine(app, all(store, replies));
+    return withBuiltins(app, store, QueuePosition.NONE, replies);
+  }
+
+  /** As {@link #withBuiltins(RouteTable, DynamoRequestStore, MessageSender)}, with deferred jobs' places in {@code status}. */
+  public static RouteTable withBuiltins(RouteTable app, DynamoRequestStore store, QueuePosition positions,
+      MessageSender replies) {
+    return RouteTables.combine(app, all(store, positions, replies));
   }
 }

@@ -87,6 +87,12 @@ public final class EnvironmentVariables {
       template("SERVICE_NAME", "streamer", "service name in log lines and the metrics dimension", EVERY),
       template("LOG_LEVEL", "INFO", "least level logged: TRACE, DEBUG, INFO, WARN, ERROR", EVERY),
       template("METRICS_NAMESPACE", "Streamer", "CloudWatch namespace of the EMF metrics", METERED),
+      template("RATE_LIMITS", "", "rate-limit overrides: [<tenantId>/]<action|*>.<user|tenant>=<limit|off>, "
+          + "comma-separated (RateLimits)", EnumSet.of(HandlerKind.DEFAULT)),
+      template("MAX_CONNECTIONS_PER_USER", "0", "open connections one user may have at once; 0: no cap",
+          EnumSet.of(HandlerKind.CONNECT, HandlerKind.DISCONNECT)),
+      template("MAX_RUNNING_PER_TENANT", "", "queued jobs of one tenant running at once: <n>[, <action>=<n>]...; "
+          + "empty: no cap (RunningCaps)", EnumSet.of(HandlerKind.DEFAULT, HandlerKind.STREAM_PROCESSOR)),
       template("JWT_ALGORITHM", "", "required: HS256, RS256 or ES256, the only algorithm accepted", CONNECT_ONLY),
       template("JWT_SECRET", "", "HS256 secret (at least 32 bytes)", CONNECT_ONLY),
       template("JWT_PUBLIC_KEY", "", "RS256/ES256 public key, PEM", CONNECT_ONLY),

@@ -13,7 +13,10 @@ import dev.streamer.runtime.aws.observability.LogLevel;
 import dev.streamer.runtime.aws.observability.TraceHeader;
 import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.protocol.Messages;
+import dev.streamer.core.protocol.RetryInfo;
 import dev.streamer.core.protocol.StreamerError;
+import dev.streamer.runtime.aws.limits.ConnectionCap;
+import dev.streamer.runtime.aws.observability.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,11 +43,15 @@ public final class ConnectionLifecycle {
       Messages.error(null, null, StreamerError.of(ErrorCode.UNAUTHORIZED, "unauthorized"));
   static final String INTERNAL_ERROR_BODY =
       Messages.error(null, null, StreamerError.of(ErrorCode.INTERNAL_ERROR, "internal error"));
+  /** HTTP status of a {@code $connect} over the per-user connection cap. */
+  static final int TOO_MANY_CONNECTIONS = 429;
 
   private final Supplier<JwtVerifier> verifier;
   private final ConnectionStore store;
   private final JsonLog log;
   private final Clock clock;
+  private ConnectionCap cap;
+  private Metrics metrics;
 
   public ConnectionLifecycle(JwtVerifier verifier, ConnectionStore store, JsonLog log, Clock clock) {
     this(constant(Objects.requireNonNull(verifier, "verifier")), store, log, clock);
@@ -64,6 +71,17 @@ public final class ConnectionLifecycle {
   public static ConnectionLifecycle withLazyVerifier(Supplier<JwtVerifier> verifier, ConnectionStore store,
       JsonLog log, Clock clock) {
     return new ConnectionLifecycle(memoized(Objects.requireNonNull(verifier, "verifier")), store, log, clock);
+  }
+
+  /**
+   * Enforces {@code cap} at {@code $connect} (429 with a {@code RATE_LIMITED} body, metric
+   * {@code ConnectionLimited} when {@code metrics} is not null) and gives places back at {@code $disconnect}; null for
+   * no cap. Call before use.
+   */
+  public ConnectionLifecycle withConnectionCap(ConnectionCap cap, Metrics metrics) {
+    this.cap = cap;
+    this.metrics = metrics;
+    return this;
   }
 
   private static Supplier<JwtVerifier> constant(JwtVerifier verifier) {
@@ -125,10 +143,25 @@ public final class ConnectionLifecycle {
       return response(401, UNAUTHORIZED_BODY, null);
     }
     LogFields identified = fields.tenantId(identity.tenantId());
+    boolean admitted = false;
     try {
+      if (cap != null) {
+        if (!cap.admit(identity.userId(), connectionId)) {
+          log.warn("connection refused: too many connections", identified.status("RATE_LIMITED")
+              .with("maxConnections", cap.max()).durationMs(elapsedMs(start)));
+          if (metrics != null) {
+            metrics.connectionLimited(connectionId);
+          }
+          return response(TOO_MANY_CONNECTIONS, tooManyConnections(cap.max()), null);
+        }
+        admitted = true;
+      }
       store.create(connectionId, identity.userId(), identity.tenantId(), endpointOf(event), identity.claims());
     } catch (RuntimeException e) {
       log.error("connection not stored", identified.status("ERROR").durationMs(elapsedMs(start)), e);
+      if (admitted) {
+        releaseQuietly(identity.userId(), connectionId);
+      }
       return response(500, INTERNAL_ERROR_BODY, null);
     }
     log.info("connected", identified.status("CONNECTED")
@@ -147,14 +180,31 @@ public final class ConnectionLifecycle {
       return response(500, INTERNAL_ERROR_BODY, null);
     }
     try {
-      boolean existed = store.delete(connectionId);
-      log.info("disconnected", fields.status("DISCONNECTED").with("recordFound", existed)
+      Optional<ConnectionRecord> removed = store.remove(connectionId);
+      if (cap != null && removed.isPresent() && removed.get().userId() != null) {
+        cap.release(removed.get().userId(), connectionId);
+      }
+      log.info("disconnected", fields.status("DISCONNECTED").with("recordFound", removed.isPresent())
           .durationMs(elapsedMs(start)));
       return response(200, null, null);
     } catch (RuntimeException e) {
       // The TTL removes the record eventually; a send that finds it gone removes it sooner.
       log.error("connection record not deleted", fields.status("ERROR").durationMs(elapsedMs(start)), e);
       return response(500, INTERNAL_ERROR_BODY, null);
+    }
+  }
+
+  /** The typed body of a 429: {@code RATE_LIMITED} with the cap in {@code details.maxConnections}. */
+  static String tooManyConnections(int max) {
+    return Messages.error(null, null, new StreamerError(ErrorCode.RATE_LIMITED, "too many open connections",
+        Map.of("maxConnections", max), new RetryInfo(true, null, 0, 0)));
+  }
+
+  private void releaseQuietly(String userId, String connectionId) {
+    try {
+      cap.release(userId, connectionId);
+    } catch (RuntimeException ignored) {
+      // the place expires with the connection's maximum duration
     }
   }
 

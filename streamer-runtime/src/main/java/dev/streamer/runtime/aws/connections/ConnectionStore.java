@@ -83,9 +83,14 @@ public final class ConnectionStore {
 
   /** Deletes the connection; true if there was an item. */
   public boolean delete(String connectionId) {
+    return remove(connectionId).isPresent();
+  }
+
+  /** Deletes the record of {@code connectionId} and returns it as it was (expired or not); empty if absent. */
+  public Optional<ConnectionRecord> remove(String connectionId) {
     Map<String, AttributeValue> old = client.deleteItem(b -> b.tableName(tableName).key(key(connectionId))
         .returnValues(ReturnValue.ALL_OLD)).attributes();
-    return old != null && !old.isEmpty();
+    return old == null || old.isEmpty() ? Optional.empty() : Optional.of(fromItem(old));
   }
 
   /**

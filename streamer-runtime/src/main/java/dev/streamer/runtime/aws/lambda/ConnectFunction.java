@@ -20,7 +20,8 @@ public final class ConnectFunction {
   public ConnectFunction(AwsRuntime runtime) {
     this.lifecycle = ConnectionLifecycle.withLazyVerifier(
         () -> new JwtVerifier(JwtConfig.fromEnvironment(runtime.environment()), runtime.clock()),
-        runtime.connectionStore(), runtime.log(), runtime.clock());
+        runtime.connectionStore(), runtime.log(), runtime.clock())
+        .withConnectionCap(TenantControls.connectionCap(runtime), TenantControls.metricsIfCapped(runtime));
     this.priming = Priming.register(null, runtime.log(), runtime.environment());
   }
 

@@ -15,6 +15,9 @@ import dev.streamer.core.routing.Router;
 import dev.streamer.core.routing.RouterConfig;
 import dev.streamer.runtime.aws.builtins.BuiltinRoutes;
 import dev.streamer.runtime.aws.connections.MessageSender;
+import dev.streamer.runtime.aws.limits.FixedWindowCounters;
+import dev.streamer.runtime.aws.limits.RateLimitInterceptor;
+import dev.streamer.runtime.aws.limits.RateLimits;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.TraceHeader;
@@ -24,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,12 +56,21 @@ public final class DefaultFunction {
     DynamoRequestStore store = runtime.requestStore();
     this.log = runtime.log();
     this.clock = runtime.clock();
-    this.router = new Router(BuiltinRoutes.withBuiltins(routes, store, cancelledReplies(runtime)),
+    // tenant controls: RATE_LIMITS (outermost interceptor) and, for status, MAX_RUNNING_PER_TENANT; a bad value
+    // fails the cold start with the variable's name
+    RateLimits limits = RateLimits.fromEnvironment(runtime.environment());
+    List<Interceptor> chain = new ArrayList<>();
+    chain.add(new RateLimitInterceptor(() -> limits, new FixedWindowCounters(runtime.dynamoDb(),
+        runtime.config().tables().connections(), clock), clock, log, runtime.metrics()));
+    chain.addAll(interceptors);
+    this.router = new Router(
+        BuiltinRoutes.withBuiltins(routes, store, TenantControls.positions(TenantControls.concurrency(runtime)),
+            cancelledReplies(runtime)),
         new MeteredQueue(store, log, runtime.metrics()),
         RouterConfig.builder()
             .clock(clock)
             .asyncThreshold(runtime.config().asyncThreshold())
-            .interceptors(interceptors)
+            .interceptors(chain)
             // a sync INTERNAL_ERROR as one JSON line with the request's fields, like the async path
             .internalErrors((failure, requestId, clientId, action, caller) -> log.error("request failed",
                 LogFields.empty().requestId(requestId).action(action).connectionId(caller.connectionId())

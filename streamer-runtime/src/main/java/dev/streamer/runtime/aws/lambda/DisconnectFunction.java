@@ -14,7 +14,8 @@ public final class DisconnectFunction {
   public DisconnectFunction(AwsRuntime runtime) {
     this.lifecycle = ConnectionLifecycle.withLazyVerifier(() -> {
       throw new IllegalStateException("$disconnect verifies no token");
-    }, runtime.connectionStore(), runtime.log(), runtime.clock());
+    }, runtime.connectionStore(), runtime.log(), runtime.clock())
+        .withConnectionCap(TenantControls.connectionCap(runtime), TenantControls.metricsIfCapped(runtime));
     this.priming = Priming.register(null, runtime.log(), runtime.environment());
   }
 

@@ -30,6 +30,8 @@ public final class StreamProcessorFunction {
     this.processor = new StreamProcessor(store, BuiltinRoutes.withBuiltins(routes, store, runtime.sender()),
         new RouteExecutor(interceptors), progress, runtime.sender(), runtime.config().processorSettings(),
         runtime.log(), runtime.metrics(), runtime.workers());
+    java.util.Optional<dev.streamer.runtime.aws.limits.TenantConcurrency> gate = TenantControls.concurrency(runtime);
+    processor.concurrency(() -> gate);
     this.priming = Priming.register(routes, runtime.log(), runtime.environment());
   }
 

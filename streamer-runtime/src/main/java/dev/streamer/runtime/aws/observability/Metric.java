@@ -13,7 +13,13 @@ public enum Metric {
   /** Progress messages delivered to a connection. */
   PROGRESS_SENT("ProgressSent", Unit.COUNT),
   /** A send found the connection gone (410) and its record was deleted. */
-  CONNECTION_GONE("ConnectionGone", Unit.COUNT);
+  CONNECTION_GONE("ConnectionGone", Unit.COUNT),
+  /** A request refused with RATE_LIMITED (property {@code scope}: user or tenant). */
+  REQUEST_THROTTLED("RequestThrottled", Unit.COUNT),
+  /** A {@code $connect} refused because the user has {@code MAX_CONNECTIONS_PER_USER} open connections. */
+  CONNECTION_LIMITED("ConnectionLimited", Unit.COUNT),
+  /** A due job left PENDING because its tenant runs {@code MAX_RUNNING_PER_TENANT} jobs already. */
+  JOB_DEFERRED("JobDeferred", Unit.COUNT);
 
   /** CloudWatch units used here, spelled as EMF wants them. */
   public enum Unit {

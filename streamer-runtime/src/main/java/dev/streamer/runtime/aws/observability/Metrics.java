@@ -71,6 +71,21 @@ public final class Metrics {
     }
   }
 
+  /** A request refused with RATE_LIMITED; {@code scope} ({@code user}, {@code tenant}) is a property. */
+  public void requestThrottled(String action, String scope, String requestId) {
+    emit(action, Map.of(Metric.REQUEST_THROTTLED, 1.0), LogFields.empty().requestId(requestId).with("scope", scope));
+  }
+
+  /** A {@code $connect} refused by the per-user connection cap. */
+  public void connectionLimited(String connectionId) {
+    emit(null, Map.of(Metric.CONNECTION_LIMITED, 1.0), LogFields.empty().connectionId(connectionId));
+  }
+
+  /** A due job left PENDING by its tenant's running cap. */
+  public void jobDeferred(String action, String requestId, String tenantId) {
+    emit(action, Map.of(Metric.JOB_DEFERRED, 1.0), LogFields.empty().requestId(requestId).tenantId(tenantId));
+  }
+
   public void connectionGone(String connectionId) {
     emit(null, Map.of(Metric.CONNECTION_GONE, 1.0), LogFields.empty().connectionId(connectionId));
   }

@@ -3,6 +3,7 @@ package dev.streamer.runtime.aws.processor;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamer.runtime.aws.connections.MessageSender;
+import dev.streamer.runtime.aws.limits.TenantConcurrency;
 import dev.streamer.runtime.aws.observability.JsonLog;
 import dev.streamer.runtime.aws.observability.LogFields;
 import dev.streamer.runtime.aws.observability.Metrics;
@@ -25,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Consumes the requests table's stream and runs queued requests.
@@ -66,6 +68,8 @@ public final class StreamProcessor {
     thread.setDaemon(true);
     return thread;
   });
+  private final Metrics metrics;
+  private Supplier<Optional<TenantConcurrency>> concurrency = Optional::empty;
 
   public StreamProcessor(DynamoRequestStore store, RouteTable routes, RouteExecutor executor,
       JobProgressFactory progress, MessageSender replies, ProcessorSettings settings, JsonLog log, Metrics metrics,
@@ -74,12 +78,22 @@ public final class StreamProcessor {
     this.settings = settings;
     this.log = log;
     this.clock = store.clock();
+    this.metrics = metrics;
     this.runner = new JobRunner(store, routes, executor, progress, replies, settings, log, metrics, workers,
         leaseTimer);
   }
 
   /** A record whose job runs, and its sequence number. */
   private record Started(String sequenceNumber, Future<?> job) {}
+
+  /**
+   * Defers due jobs over their tenant's running cap ({@code MAX_RUNNING_PER_TENANT}) instead of claiming them; the
+   * supplier is asked on each claim (memoize it). Call before use.
+   */
+  public StreamProcessor concurrency(Supplier<Optional<TenantConcurrency>> gate) {
+    this.concurrency = java.util.Objects.requireNonNull(gate, "gate");
+    return this;
+  }
 
   /**
    * Processes one batch. {@code remainingMillis} is the invocation's remaining time (Lambda's
@@ -177,14 +191,41 @@ public final class StreamProcessor {
     return image.isDue(clock.instant()) ? Optional.of(image) : Optional.empty();
   }
 
-  /** On a job thread: claims the request and, when this worker won it, runs it to its recorded outcome. */
+  /**
+   * On a job thread: when the tenant has a free place (or no cap applies), claims the request and, when this worker
+   * won it, runs it to its recorded outcome, then frees the place, whatever the outcome (completed, failed, retried,
+   * cancelled, timed out). Over the cap the request is left PENDING, untouched: a release wakes it in its turn.
+   */
   private void claimAndRun(RequestRecord image, Instant invocationEnd) {
-    Optional<RequestRecord> claimed = claimToRun(image, invocationEnd);
-    if (claimed.isEmpty()) {
-      log.debug("not claimed: already taken, finished, or not due", JobRunner.fieldsOf(image));
-      return;
+    TenantConcurrency gate = concurrency.get().orElse(null);
+    if (gate != null) {
+      // The place is held until the invocation's end at the latest: a crashed worker frees it then. (Not the
+      // job's lease end: leases are renewed by heartbeats, and the place would need renewing with them.)
+      TenantConcurrency.Admission admission = gate.admit(image.requestId(), image.tenantId(), image.action(),
+          image.createdAt(), invocationEnd);
+      if (admission instanceof TenantConcurrency.Admission.Deferred deferred) {
+        metrics.jobDeferred(image.action(), image.requestId(), image.tenantId());
+        log.debug("deferred: the tenant runs its maximum of jobs", JobRunner.fieldsOf(image)
+            .with("position", deferred.position()).with("running", deferred.running()));
+        return;
+      }
+      if (admission instanceof TenantConcurrency.Admission.AlreadyRunning) {
+        log.debug("not claimed: it runs already", JobRunner.fieldsOf(image));
+        return;
+      }
     }
-    runner.run(claimed.get(), invocationEnd.minus(settings.timeoutBuffer()), invocationEnd);
+    try {
+      Optional<RequestRecord> claimed = claimToRun(image, invocationEnd);
+      if (claimed.isEmpty()) {
+        log.debug("not claimed: already taken, finished, or not due", JobRunner.fieldsOf(image));
+        return;
+      }
+      runner.run(claimed.get(), invocationEnd.minus(settings.timeoutBuffer()), invocationEnd);
+    } finally {
+      if (gate != null) {
+        gate.release(image.requestId(), image.tenantId(), image.action());
+      }
+    }
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.Map;
 
 public class Reports {
 
-  @Action(estimated = "2m", description = "Builds a sales report")
+  @Action(estimated = "2m", description = "Builds a sales report", rateLimit = "20/1m", tenantRateLimit = "1000/1h")
   public Map<String, Object> generateReport(ReportRequest request, Progress progress) throws IOException {
     progress.report(1.0, "done");
     return Map.of("rows", request.recordCount());
