@@ -174,6 +174,10 @@ test('a validation error rejects with a typed StreamerError and its violations',
 
     const tooBig = await rejection(c.echo({ message: 'x'.repeat(200_000) }));
     assert.equal(tooBig.code, 'VALIDATION_ERROR', 'rejected before sending');
+    // under the 128 KB message limit, but a browser would send it as one frame over API Gateway's 32 KB (1009)
+    const oneFrameTooBig = await rejection(c.echo({ message: 'x'.repeat(40 * 1024) }));
+    assert.equal(oneFrameTooBig.code, 'VALIDATION_ERROR', 'rejected before sending');
+    assert.match(oneFrameTooBig.message, /32768 bytes/);
     assert.equal(c.inFlight, 0);
     assert.equal((await c.echo({ message: 'still fine' })).message, 'still fine');
   } finally {
@@ -272,6 +276,8 @@ test('status and cancel built-ins', async () => {
     let acked;
     const ack = new Promise((resolve) => { acked = resolve; });
     const job = c.generateReport(REPORT, { onAck: acked });
+    // The CANCELLED error of a queued request may arrive before the cancel reply: observe the outcome from the start.
+    const outcome = job.then((value) => ({ value }), (error) => ({ error }));
     const requestId = await ack;
     const status = await c.status(requestId);
     assert.equal(status.requestId, requestId);
@@ -279,10 +285,12 @@ test('status and cancel built-ins', async () => {
     assert.ok(['PENDING', 'PROCESSING', 'COMPLETED'].includes(status.status), status.status);
     const cancelled = await c.cancel(requestId);
     assert.ok(['CANCELLED', 'CANCEL_REQUESTED', 'ALREADY_FINISHED'].includes(cancelled.outcome), cancelled.outcome);
+    const settled = await outcome;
     if (cancelled.outcome === 'ALREADY_FINISHED') {
-      assert.equal((await job).reportId, requestId);
+      assert.equal(settled.value.reportId, requestId);
     } else { // a queued job never runs, a running one stops: either way the waiting request ends as CANCELLED
-      const error = await rejection(job);
+      const error = settled.error;
+      assert.ok(error, 'the waiting request was rejected');
       assert.equal(error.code, 'CANCELLED');
       assert.equal(error.requestId, requestId);
     }

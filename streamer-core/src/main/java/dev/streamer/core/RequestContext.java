@@ -23,6 +23,9 @@ import java.util.function.BooleanSupplier;
  * @param clock       clock used for {@link #remainingTime()}
  * @param notifier    pushes events within the caller's tenant (also injectable as an action parameter);
  *                    {@link Notifier#unavailable()} when none is configured
+ * @param attempt     which run of the request this is, from 1 (a retry, or a re-run after a crash, is 2, 3, …);
+ *                    1 for a synchronous action. Lets an action be idempotent across retries
+ * @param maxAttempts how many runs the request may have in all (retries + 1)
  */
 public record RequestContext(
     String requestId,
@@ -36,7 +39,9 @@ public record RequestContext(
     Instant deadline,
     BooleanSupplier cancellation,
     Clock clock,
-    Notifier notifier) {
+    Notifier notifier,
+    int attempt,
+    int maxAttempts) {
 
   public RequestContext {
     Objects.requireNonNull(requestId, "requestId");
@@ -45,14 +50,38 @@ public record RequestContext(
     cancellation = cancellation == null ? () -> false : cancellation;
     clock = clock == null ? Clock.systemUTC() : clock;
     notifier = notifier == null ? Notifier.unavailable() : notifier;
+    if (attempt < 1 || maxAttempts < 1) {
+      throw new IllegalArgumentException("attempt and maxAttempts start at 1");
+    }
   }
 
-  /** A context without a notifier ({@link Notifier#unavailable()}). */
+  /** A context of a first and only attempt without a notifier ({@link Notifier#unavailable()}). */
   public RequestContext(String requestId, String clientId, String action, String connectionId, String userId,
       String tenantId, String traceId, Map<String, String> metadata, Instant deadline, BooleanSupplier cancellation,
       Clock clock) {
     this(requestId, clientId, action, connectionId, userId, tenantId, traceId, metadata, deadline, cancellation, clock,
-        null);
+        null, 1, 1);
+  }
+
+  /** A context of a first and only attempt (synchronous actions) with the caller's notifier. */
+  public RequestContext(String requestId, String clientId, String action, String connectionId, String userId,
+      String tenantId, String traceId, Map<String, String> metadata, Instant deadline, BooleanSupplier cancellation,
+      Clock clock, Notifier notifier) {
+    this(requestId, clientId, action, connectionId, userId, tenantId, traceId, metadata, deadline, cancellation, clock,
+        notifier, 1, 1);
+  }
+
+  /** A context of attempt {@code attempt} of {@code maxAttempts}, without a notifier. */
+  public RequestContext(String requestId, String clientId, String action, String connectionId, String userId,
+      String tenantId, String traceId, Map<String, String> metadata, Instant deadline, BooleanSupplier cancellation,
+      Clock clock, int attempt, int maxAttempts) {
+    this(requestId, clientId, action, connectionId, userId, tenantId, traceId, metadata, deadline, cancellation, clock,
+        null, attempt, maxAttempts);
+  }
+
+  /** True when this is the last run the request may have: a retryable failure now fails it. */
+  public boolean isLastAttempt() {
+    return attempt >= maxAttempts;
   }
 
   /** Time left before the deadline, or {@link Duration#ZERO} once passed; a very long duration when there is none. */
@@ -86,6 +115,8 @@ public record RequestContext(
     private BooleanSupplier cancellation;
     private Clock clock;
     private Notifier notifier;
+    private int attempt = 1;
+    private int maxAttempts = 1;
 
     private Builder(String requestId, String action) {
       this.requestId = requestId;
@@ -103,9 +134,16 @@ public record RequestContext(
     public Builder clock(Clock v) { this.clock = v; return this; }
     public Builder notifier(Notifier v) { this.notifier = v; return this; }
 
+    /** Which run this is (from 1) and how many runs the request may have. */
+    public Builder attempt(int attempt, int maxAttempts) {
+      this.attempt = attempt;
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
     public RequestContext build() {
       return new RequestContext(requestId, clientId, action, connectionId, userId, tenantId, traceId,
-          metadata, deadline, cancellation, clock, notifier);
+          metadata, deadline, cancellation, clock, notifier, attempt, maxAttempts);
     }
   }
 }

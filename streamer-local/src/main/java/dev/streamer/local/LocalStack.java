@@ -15,6 +15,8 @@ import dev.streamer.local.lambda.LocalFunction;
 import dev.streamer.local.streams.ProcessorLanes;
 import dev.streamer.local.streams.StreamPoller;
 import dev.streamer.runtime.aws.lambda.AwsRuntime;
+import dev.streamer.runtime.aws.processor.EventSourceMapping;
+import dev.streamer.runtime.aws.processor.SweepSchedule;
 import dev.streamer.runtime.aws.tables.TableNames;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
@@ -74,6 +76,7 @@ public final class LocalStack implements AutoCloseable {
   public static final Duration DEV_TOKEN_TTL = Duration.ofHours(12);
 
   private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
+  private static final Duration ON_DEMAND_SWEEP_TIME = Duration.ofSeconds(5);
   private final Builder settings;
   private final AdjustableClock clock;
   private final LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> connect;
@@ -118,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
       dynamoDb.createTables(settings.tables);
       gateway = new WebSocketGateway(
           new WebSocketGateway.Settings(settings.host, settings.port, settings.stage, settings.maxMessageBytes,
-              Duration.ofMinutes(10)),
+              Duration.ofMinutes(10), settings.frameLimit),
           new WebSocketGateway.Routes(connect, message, disconnect), invocations, settings.console ? () ->
               new ConsoleHandler(this, AppDocuments.find(Thread.currentThread().getContextClassLoader(),
                   settings.app), logs) : null);
@@ -136,13 +139,13 @@ public final class LocalStack implements AutoCloseable {
         function.instantiate(runtime);
       }
       streamsClient = dynamoDb.newStreamsClient();
-      lanes = new ProcessorLanes(new ProcessorLanes.Settings(settings.lanes, settings.batchSize,
-          settings.maxBatchRetries, Duration.ofMillis(200)), processor);
+      lanes = new ProcessorLanes(settings.mapping, Duration.ofMillis(200), processor);
       poller = new StreamPoller(streamsClient, dynamoDb.streamArn(settings.tables.requests()), lanes,
           settings.pollInterval);
       poller.start();
-      long sweepMillis = settings.sweepInterval.toMillis();
-      timer.scheduleWithFixedDelay(this::sweepQuietly, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+      // as the template's schedule: an invocation every minute, which sweeps every SWEEP_INTERVAL until the next
+      timer.scheduleAtFixedRate(this::sweepQuietly, settings.sweepInterval.toMillis(),
+          SweepSchedule.RATE.toMillis(), TimeUnit.MILLISECONDS);
       devToken = mintToken(DEV_USER, DEV_TENANT, DEV_TOKEN_TTL);
       gateway.accept(true);
     } catch (RuntimeException e) {
@@ -165,6 +168,8 @@ public final class LocalStack implements AutoCloseable {
     p.put("AWS_REGION", settings.region);
     p.put("JWT_ALGORITHM", "HS256");
     p.put("JWT_SECRET", settings.jwtSecret);
+    p.put("SWEEP_INTERVAL", settings.sweepInterval.toMillis() + "ms");
+    p.put("PROCESSOR_CONCURRENCY", String.valueOf(settings.mapping.batchSize()));
     p.putAll(settings.environment);
     return p;
   }
@@ -252,6 +257,11 @@ public final class LocalStack implements AutoCloseable {
     return settings.sweepInterval;
   }
 
+  /** The event source mapping the stream poller applies. */
+  public EventSourceMapping eventSourceMapping() {
+    return settings.mapping;
+  }
+
   /** Stream records read but not yet processed (0 when the processor has caught up). */
   public long pendingStreamRecords() {
     return lanes.pending();
@@ -265,14 +275,17 @@ public final class LocalStack implements AutoCloseable {
     gateway.restart();
   }
 
-  /** Runs the sweeper now (as its timer does) and returns its summary. */
+  /**
+   * Runs one sweep now and returns its summary: the sweeper is invoked with too little time left for a second one
+   * (its timer's invocations sweep every {@code sweepInterval} for a minute).
+   */
   public String sweep() {
-    return sweeper.invoke(scheduledEvent());
+    return sweeper.invoke(scheduledEvent(), ON_DEMAND_SWEEP_TIME);
   }
 
   private void sweepQuietly() {
     try {
-      sweep();
+      sweeper.invoke(scheduledEvent());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "sweeper failed", e);
     }
@@ -369,16 +382,15 @@ public final class LocalStack implements AutoCloseable {
     private TableNames tables = TableNames.defaults();
     private String jwtSecret = DEFAULT_JWT_SECRET;
     private Map<String, String> environment = Map.of();
-    private Duration sweepInterval = Duration.ofSeconds(30);
+    private Duration sweepInterval = SweepSchedule.DEFAULT_INTERVAL;
     private Duration pollInterval = Duration.ofMillis(20);
-    private int lanes = 10;
-    private int batchSize = 100;
-    private int maxBatchRetries = 3;
+    private EventSourceMapping mapping = EventSourceMapping.DEFAULT;
     private Duration webSocketTimeout = Duration.ofSeconds(29);
     private Duration processorTimeout = Duration.ofMinutes(5);
     private Duration sweeperTimeout = Duration.ofMinutes(1);
     private int maxMessageBytes = 1024 * 1024;
     private int concurrency = 64;
+    private boolean frameLimit = true;
     private PrintStream banner = System.out;
     private Clock clock = Clock.systemUTC();
     private boolean console = true;
@@ -480,7 +492,10 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
-    /** How often the sweeper runs; default 30 s. */
+    /**
+     * Time between two sweeps ({@code SWEEP_INTERVAL}); default the template's, 20 s. As on AWS, the timer invokes
+     * the sweeper once a minute and each invocation sweeps at this interval; the first runs after one interval.
+     */
     public Builder sweepInterval(Duration v) {
       this.sweepInterval = Objects.requireNonNull(v);
       return this;
@@ -492,21 +507,40 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
-    /** Concurrent processor batches (Lambda's ParallelizationFactor); default 10. */
+    /**
+     * The event source mapping the stream poller applies; default {@link EventSourceMapping#DEFAULT}, what the SAM
+     * template deploys.
+     */
+    public Builder eventSourceMapping(EventSourceMapping v) {
+      this.mapping = Objects.requireNonNull(v);
+      return this;
+    }
+
+    /** The sweep interval this builder's stack will use (for the test that compares it with the template's). */
+    Duration sweepIntervalSetting() {
+      return sweepInterval;
+    }
+
+    /** The mapping this builder's stack will apply (for the test that compares it with the template's). */
+    EventSourceMapping mapping() {
+      return mapping;
+    }
+
+    /** Concurrent processor batches per shard (Lambda's ParallelizationFactor); default the template's, 10. */
     public Builder lanes(int v) {
-      this.lanes = v;
+      this.mapping = mapping.withParallelizationFactor(v);
       return this;
     }
 
-    /** Most records per processor invocation; default 100. */
+    /** Most records per processor invocation; default the template's, 10. */
     public Builder batchSize(int v) {
-      this.batchSize = v;
+      this.mapping = mapping.withBatchSize(v);
       return this;
     }
 
-    /** Retries of a failing processor batch before its records are discarded; default 3. */
+    /** Retries of a failing processor batch before its records are discarded; default the template's, 5. */
     public Builder maxBatchRetries(int v) {
-      this.maxBatchRetries = v;
+      this.mapping = mapping.withMaximumRetryAttempts(v);
       return this;
     }
 
@@ -519,6 +553,16 @@ public final class LocalStack implements AutoCloseable {
     /** Largest message the gateway passes to {@code $default}; default 1 MiB. Larger ones close the socket (1009). */
     public Builder maxMessageBytes(int v) {
       this.maxMessageBytes = v;
+      return this;
+    }
+
+    /**
+     * Whether a WebSocket frame over API Gateway's 32 KB closes the connection with 1009, as on AWS; default true.
+     * Browsers send each message as one frame, so a browser can send at most 32 KB per message to API Gateway;
+     * false lets single frames up to {@link #maxMessageBytes} through (clients that do not fragment, for tests).
+     */
+    public Builder apiGatewayFrameLimit(boolean v) {
+      this.frameLimit = v;
       return this;
     }
 

@@ -2,9 +2,12 @@ package dev.streamer.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import dev.streamer.local.dynamo.LocalDynamoDb;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,10 +15,13 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A stack closed inside a JVM leaves nothing behind: its ports can be bound again, none of its threads survive, and a
@@ -40,6 +46,7 @@ class LocalStackLifecycleTest {
     assertBindable(gatewayPort);
     assertBindable(dynamoDbPort);
     assertEquals(List.of(), stackThreadsAlive(before), "threads of the closed stack still running");
+    assertEquals(List.of(), nonDaemonThreadsAlive(before), "a closed stack lets the JVM exit");
 
     try (LocalStack second = start(handlers, gatewayPort, dynamoDbPort)) {
       assertEquals(gatewayPort, second.webSocketUri().getPort());
@@ -60,6 +67,43 @@ class LocalStackLifecycleTest {
       assertEchoes(first);
       assertEchoes(second);
     }
+  }
+
+  @Test
+  void aStackRestartedAgainstAnExistingDynamoDbStartsReadingTheStreamAtLatest() throws Exception {
+    try (LocalDynamoDb dynamoDb = LocalDynamoDb.startInMemory(0, Region.US_EAST_1)) {
+      RecordingHandlers first = new RecordingHandlers();
+      try (LocalStack stack = builder(first).dynamoDbEndpoint(dynamoDb.endpoint()).start()) {
+        putPending(stack, "before-restart");
+        assertEquals("before-restart", key(first.records.poll(30, TimeUnit.SECONDS)));
+      }
+      RecordingHandlers second = new RecordingHandlers();
+      try (LocalStack stack = builder(second).dynamoDbEndpoint(dynamoDb.endpoint()).start()) {
+        putPending(stack, "after-restart");
+        assertEquals("after-restart", key(second.records.poll(30, TimeUnit.SECONDS)),
+            "the record written before the restart is not replayed (StartingPosition LATEST)");
+      }
+    }
+  }
+
+  private static void putPending(LocalStack stack, String id) {
+    stack.dynamoDb().putItem(b -> b.tableName(stack.tables().requests()).item(Map.of(
+        "requestId", AttributeValue.fromS(id), "status", AttributeValue.fromS("PENDING"))));
+  }
+
+  private static String key(DynamodbEvent.DynamodbStreamRecord record) {
+    assertNotNull(record, "no record reached the processor");
+    return record.getDynamodb().getKeys().get("requestId").getS();
+  }
+
+  private static LocalStack.Builder builder(RecordingHandlers handlers) {
+    return LocalStack.builder()
+        .connect(handlers::connect)
+        .message(handlers::message)
+        .disconnect(handlers::disconnect)
+        .processor(handlers::processor)
+        .sweeper(handlers::sweeper)
+        .banner(null);
   }
 
   private static LocalStack start(RecordingHandlers handlers, int port, int dynamoDbPort) {
@@ -91,6 +135,21 @@ class LocalStackLifecycleTest {
     }
     try (ServerSocket socket = new ServerSocket()) {
       socket.bind(new InetSocketAddress(port));
+    }
+  }
+
+  private static List<String> nonDaemonThreadsAlive(Set<Thread> before) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      List<String> alive = Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon())
+          .map(Thread::getName)
+          .sorted()
+          .collect(Collectors.toList());
+      if (alive.isEmpty() || System.nanoTime() > deadline) {
+        return alive;
+      }
+      Thread.sleep(50);
     }
   }
 

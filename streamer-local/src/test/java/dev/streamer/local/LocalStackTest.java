@@ -238,6 +238,46 @@ class LocalStackTest {
   }
 
   @Test
+  void aFrameOverApiGatewaysLimitClosesWith1009ButTheSameMessageInTwoFramesIsAnswered() throws Exception {
+    String forty = "y".repeat(40 * 1024);
+    TestSockets.Received split = new TestSockets.Received();
+    WebSocket splitSocket = TestSockets.open(uri("token=good"), split).join();
+    splitSocket.sendText(forty.substring(0, 20 * 1024), false).join();
+    splitSocket.sendText(forty.substring(20 * 1024), true).join();
+    assertEquals("echo:" + forty, split.next(), "40 KB in two 20 KB frames is one message");
+    splitSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+
+    assertEquals(1009, TestSockets.sendOneFrame(uri("token=good"), 40 * 1024),
+        "40 KB in one frame: API Gateway's 1009");
+    assertEquals(-1, TestSockets.sendOneFrame(uri("token=good"), 30 * 1024), "30 KB in one frame is answered");
+  }
+
+  @Test
+  void fifteenKilobyteTokensInTheQueryAHeaderOrTheSubprotocolReachConnect() throws Exception {
+    String token = "t".repeat(15 * 1024);
+    HANDLERS.connects.clear();
+    assertRefusedByTheHandler(TestSockets.HTTP.newWebSocketBuilder(), uri("token=" + token));
+    assertEquals(token, next(HANDLERS.connects).getQueryStringParameters().get("token"));
+
+    assertRefusedByTheHandler(TestSockets.HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + token),
+        uri("token=bad"));
+    assertEquals("Bearer " + token, next(HANDLERS.connects).getHeaders().get("Authorization"));
+
+    assertRefusedByTheHandler(TestSockets.HTTP.newWebSocketBuilder().subprotocols("streamer", token),
+        uri("token=bad"));
+    assertTrue(next(HANDLERS.connects).getHeaders().get("Sec-WebSocket-Protocol").contains(token));
+  }
+
+  /** The handshake reached $connect, whose JSON 401 came back (not Jetty's HTML 414/431). */
+  private static void assertRefusedByTheHandler(WebSocket.Builder builder, URI uri) {
+    CompletionException failed = assertThrows(CompletionException.class,
+        () -> builder.buildAsync(uri, new WebSocket.Listener() {}).join());
+    WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, failed.getCause());
+    assertEquals(401, handshake.getResponse().statusCode());
+    assertEquals("{\"message\":\"Unauthorized\"}", handshake.getResponse().body());
+  }
+
+  @Test
   void oversizeMessageClosesOnlyThatConnection() throws Exception {
     TestSockets.Received big = new TestSockets.Received();
     WebSocket bigSocket = TestSockets.open(uri("token=good"), big).join();
@@ -293,6 +333,18 @@ class LocalStackTest {
   }
 
   @Test
+  void theFilterKeepsRecordsThatAreNotPendingFromTheProcessor() throws Exception {
+    HANDLERS.records.clear();
+    String table = stack.tables().requests();
+    stack.dynamoDb().putItem(b -> b.tableName(table).item(Map.of(
+        "requestId", AttributeValue.fromS("f-1"), "status", AttributeValue.fromS("COMPLETED"))));
+    put(table, "f-2", "pending");
+    DynamodbEvent.DynamodbStreamRecord first = HANDLERS.records.poll(30, TimeUnit.SECONDS);
+    assertNotNull(first);
+    assertEquals("f-2", id(first), "the COMPLETED item never reaches the processor");
+  }
+
+  @Test
   void sweeperRunsOnItsTimerAndOnDemand() throws Exception {
     Map<String, Object> timed = HANDLERS.sweeps.poll(30, TimeUnit.SECONDS);
     assertNotNull(timed, "the timer ran the sweeper");
@@ -320,7 +372,8 @@ class LocalStackTest {
 
   private static void put(String table, String id, String note) {
     stack.dynamoDb().putItem(b -> b.tableName(table).item(Map.of(
-        "requestId", AttributeValue.fromS(id), "note", AttributeValue.fromS(note))));
+        "requestId", AttributeValue.fromS(id), "note", AttributeValue.fromS(note),
+        "status", AttributeValue.fromS("PENDING"))));
   }
 
   private static String id(DynamodbEvent.DynamodbStreamRecord record) {

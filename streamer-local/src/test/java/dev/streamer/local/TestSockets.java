@@ -71,4 +71,51 @@ final class TestSockets {
     }
     return builder.buildAsync(uri, listener);
   }
+
+  /**
+   * Sends {@code payloadBytes} of text in exactly one frame over a raw socket (the JDK client may fragment what it
+   * sends) and returns the status code of the close frame the server answers with, or -1 when it answered otherwise.
+   */
+  static int sendOneFrame(URI uri, int payloadBytes) throws java.io.IOException {
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(30_000);
+      String key = java.util.Base64.getEncoder().encodeToString("0123456789abcdef".getBytes());
+      String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+          + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
+          + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+      java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+      StringBuilder headers = new StringBuilder();
+      while (!headers.toString().endsWith("\r\n\r\n")) {
+        headers.append((char) in.readUnsignedByte());
+      }
+      if (!headers.toString().startsWith("HTTP/1.1 101")) {
+        throw new IllegalStateException("handshake refused: " + headers);
+      }
+      byte[] mask = {1, 2, 3, 4};
+      java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+      frame.write(0x81); // FIN + text
+      frame.write(0x80 | 127); // masked, 64-bit length
+      for (int shift = 56; shift >= 0; shift -= 8) {
+        frame.write((int) ((long) payloadBytes >>> shift) & 0xff);
+      }
+      frame.write(mask);
+      for (int i = 0; i < payloadBytes; i++) {
+        frame.write('z' ^ mask[i % 4]);
+      }
+      out.write(frame.toByteArray());
+      out.flush();
+      int first = in.readUnsignedByte();
+      int length = in.readUnsignedByte() & 0x7f;
+      if (length == 126) {
+        length = in.readUnsignedShort();
+      }
+      if ((first & 0x0f) != 0x8 || length < 2) {
+        return -1;
+      }
+      return in.readUnsignedShort();
+    }
+  }
 }

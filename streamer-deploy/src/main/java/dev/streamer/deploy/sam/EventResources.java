@@ -6,28 +6,26 @@ import static dev.streamer.deploy.sam.Cfn.map;
 
 import dev.streamer.deploy.app.DeployedApp;
 import dev.streamer.core.app.HandlerKind;
-import dev.streamer.core.protocol.RequestStatus;
+import dev.streamer.runtime.aws.processor.EventSourceMapping;
+import dev.streamer.runtime.aws.processor.SweepSchedule;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What invokes the processor and the sweeper: the requests table's stream through an event source mapping, with a
- * dead-letter queue for batches that keep failing, and a one-minute schedule.
+ * What invokes the processor and the sweeper: the requests table's stream through the event source mapping the
+ * runtime defines ({@link EventSourceMapping#DEFAULT}, which the local stack applies too), with a dead-letter queue
+ * for batches that keep failing, and a one-minute schedule.
  */
 public final class EventResources {
 
-  /** Small batches: each record may run a long job, and a failure re-delivers the rest of the batch. */
-  public static final int BATCH_SIZE = 10;
-  public static final int MAXIMUM_RETRY_ATTEMPTS = 5;
-  /** Older records go to the dead-letter queue; the sweeper re-drives their items anyway. */
-  public static final int MAXIMUM_RECORD_AGE_SECONDS = 3600;
-  public static final String SWEEP_RATE = "rate(1 minute)";
+  public static final String SWEEP_RATE = SweepSchedule.SCHEDULE_EXPRESSION;
 
   private EventResources() {}
 
   public static Map<String, Object> of(DeployedApp app) {
+    EventSourceMapping mapping = EventSourceMapping.DEFAULT;
     Map<String, Object> resources = new LinkedHashMap<>();
     resources.put(LogicalIds.FAILURE_QUEUE, Cfn.resource("AWS::SQS::Queue", map(
         "MessageRetentionPeriod", 1_209_600,
@@ -35,13 +33,15 @@ public final class EventResources {
     resources.put(LogicalIds.STREAM_MAPPING, Cfn.resource("AWS::Lambda::EventSourceMapping", map(
         "EventSourceArn", getAtt(LogicalIds.table(StreamerTables.REQUESTS), "StreamArn"),
         "FunctionName", alias(LogicalIds.function(app, HandlerKind.STREAM_PROCESSOR)),
-        "StartingPosition", "LATEST",
-        "BatchSize", BATCH_SIZE,
-        "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
-        "BisectBatchOnFunctionError", true,
-        "MaximumRetryAttempts", MAXIMUM_RETRY_ATTEMPTS,
-        "MaximumRecordAgeInSeconds", MAXIMUM_RECORD_AGE_SECONDS,
-        "FilterCriteria", map("Filters", List.of(map("Pattern", pendingFilter()))),
+        "StartingPosition", mapping.startingPosition().name(),
+        "BatchSize", mapping.batchSize(),
+        "ParallelizationFactor", mapping.parallelizationFactor(),
+        "MaximumBatchingWindowInSeconds", (int) mapping.maximumBatchingWindow().toSeconds(),
+        "FunctionResponseTypes", List.of(EventSourceMapping.FUNCTION_RESPONSE_TYPE),
+        "BisectBatchOnFunctionError", mapping.bisectBatchOnFunctionError(),
+        "MaximumRetryAttempts", mapping.maximumRetryAttempts(),
+        "MaximumRecordAgeInSeconds", (int) mapping.maximumRecordAge().toSeconds(),
+        "FilterCriteria", map("Filters", List.of(map("Pattern", EventSourceMapping.filterPattern()))),
         "DestinationConfig", map("OnFailure", map("Destination", getAtt(LogicalIds.FAILURE_QUEUE, "Arn"))))));
     String sweeper = LogicalIds.function(app, HandlerKind.SWEEPER);
     resources.put(LogicalIds.SWEEPER_SCHEDULE, Cfn.resource("AWS::Events::Rule", map(
@@ -55,14 +55,5 @@ public final class EventResources {
         "Principal", "events.amazonaws.com",
         "SourceArn", getAtt(LogicalIds.SWEEPER_SCHEDULE, "Arn"))));
     return resources;
-  }
-
-  /**
-   * Only inserts and updates whose new image is PENDING reach the processor: claims, outcomes and TTL deletions
-   * never invoke it.
-   */
-  static String pendingFilter() {
-    return "{\"eventName\":[\"INSERT\",\"MODIFY\"],\"dynamodb\":{\"NewImage\":{\"" + StreamerTables.STATUS
-        + "\":{\"S\":[\"" + RequestStatus.PENDING.name() + "\"]}}}}";
   }
 }

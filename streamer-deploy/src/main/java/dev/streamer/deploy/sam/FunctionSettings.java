@@ -26,7 +26,7 @@ public record FunctionSettings(int memoryMb, int timeoutSeconds, String descript
           "$default: routes each message; answers fast actions, queues slow ones");
       case STREAM_PROCESSOR -> new FunctionSettings(PROCESSOR_MEMORY_MB, MAX_TIMEOUT_SECONDS,
           "Runs queued requests from the requests table's stream; sends progress and results");
-      case SWEEPER -> new FunctionSettings(256, 60, "Every minute: re-drives due retries and expired leases");
+      case SWEEPER -> new FunctionSettings(256, 60, "Every minute, sweeping every SWEEP_INTERVAL: re-drives due retries and expired leases");
     };
   }
 }

@@ -55,10 +55,12 @@ public final class Permissions {
           "dynamodb:UpdateItem"));
       case DEFAULT -> List.of(logs,
           // the caller stored at $connect; rate-limit counters (conditional updates, in the same table); a
-          // deferred job's place for status (MAX_RUNNING_PER_TENANT)
-          table("Connections", connections, "dynamodb:GetItem", "dynamodb:UpdateItem"),
+          // deferred job's place for status (MAX_RUNNING_PER_TENANT); the CANCELLED of a queued request is sent to
+          // its owner (a 410 Gone deletes the record)
+          table("Connections", connections, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
           // enqueue; status, subscribe and cancel
-          table("Requests", requests, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"));
+          table("Requests", requests, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"),
+          manageConnections());
       case STREAM_PROCESSOR -> List.of(logs,
           // claim, progress, outcome: conditional updates in place; the cancel flag, read when a job asks for it
           // without reporting progress (BatchedJobProgress)

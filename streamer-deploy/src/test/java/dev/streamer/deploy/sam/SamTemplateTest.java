@@ -158,7 +158,9 @@ class SamTemplateTest {
         }
         actionsByResource.computeIfAbsent(resource.toString(), r -> new TreeSet<>()).addAll(actions);
       }
-      boolean sends = handler == HandlerKind.STREAM_PROCESSOR || handler == HandlerKind.SWEEPER;
+      // $default sends the CANCELLED of a request cancelled while queued
+      boolean sends = handler == HandlerKind.DEFAULT || handler == HandlerKind.STREAM_PROCESSOR
+          || handler == HandlerKind.SWEEPER;
       assertEquals(sends, actionsByResource.values().stream().anyMatch(a -> a.contains("execute-api:ManageConnections")),
           function + " ManageConnections");
     }
@@ -166,7 +168,8 @@ class SamTemplateTest {
         actionsOn("OrdersConnectHandlerRole", Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn"))));
     assertEquals(Set.of("dynamodb:DeleteItem", "dynamodb:UpdateItem"),
         actionsOn("OrdersDisconnectHandlerRole", Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn"))));
-    assertEquals(Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+    // $default: the caller, rate-limit counters and queue places; a 410 Gone on a cancel reply deletes the record
+    assertEquals(Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
         actionsOn("OrdersDefaultHandlerRole", Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn"))));
     assertEquals(Set.of("dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"),
         actionsOn("OrdersStreamProcessorRole", Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn"))));

@@ -9,7 +9,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -30,13 +32,17 @@ public final class LocalDynamoDb implements AutoCloseable {
   /** Dummy credentials of the stack's own clients (DynamoDB Local accepts letters and digits only). */
   public static final String ACCESS_KEY_ID = "streamerlocal";
   public static final String SECRET_ACCESS_KEY = "streamerlocal";
+  private static final String DYNAMODB_LOCAL_JOBS = "com.amazonaws.services.dynamodbv2.local.shared.jobs.";
 
   private final URI endpoint;
   private final Region region;
   private final DynamoDBProxyServer server;
   private final DynamoDbClient client;
+  /** Threads that existed before the server started: never this server's. */
+  private final Set<Thread> threadsBefore;
 
-  private LocalDynamoDb(URI endpoint, Region region, DynamoDBProxyServer server) {
+  private LocalDynamoDb(URI endpoint, Region region, DynamoDBProxyServer server, Set<Thread> threadsBefore) {
+    this.threadsBefore = threadsBefore;
     this.endpoint = endpoint;
     this.region = region;
     this.server = server;
@@ -57,10 +63,11 @@ public final class LocalDynamoDb implements AutoCloseable {
       PrintStream out = System.out;
       System.setOut(new PrintStream(OutputStream.nullOutputStream()));
       try {
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
             "-inMemory", "-sharedDb", "-port", String.valueOf(chosen), "-disableTelemetry"});
         server.start();
-        return new LocalDynamoDb(URI.create("http://localhost:" + chosen), region, server);
+        return new LocalDynamoDb(URI.create("http://localhost:" + chosen), region, server, before);
       } catch (Exception e) {
         last = e;
         if (port != 0) {
@@ -75,7 +82,7 @@ public final class LocalDynamoDb implements AutoCloseable {
 
   /** Uses a DynamoDB (Local) that already runs at {@code endpoint}. */
   public static LocalDynamoDb connect(URI endpoint, Region region) {
-    return new LocalDynamoDb(Objects.requireNonNull(endpoint, "endpoint"), region, null);
+    return new LocalDynamoDb(Objects.requireNonNull(endpoint, "endpoint"), region, null, Set.of());
   }
 
   /** Creates both tables where missing and waits until they are active. */
@@ -124,8 +131,32 @@ public final class LocalDynamoDb implements AutoCloseable {
         server.stop();
       } catch (Exception e) {
         throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
+      } finally {
+        stopBackgroundJobs();
       }
     }
+  }
+
+  /**
+   * DynamoDB Local 2.6.1's {@code server.stop()} shuts its job pool down without interrupting it, and its stream
+   * shard rollover job loops until cancelled, on a non-daemon thread: the JVM could never exit. Its sleep ends in an
+   * exception when interrupted, which ends the thread; only threads that appeared while this server ran are touched.
+   */
+  private void stopBackgroundJobs() {
+    for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+      if (!threadsBefore.contains(thread.getKey()) && runsJob(thread.getValue())) {
+        thread.getKey().interrupt();
+      }
+    }
+  }
+
+  private static boolean runsJob(StackTraceElement[] stack) {
+    for (StackTraceElement frame : stack) {
+      if (frame.getClassName().startsWith(DYNAMODB_LOCAL_JOBS)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static StaticCredentialsProvider credentials() {

@@ -17,9 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
+import dev.streamer.core.protocol.Limits;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -42,14 +45,28 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  *   <li>Close: forgets the connection, then invokes {@code $disconnect} (best effort, as on AWS).
  * </ul>
  *
- * <p>Messages up to {@code maxMessageBytes} reach {@code $default}, so that the router answers oversize messages
- * (over API Gateway's 128 KB) with a typed error; larger ones make Jetty close the socket with 1009, as API Gateway
- * does. The idle timeout is API Gateway's 10 minutes.
+ * <p>API Gateway's limits, from {@link Limits}: a frame over 32 KB closes the connection with 1009 (unless the
+ * settings relax it); messages of several frames up to {@code maxMessageBytes} reach {@code $default}, so that the
+ * router answers oversize messages (over API Gateway's 128 KB) with a typed error; larger ones make Jetty close the
+ * socket with 1009. Handshakes up to {@link #MAX_HANDSHAKE_BYTES} of headers reach {@code $connect}. The idle timeout
+ * is API Gateway's 10 minutes.
  */
 public final class WebSocketGateway {
 
-  /** Settings of the gateway. */
-  public record Settings(String host, int port, String stage, int maxMessageBytes, Duration idleTimeout) {
+  /**
+   * Settings of the gateway.
+   *
+   * @param frameLimit whether a frame over API Gateway's 32 KB ({@link Limits#MAX_FRAME_BYTES}) closes the connection
+   *                   with 1009, as API Gateway does (a browser sends each message as one frame); false accepts frames
+   *                   up to {@code maxMessageBytes}
+   */
+  public record Settings(String host, int port, String stage, int maxMessageBytes, Duration idleTimeout,
+      boolean frameLimit) {
+
+    public Settings(String host, int port, String stage, int maxMessageBytes, Duration idleTimeout) {
+      this(host, port, stage, maxMessageBytes, idleTimeout, true);
+    }
+
     public Settings {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(stage, "stage");
@@ -68,6 +85,12 @@ public final class WebSocketGateway {
 
   private static final System.Logger LOG = System.getLogger(WebSocketGateway.class.getName());
   private static final String INTERNAL_ERROR = "{\"message\": \"Internal server error\"}";
+  /**
+   * Largest handshake request line plus headers. Jetty's default (8 KiB) answered long tokens in the query, a header
+   * or {@code Sec-WebSocket-Protocol} with its own HTML 414/431 before {@code $connect} ran; with this, every
+   * handshake a client can reasonably send reaches the handler, which answers with JSON (401 for a bad token).
+   */
+  public static final int MAX_HANDSHAKE_BYTES = 64 * 1024;
 
   private final Settings settings;
   private final Routes routes;
@@ -109,7 +132,10 @@ public final class WebSocketGateway {
     threads.setName("local-gateway");
     threads.setDaemon(true);
     Server created = new Server(threads);
-    ServerConnector connector = new ServerConnector(created);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(MAX_HANDSHAKE_BYTES);
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(created, new HttpConnectionFactory(http));
     connector.setHost(settings.host());
     connector.setPort(boundPort);
     connector.setReuseAddress(true);
@@ -117,6 +143,10 @@ public final class WebSocketGateway {
     WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(created, container -> {
       container.setMaxTextMessageSize(settings.maxMessageBytes());
       container.setMaxBinaryMessageSize(settings.maxMessageBytes());
+      if (settings.frameLimit()) {
+        container.setMaxFrameSize(Limits.MAX_FRAME_BYTES); // a larger frame closes the connection with 1009
+        container.setAutoFragment(false);
+      }
       container.setIdleTimeout(settings.idleTimeout());
       container.addMapping("/" + settings.stage(), this::upgrade);
     });

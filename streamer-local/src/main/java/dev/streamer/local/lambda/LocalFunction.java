@@ -41,10 +41,15 @@ public final class LocalFunction<E, R> {
 
   /** Runs one invocation with a fresh {@link LocalContext}; exceptions propagate as they would fail the invocation. */
   public R invoke(E event) {
+    return invoke(event, timeout);
+  }
+
+  /** As {@link #invoke(Object)}, with {@code remaining} as the invocation's time instead of the function's timeout. */
+  public R invoke(E event, Duration remaining) {
     RequestHandler<E, R> current = handler;
     if (current == null) {
       throw new IllegalStateException(name + " is not instantiated yet");
     }
-    return current.handleRequest(event, new LocalContext(name, timeout));
+    return current.handleRequest(event, new LocalContext(name, remaining));
   }
 }

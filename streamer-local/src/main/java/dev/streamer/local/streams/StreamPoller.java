@@ -1,5 +1,6 @@
 package dev.streamer.local.streams;
 
+import dev.streamer.runtime.aws.processor.EventSourceMapping;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,12 +19,14 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Reads a DynamoDB stream the way Lambda's event source mapping does: lists the shards, reads each from its start
- * (a child only after its parent is finished), follows the shard iterators with {@code GetRecords}, and hands every
- * record, converted to the Lambda event model, to the {@link ProcessorLanes}.
+ * Reads a DynamoDB stream the way Lambda's event source mapping does: lists the shards, follows each one's
+ * iterators with {@code GetRecords} (a child only after its parent is finished), and hands every record, converted to
+ * the Lambda event model, to the {@link ProcessorLanes} of its shard.
  *
- * <p>Shards are read from {@code TRIM_HORIZON}, so a stack connected to an existing DynamoDB replays what the stream
- * still holds (at most 24 hours); the processor's claim makes that harmless.
+ * <p>The shards listed when the poller starts are read from the mapping's {@code StartingPosition} (LATEST in the
+ * template, so a stack restarted against an existing DynamoDB does not replay the stream); shards that appear later
+ * are read from their start, as Lambda does. Requests whose records were written while nothing read the stream are
+ * PENDING and old: the sweeper re-drives them.
  */
 public final class StreamPoller implements AutoCloseable {
 
@@ -42,12 +45,15 @@ public final class StreamPoller implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private long nextShardRefresh;
+  private boolean firstListing = true;
 
   private static final class ShardCursor {
+    final ShardIteratorType start;
     String iterator;
     String lastSequenceNumber;
 
-    ShardCursor(String iterator) {
+    ShardCursor(ShardIteratorType start, String iterator) {
+      this.start = start;
       this.iterator = iterator;
     }
   }
@@ -61,7 +67,13 @@ public final class StreamPoller implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
+  /**
+   * Takes the first shard iterators on the calling thread, so that every record written after this returns is
+   * read (with StartingPosition LATEST), then starts reading.
+   */
   public void start() {
+    refreshShards();
+    nextShardRefresh = System.nanoTime() + SHARD_REFRESH.toNanos();
     thread.start();
   }
 
@@ -117,15 +129,21 @@ public final class StreamPoller implements AutoCloseable {
     GetRecordsResponse page;
     try {
       page = streams.getRecords(b -> b.shardIterator(cursor.iterator).limit(1000));
-    } catch (ExpiredIteratorException | TrimmedDataAccessException stale) {
-      // an old iterator, or (DynamoDB Local) one taken before the shard's first record: take a fresh one
+    } catch (ExpiredIteratorException expired) {
+      // an old iterator: take a fresh one where this one stood
+      cursor.iterator = cursor.lastSequenceNumber == null
+          ? iterator(shardId, cursor.start, null)
+          : iterator(shardId, ShardIteratorType.AFTER_SEQUENCE_NUMBER, cursor.lastSequenceNumber);
+      return 0;
+    } catch (TrimmedDataAccessException beforeFirstRecord) {
+      // (DynamoDB Local) an iterator taken while the shard was empty: everything in it now is new
       cursor.iterator = cursor.lastSequenceNumber == null
           ? iterator(shardId, ShardIteratorType.TRIM_HORIZON, null)
           : iterator(shardId, ShardIteratorType.AFTER_SEQUENCE_NUMBER, cursor.lastSequenceNumber);
       return 0;
     }
     for (Record record : page.records()) {
-      lanes.submit(StreamRecordConverter.toEvent(record, streamArn));
+      lanes.submit(shardId, StreamRecordConverter.toEvent(record, streamArn));
       cursor.lastSequenceNumber = record.dynamodb().sequenceNumber();
     }
     cursor.iterator = page.nextShardIterator();
@@ -156,9 +174,13 @@ public final class StreamPoller implements AutoCloseable {
       String parent = shard.parentShardId();
       boolean parentDone = parent == null || finished.contains(parent) || !listed.contains(parent);
       if (parentDone) {
-        open.put(id, new ShardCursor(iterator(id, ShardIteratorType.TRIM_HORIZON, null)));
+        ShardIteratorType from = firstListing
+            && lanes.mapping().startingPosition() == EventSourceMapping.StartingPosition.LATEST
+            ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON;
+        open.put(id, new ShardCursor(from, iterator(id, from, null)));
       }
     }
+    firstListing = false;
   }
 
   private String iterator(String shardId, ShardIteratorType type, String sequenceNumber) {

@@ -63,8 +63,9 @@ final class JsClientWriter {
         .append("export const ERROR_CODES = Object.freeze(").append(array(WireProtocol.ERROR_CODES)).append(");\n")
         .append("const RETRYABLE_ERROR_CODES = Object.freeze(").append(array(WireProtocol.RETRYABLE_ERROR_CODES))
         .append(");\n")
-        .append("/** Largest message, in UTF-8 bytes. */\n")
-        .append("const MAX_MESSAGE_BYTES = ").append(WireProtocol.MAX_MESSAGE_BYTES).append(";\n\n")
+        .append("/**\n * Largest message a browser can send, in UTF-8 bytes: a browser sends each message as one WebSocket frame,\n"
+            + " * and API Gateway closes the connection (1009) on a frame over 32 KB.\n */\n")
+        .append("const MAX_FRAME_BYTES = ").append(WireProtocol.MAX_FRAME_BYTES).append(";\n\n")
         .append(resource("client-runtime.js")).append('\n');
 
     out.append("// ").append("-".repeat(111)).append("\n// Application ").append(app.name()).append('\n')

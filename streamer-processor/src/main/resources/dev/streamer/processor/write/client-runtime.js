@@ -222,8 +222,10 @@ export class StreamerClient {
         reject(new StreamerError('VALIDATION_ERROR', `payload is not JSON: ${e.message}`));
         return;
       }
-      if (encoder.encode(envelope).length > MAX_MESSAGE_BYTES) {
-        reject(new StreamerError('VALIDATION_ERROR', `message exceeds ${MAX_MESSAGE_BYTES} bytes`));
+      if (encoder.encode(envelope).length > MAX_FRAME_BYTES) {
+        // sent as one frame, it would close the connection for every request on it
+        reject(new StreamerError('VALIDATION_ERROR',
+          `message exceeds ${MAX_FRAME_BYTES} bytes, the largest frame API Gateway accepts`));
         return;
       }
       const call = {

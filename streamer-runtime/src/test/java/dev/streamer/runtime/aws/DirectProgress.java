@@ -27,7 +27,7 @@ public final class DirectProgress implements JobProgress {
   }
 
   public static JobProgressFactory factory(DynamoRequestStore store, MessageSender replies) {
-    return claimed -> new DirectProgress(store, replies, claimed);
+    return (claimed, lease) -> new DirectProgress(store, replies, claimed);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.streamer.test.unit;
 
+import dev.streamer.core.Notifier;
 import dev.streamer.core.RequestContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,8 +58,21 @@ public final class TestContext {
     private Duration remaining;
     private Clock clock = Clock.systemUTC();
     private BooleanSupplier cancellation;
+    private Notifier notifier;
+    private int attempt = 1;
+    private int maxAttempts = 1;
 
     private Builder() {}
+
+    /** The notifier the action gets (a {@link RecordingNotifier}, say); default: one that refuses every call. */
+    public Builder notifier(Notifier v) { this.notifier = v; return this; }
+
+    /** Which run of a queued request this is (from 1) and how many it may have; default 1 of 1. */
+    public Builder attempt(int attempt, int maxAttempts) {
+      this.attempt = attempt;
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
 
     public Builder requestId(String v) { this.requestId = Objects.requireNonNull(v); return this; }
     public Builder clientId(String v) { this.clientId = v; return this; }
@@ -105,7 +119,7 @@ public final class TestContext {
       Instant end = remaining != null ? clock.instant().plus(remaining) : deadline;
       BooleanSupplier cancel = cancellation != null ? cancellation : cancelled::get;
       return new RequestContext(requestId, clientId, action, connectionId, userId, tenantId, traceId, metadata, end,
-          cancel, clock);
+          cancel, clock, notifier, attempt, maxAttempts);
     }
   }
 }

@@ -32,10 +32,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>async completion (a one-step report): the ack's operations, stream delivery, claim (conditional UpdateItem),
  *       progress (UpdateItem), completion (conditional UpdateItem), and two {@code @connections} POSTs.
  *   <li>throughput: 50 clients, each with {@value #OUTSTANDING} requests outstanding, for a fixed time.
+ *   <li>jobs at scale ({@link JobsBenchmark}): makespan of 100 two-second jobs, tiny-job completions beside DynamoDB
+ *       Local's write rate, crash-to-rerun time.
  * </ul>
  *
  * Arguments (all optional): {@code --samples N} (sequential samples per latency, default 500), {@code --seconds S}
- * (throughput window, default 10).
+ * (throughput window, default 10), {@code --only jobs} (only the jobs-at-scale part).
  */
 public final class LocalStackBenchmark {
 
@@ -51,15 +53,18 @@ public final class LocalStackBenchmark {
   public static void main(String[] args) throws Exception {
     int samples = 500;
     int seconds = 10;
+    String only = "all";
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--samples" -> samples = Integer.parseInt(args[i + 1]);
         case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+        case "--only" -> only = args[i + 1];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     if (System.getProperty("sample.report.stepMillis") == null) {
-      System.setProperty("sample.report.stepMillis", "1"); // the report's own work: one step of 1 ms
+      // the report's own work: steps of 50 ms, so a one-step report takes 50 ms and a 40-step one 2 s
+      System.setProperty("sample.report.stepMillis", "50");
     }
     QUIETED[0].setLevel(Level.SEVERE);
     QUIETED[1].setLevel(Level.WARNING);
@@ -69,7 +74,11 @@ public final class LocalStackBenchmark {
       System.setOut(logs);
       try (LocalStack stack = SampleStack.builder().banner(null)
           .environment(Map.of("LOG_LEVEL", "WARN", "SERVICE_NAME", "benchmark")).start()) {
-        new LocalStackBenchmark().run(stack, samples, seconds, console);
+        if (only.equals("jobs")) {
+          new JobsBenchmark(stack, console).run(seconds);
+        } else {
+          new LocalStackBenchmark().run(stack, samples, seconds, console);
+        }
       } finally {
         System.setOut(console);
       }
@@ -119,6 +128,7 @@ public final class LocalStackBenchmark {
     out.printf(Locale.ROOT, "  %-44s %8.0f requests/s%n", "sync echo", syncRate);
     double asyncRate = throughput(stack, seconds, true);
     out.printf(Locale.ROOT, "  %-44s %8.0f requests/s%n", "async one-step report (completed)", asyncRate);
+    new JobsBenchmark(stack, out).run(seconds);
   }
 
   private static void ratio(PrintStream out, LatencyStats path, String needs, double rawMillis) {

@@ -4,8 +4,11 @@
 /** The error codes of the wire protocol. */
 export const ERROR_CODES = Object.freeze(["VALIDATION_ERROR", "INVALID_ACTION", "NOT_FOUND", "UNAUTHORIZED", "FORBIDDEN", "RATE_LIMITED", "TIMEOUT", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE", "CANCELLED"]);
 const RETRYABLE_ERROR_CODES = Object.freeze(["RATE_LIMITED", "TIMEOUT", "SERVICE_UNAVAILABLE"]);
-/** Largest message, in UTF-8 bytes. */
-const MAX_MESSAGE_BYTES = 131072;
+/**
+ * Largest message a browser can send, in UTF-8 bytes: a browser sends each message as one WebSocket frame,
+ * and API Gateway closes the connection (1009) on a frame over 32 KB.
+ */
+const MAX_FRAME_BYTES = 32768;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Streamer client runtime: the same in every generated client. Dependency-free; runs in browsers and in Node >= 22
@@ -231,8 +234,10 @@ export class StreamerClient {
         reject(new StreamerError('VALIDATION_ERROR', `payload is not JSON: ${e.message}`));
         return;
       }
-      if (encoder.encode(envelope).length > MAX_MESSAGE_BYTES) {
-        reject(new StreamerError('VALIDATION_ERROR', `message exceeds ${MAX_MESSAGE_BYTES} bytes`));
+      if (encoder.encode(envelope).length > MAX_FRAME_BYTES) {
+        // sent as one frame, it would close the connection for every request on it
+        reject(new StreamerError('VALIDATION_ERROR',
+          `message exceeds ${MAX_FRAME_BYTES} bytes, the largest frame API Gateway accepts`));
         return;
       }
       const call = {

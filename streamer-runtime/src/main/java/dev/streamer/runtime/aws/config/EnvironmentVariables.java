@@ -47,8 +47,12 @@ public final class EnvironmentVariables {
   private static final Set<HandlerKind> EVERY = EnumSet.allOf(HandlerKind.class);
   /** The JWT settings are read on the first {@code $connect} only: {@code $disconnect} never verifies a token. */
   private static final Set<HandlerKind> CONNECT_ONLY = EnumSet.of(HandlerKind.CONNECT);
-  /** The functions that send on the Management API (progress, results, failures): they build the connection manager. */
-  private static final Set<HandlerKind> SENDERS = EnumSet.of(HandlerKind.STREAM_PROCESSOR, HandlerKind.SWEEPER);
+  /**
+   * The functions that send on the Management API (progress, results, failures; {@code $default} the CANCELLED of a
+   * request cancelled while queued): they build the connection manager.
+   */
+  private static final Set<HandlerKind> SENDERS =
+      EnumSet.of(HandlerKind.DEFAULT, HandlerKind.STREAM_PROCESSOR, HandlerKind.SWEEPER);
   /** The functions that emit metrics; {@code $connect}/{@code $disconnect} only log. */
   private static final Set<HandlerKind> METERED =
       EnumSet.of(HandlerKind.DEFAULT, HandlerKind.STREAM_PROCESSOR, HandlerKind.SWEEPER);
@@ -71,6 +75,11 @@ public final class EnvironmentVariables {
       template("STALE_PENDING_AFTER", "2m", "age at which a PENDING request without a due retry is re-driven",
           EVERY),
       template("SWEEP_LIMIT", "500", "most requests one sweep acts on", EVERY),
+      template("SWEEP_INTERVAL", "20s", "time between two sweeps of one (once a minute) sweeper invocation", EVERY),
+      template("PROCESSOR_CONCURRENCY", "10", "most jobs of one stream batch running at once (default: the "
+          + "batch size)", EVERY),
+      template("LEASE_DURATION", "60s", "how long a claim holds a request without renewal; renewed while the job "
+          + "runs", EVERY),
       template("SEND_MAX_ATTEMPTS", "4", "calls of one @connections send in all (429, 5xx, network errors)",
           SENDERS),
       template("SEND_BACKOFF_BASE", "50ms", "first backoff ceiling between send attempts", SENDERS),

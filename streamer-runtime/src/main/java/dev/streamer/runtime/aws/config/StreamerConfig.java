@@ -2,6 +2,7 @@ package dev.streamer.runtime.aws.config;
 
 import dev.streamer.runtime.aws.env.EnvDuration;
 import dev.streamer.runtime.aws.processor.ProcessorSettings;
+import dev.streamer.runtime.aws.processor.SweepSchedule;
 import dev.streamer.runtime.aws.progress.BatchedProgress;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import dev.streamer.runtime.aws.tables.TableNames;
@@ -42,6 +43,12 @@ import java.util.Objects;
  *   <tr><td>{@code STALE_PENDING_AFTER}</td><td>2m</td><td>a PENDING request this old without a pending retry is
  *       re-driven by the sweeper (its stream record was lost)</td></tr>
  *   <tr><td>{@code SWEEP_LIMIT}</td><td>500</td><td>most requests one sweep acts on</td></tr>
+ *   <tr><td>{@code SWEEP_INTERVAL}</td><td>20s</td><td>time between two sweeps of one (once a minute) sweeper
+ *       invocation</td></tr>
+ *   <tr><td>{@code PROCESSOR_CONCURRENCY}</td><td>10 (the batch size)</td><td>most jobs of one batch running at
+ *       once</td></tr>
+ *   <tr><td>{@code LEASE_DURATION}</td><td>60s</td><td>how long a claim holds a request without renewal; a crashed
+ *       job is re-run after it</td></tr>
  *   <tr><td>{@code SEND_MAX_ATTEMPTS}</td><td>4</td><td>calls per {@code @connections} send on 429, 5xx or a
  *       network error (read by {@code SendRetryPolicy})</td></tr>
  *   <tr><td>{@code SEND_BACKOFF_BASE}</td><td>50ms</td><td>first backoff ceiling between those calls (full
@@ -63,6 +70,9 @@ import java.util.Objects;
  * @param progressInterval   progress throttle
  * @param stalePendingAfter  age at which a PENDING request is re-driven
  * @param sweepLimit         most requests per sweep
+ * @param sweepInterval      time between two sweeps of one sweeper invocation
+ * @param processorConcurrency most jobs of one batch running at once
+ * @param leaseDuration      how long a claim holds a request without renewal
  */
 public record StreamerConfig(
     TableNames tables,
@@ -78,7 +88,10 @@ public record StreamerConfig(
     Duration connectionTtl,
     Duration progressInterval,
     Duration stalePendingAfter,
-    int sweepLimit) {
+    int sweepLimit,
+    Duration sweepInterval,
+    int processorConcurrency,
+    Duration leaseDuration) {
 
   public static final int DEFAULT_MAX_RETRIES = 3;
   public static final String DEFAULT_REGION = "us-east-1";
@@ -101,6 +114,17 @@ public record StreamerConfig(
     }
     if (sweepLimit < 1) {
       throw new IllegalArgumentException("SWEEP_LIMIT must be at least 1");
+    }
+    Objects.requireNonNull(sweepInterval, "sweepInterval");
+    Objects.requireNonNull(leaseDuration, "leaseDuration");
+    if (sweepInterval.isZero() || sweepInterval.isNegative()) {
+      throw new IllegalArgumentException("SWEEP_INTERVAL must be positive");
+    }
+    if (processorConcurrency < 1) {
+      throw new IllegalArgumentException("PROCESSOR_CONCURRENCY must be at least 1");
+    }
+    if (leaseDuration.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("LEASE_DURATION must be at least 1s");
     }
   }
 
@@ -126,13 +150,16 @@ public record StreamerConfig(
         EnvDuration.get(env, "CONNECTION_TTL", StreamerTables.DEFAULT_CONNECTION_TTL),
         EnvDuration.get(env, "PROGRESS_INTERVAL", BatchedProgress.DEFAULT_INTERVAL),
         EnvDuration.get(env, "STALE_PENDING_AFTER", ProcessorSettings.DEFAULT_STALE_PENDING_AFTER),
-        integer(env, "SWEEP_LIMIT", ProcessorSettings.DEFAULT_SWEEP_LIMIT));
+        integer(env, "SWEEP_LIMIT", ProcessorSettings.DEFAULT_SWEEP_LIMIT),
+        EnvDuration.get(env, "SWEEP_INTERVAL", SweepSchedule.DEFAULT_INTERVAL),
+        integer(env, "PROCESSOR_CONCURRENCY", ProcessorSettings.DEFAULT_CONCURRENCY),
+        EnvDuration.get(env, "LEASE_DURATION", ProcessorSettings.DEFAULT_LEASE_DURATION));
   }
 
   /** The processor and sweeper settings these values make. */
   public ProcessorSettings processorSettings() {
     return new ProcessorSettings(timeoutBuffer, new dev.streamer.runtime.aws.processor.Backoff(retryDelay,
-        retryMaxDelay), stalePendingAfter, sweepLimit);
+        retryMaxDelay), stalePendingAfter, sweepLimit, processorConcurrency, leaseDuration, sweepInterval);
   }
 
   private static String text(Map<String, String> env, String name, String fallback) {

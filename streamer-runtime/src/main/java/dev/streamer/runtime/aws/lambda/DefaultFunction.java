@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.protocol.Messages;
+import dev.streamer.core.protocol.ProtocolException;
+import dev.streamer.core.protocol.Requests;
 import dev.streamer.core.protocol.StreamerError;
 import dev.streamer.core.routing.Caller;
 import dev.streamer.core.routing.Interceptor;
@@ -12,6 +14,7 @@ import dev.streamer.core.routing.RouteTable;
 import dev.streamer.core.routing.Router;
 import dev.streamer.core.routing.RouterConfig;
 import dev.streamer.runtime.aws.builtins.BuiltinRoutes;
+import dev.streamer.runtime.aws.connections.MessageSender;
 import dev.streamer.runtime.aws.limits.FixedWindowCounters;
 import dev.streamer.runtime.aws.limits.RateLimitInterceptor;
 import dev.streamer.runtime.aws.limits.RateLimits;
@@ -32,9 +35,9 @@ import java.util.Optional;
 /**
  * The {@code $default} function: routes each message (sync result, async acknowledgment, or typed error) as the
  * caller stored at {@code $connect}. Builds the router over the app's routes and the built-ins, the request store
- * (the queue) and the connection lookup; it sends no replies itself, so no Management API client unless an action
- * sends a server event through its {@code Notifier} ({@link AwsRuntime#events()}, built on the first event). Always
- * answers 200 with the reply as body: API Gateway sends it back on the socket.
+ * (the queue) and the connection lookup. Its sends (the CANCELLED error of a request cancelled while queued, and
+ * server events an action sends through its {@code Notifier}) build the Management API client on first use, not at
+ * initialisation. Always answers 200 with the reply as body: API Gateway sends it back on the socket.
  */
 public final class DefaultFunction {
 
@@ -61,7 +64,8 @@ public final class DefaultFunction {
         runtime.config().tables().connections(), clock), clock, log, runtime.metrics()));
     chain.addAll(interceptors);
     this.router = new Router(
-        BuiltinRoutes.withBuiltins(routes, store, TenantControls.positions(TenantControls.concurrency(runtime))),
+        BuiltinRoutes.withBuiltins(routes, store, TenantControls.positions(TenantControls.concurrency(runtime)),
+            cancelledReplies(runtime)),
         new MeteredQueue(store, log, runtime.metrics()),
         RouterConfig.builder()
             .clock(clock)
@@ -80,6 +84,11 @@ public final class DefaultFunction {
     this.priming = Priming.register(routes, log, environment);
   }
 
+  /** The runtime's connection manager, built on the first send (a cancel of a queued request), not before. */
+  private static MessageSender cancelledReplies(AwsRuntime runtime) {
+    return (connectionId, message) -> runtime.sender().send(connectionId, message);
+  }
+
   /** The SnapStart priming registered for this function. */
   public Priming priming() {
     return priming;
@@ -94,12 +103,13 @@ public final class DefaultFunction {
     } catch (RuntimeException unavailable) {
       log.error("connection lookup failed", LogFields.empty().connectionId(connectionId).traceId(traceId),
           unavailable);
-      return reply(Messages.error(null, null,
+      return reply(Messages.error(clientIdOf(event), null,
           StreamerError.of(ErrorCode.SERVICE_UNAVAILABLE, "service unavailable; retry later")));
     }
     if (caller.isEmpty()) {
       log.warn("message from an unknown connection", LogFields.empty().connectionId(connectionId));
-      return reply(Messages.error(null, null, StreamerError.of(ErrorCode.UNAUTHORIZED, UNKNOWN_CONNECTION_MESSAGE)));
+      return reply(Messages.error(clientIdOf(event), null,
+          StreamerError.of(ErrorCode.UNAUTHORIZED, UNKNOWN_CONNECTION_MESSAGE)));
     }
     return reply(router.route(body(event), caller.get(), deadline(context)));
   }
@@ -107,6 +117,20 @@ public final class DefaultFunction {
   private Instant deadline(Context context) {
     return context == null ? null
         : clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(timeoutBuffer);
+  }
+
+  /**
+   * The client's {@code id} from the frame, for errors raised before the router reads it (the connection lookup):
+   * null when the frame has none or is not a valid envelope. Never throws.
+   */
+  private static String clientIdOf(APIGatewayV2WebSocketEvent event) {
+    try {
+      return Requests.parse(body(event)).id();
+    } catch (ProtocolException invalid) {
+      return invalid.clientId();
+    } catch (RuntimeException undecodable) {
+      return null;
+    }
   }
 
   private static String body(APIGatewayV2WebSocketEvent event) {

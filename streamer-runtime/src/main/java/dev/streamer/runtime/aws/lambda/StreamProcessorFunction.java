@@ -28,7 +28,7 @@ public final class StreamProcessorFunction {
     DynamoRequestStore store = runtime.requestStore();
     JobProgressFactory progress = BatchedJobProgress.factory(store, runtime.sender(),
         runtime.config().progressInterval(), runtime.scheduler(), runtime.log(), runtime.metrics());
-    this.processor = new StreamProcessor(store, BuiltinRoutes.withBuiltins(routes, store),
+    this.processor = new StreamProcessor(store, BuiltinRoutes.withBuiltins(routes, store, runtime.sender()),
         new RouteExecutor(interceptors), progress, runtime.sender(), runtime.config().processorSettings(),
         runtime.log(), runtime.metrics(), runtime.workers(), runtime.notifiers(routes));
     java.util.Optional<dev.streamer.runtime.aws.limits.TenantConcurrency> gate = TenantControls.concurrency(runtime);

@@ -5,9 +5,10 @@ import dev.streamer.runtime.aws.processor.Sweeper;
 import java.util.Map;
 
 /**
- * The scheduled sweeper: re-drives due retries and expired leases. Builds the request store and the connection
- * manager (a request failed for good is reported to its connection). The EventBridge event is taken as a map: its
- * content is not used, and this keeps the Lambda events library's joda-time out of the sweeper.
+ * The scheduled sweeper: re-drives due retries and expired leases, every {@code SWEEP_INTERVAL} within its
+ * one-minute schedule ({@code SweepSchedule}). Builds the request store and the connection manager (a request
+ * failed for good is reported to its connection). The EventBridge event is taken as a map: its content is not
+ * used, and this keeps the Lambda events library's joda-time out of the sweeper.
  */
 public final class SweeperFunction {
 
@@ -25,8 +26,12 @@ public final class SweeperFunction {
     return priming;
   }
 
-  /** Sweeps once; returns a JSON summary ({@code {"redriven":…,"failed":…}}). */
+  /**
+   * Sweeps every {@code SWEEP_INTERVAL} until the next scheduled invocation (or the end of this one); returns a JSON
+   * summary ({@code {"redriven":…,"failed":…}}).
+   */
   public String handle(Map<String, Object> event, Context context) {
-    return sweeper.sweep().toJson();
+    return sweeper.sweepUntilNextSchedule(
+        () -> context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis()).toJson();
   }
 }

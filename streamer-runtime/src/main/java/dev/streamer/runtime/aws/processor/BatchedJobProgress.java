@@ -13,12 +13,14 @@ import dev.streamer.runtime.aws.requests.RequestRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The production {@link JobProgress}: a {@link BatchedProgress} (throttled, latest value wins, flushed on close)
- * whose writes to the request item are guarded by the claimed attempt. When the attempt no longer holds the
- * request, the reporter answers "cancelled" so that the job stops.
+ * The production {@link JobProgress}: a {@link BatchedProgress} (throttled, latest value wins, flushed on close,
+ * starting from the progress earlier attempts stored) whose writes to the request item are guarded by the claimed
+ * attempt and renew its {@link Lease}. When the attempt no longer holds the request, the reporter answers
+ * "cancelled" so that the job stops.
  *
  * <p>A progress flush reads the cancel flag back for free. A job that asks {@link #isCancelled()} without reporting
  * progress gets it from a read of the item instead, at most once per interval.
@@ -44,19 +46,28 @@ public final class BatchedJobProgress implements JobProgress {
     this.interval = interval;
     this.clock = store.clock();
     this.log = log;
+    this.lastPoll = clock.instant(); // the claim just read the cancel flag: the first read is due an interval later
   }
 
   /** A factory sharing {@code scheduler} (owned by the caller) across all jobs of one Lambda environment. */
   public static JobProgressFactory factory(DynamoRequestStore store, MessageSender sender, Duration interval,
       ScheduledExecutorService scheduler, JsonLog log, Metrics metrics) {
-    return claimed -> {
-      ProgressSink sink = (requestId, fraction, message) ->
-          store.recordProgress(requestId, claimed.attempts(), fraction, message)
-              .orElseGet(() -> new ProgressState(claimed.connectionId(), true));
+    return (claimed, lease) -> {
+      ProgressSink sink = (requestId, fraction, message) -> {
+        Instant at = store.clock().instant();
+        Optional<ProgressState> state =
+            store.recordProgress(requestId, claimed.attempts(), fraction, message, lease.nextExpiry());
+        if (state.isEmpty()) {
+          lease.lost();
+          return new ProgressState(claimed.connectionId(), true);
+        }
+        lease.renewed(at, state.get());
+        return state.get();
+      };
       ProgressReporters reporters =
           new ProgressReporters(sink, sender, interval, store.clock(), scheduler, log, metrics);
-      return new BatchedJobProgress(reporters.open(claimed.requestId(), claimed.clientId()), store, claimed,
-          interval, log.withContext(LogFields.empty().requestId(claimed.requestId())));
+      return new BatchedJobProgress(reporters.open(claimed.requestId(), claimed.clientId(), claimed.progress()),
+          store, claimed, interval, log.withContext(LogFields.empty().requestId(claimed.requestId())));
     };
   }
 
@@ -87,6 +98,25 @@ public final class BatchedJobProgress implements JobProgress {
   @Override
   public void close() {
     delegate.close();
+  }
+
+  @Override
+  public Held closeForCompletion() {
+    BatchedProgress.Update last = delegate.closeHolding();
+    if (last == null) {
+      return null;
+    }
+    return new Held() {
+      @Override
+      public String message() {
+        return last.message();
+      }
+
+      @Override
+      public void send(String connectionId) {
+        delegate.send(last, connectionId);
+      }
+    };
   }
 
   @Override

@@ -6,6 +6,9 @@ import dev.streamer.runtime.aws.requests.RequestRecord;
 @FunctionalInterface
 public interface JobProgressFactory {
 
-  /** A reporter for {@code claimed}, whose {@code attempts} identifies the attempt. */
-  JobProgress open(RequestRecord claimed);
+  /**
+   * A reporter for {@code claimed}, whose {@code attempts} identifies the attempt and whose {@code progress} (from
+   * earlier attempts) is where reports start: lower ones are dropped. Its writes renew {@code lease}.
+   */
+  JobProgress open(RequestRecord claimed, Lease lease);
 }

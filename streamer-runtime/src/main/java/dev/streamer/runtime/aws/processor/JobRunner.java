@@ -34,6 +34,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,10 +65,11 @@ final class JobRunner {
   private final Clock clock;
   private final ExecutorService workers;
   private final Function<Caller, Notifier> notifiers;
+  private final ScheduledExecutorService leases;
 
   JobRunner(DynamoRequestStore store, RouteTable routes, RouteExecutor executor, JobProgressFactory progressFactory,
       MessageSender replies, ProcessorSettings settings, JsonLog log, Metrics metrics, ExecutorService workers,
-      Function<Caller, Notifier> notifiers) {
+      Function<Caller, Notifier> notifiers, ScheduledExecutorService leases) {
     this.notifiers = notifiers;
     this.store = store;
     this.routes = routes;
@@ -79,10 +82,14 @@ final class JobRunner {
     this.log = log;
     this.metrics = metrics;
     this.workers = workers;
+    this.leases = leases;
   }
 
-  /** Runs {@code claimed} (just claimed by this worker) and records its outcome; the job must end by {@code deadline}. */
-  void run(RequestRecord claimed, Instant deadline) {
+  /**
+   * Runs {@code claimed} (just claimed by this worker) and records its outcome; the job must end by {@code deadline}.
+   * Its lease is renewed (by progress writes, else by a heartbeat) up to {@code invocationEnd}.
+   */
+  void run(RequestRecord claimed, Instant deadline, Instant invocationEnd) {
     JsonLog jobLog = log.withContext(fieldsOf(claimed));
     if (claimed.cancelRequested()) {
       recordCancelled(claimed, jobLog);
@@ -102,15 +109,39 @@ final class JobRunner {
       return;
     }
 
-    JobProgress progress = progressFactory.open(claimed);
+    Lease lease = new Lease(claimed.requestId(), claimed.attempts(), settings.leaseDuration(),
+        claimed.started() == null ? clock.instant() : claimed.started(), invocationEnd, clock);
+    JobProgress progress = progressFactory.open(claimed, lease);
     AtomicBoolean timedOut = new AtomicBoolean();
     RequestContext context = new RequestContext(claimed.requestId(), claimed.clientId(), claimed.action(),
         claimed.connectionId(), claimed.userId(), claimed.tenantId(), claimed.traceId(), claimed.metadata(),
-        deadline, () -> timedOut.get() || progress.isCancelled(), clock,
+        deadline, () -> timedOut.get() || lease.isLost() || lease.cancelRequested() || progress.isCancelled(), clock,
         notifiers.apply(new Caller(claimed.connectionId(), claimed.userId(), claimed.tenantId(), claimed.metadata(),
-            claimed.traceId())));
+            claimed.traceId())),
+        Math.max(1, claimed.attempts()), claimed.maxRetries() + 1);
     Future<String> job = workers.submit(() -> resultJson(route,
         executor.execute(route, payload, context, progress, Phase.ASYNC)));
+    ScheduledFuture<?> heartbeat = startHeartbeat(lease, jobLog);
+    try {
+      runToOutcome(claimed, job, deadline, timedOut, progress, context, jobLog);
+    } finally {
+      heartbeat.cancel(false);
+    }
+  }
+
+  private ScheduledFuture<?> startHeartbeat(Lease lease, JsonLog jobLog) {
+    long period = Math.max(1, lease.heartbeatPeriod().toMillis());
+    return leases.scheduleAtFixedRate(() -> {
+      try {
+        lease.heartbeat(store);
+      } catch (RuntimeException e) {
+        jobLog.warn("lease not renewed", LogFields.empty(), e); // the next beat tries again
+      }
+    }, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  private void runToOutcome(RequestRecord claimed, Future<String> job, Instant deadline, AtomicBoolean timedOut,
+      JobProgress progress, RequestContext context, JsonLog jobLog) {
     String resultJson;
     try {
       long waitMillis = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
@@ -133,24 +164,31 @@ final class JobRunner {
       Thread.currentThread().interrupt();
       return;
     }
-    progress.close();
-    recordSuccess(claimed, resultJson, jobLog);
+    recordSuccess(claimed, resultJson, progress, jobLog);
   }
 
-  private void recordSuccess(RequestRecord claimed, String resultJson, JsonLog jobLog) {
+  private void recordSuccess(RequestRecord claimed, String resultJson, JobProgress progress, JsonLog jobLog) {
     int resultBytes = resultJson.getBytes(StandardCharsets.UTF_8).length;
     if (resultBytes > DynamoRequestStore.MAX_RESULT_BYTES) {
+      progress.close();
       jobLog.error("result too large to store and send", LogFields.empty().with("resultBytes", resultBytes)
           .with("maxResultBytes", DynamoRequestStore.MAX_RESULT_BYTES));
       recordFailure(claimed, StreamerError.of(ErrorCode.INTERNAL_ERROR, RESULT_TOO_LARGE_MESSAGE), null, jobLog);
       return;
     }
-    Optional<RequestRecord> completed = store.complete(claimed.requestId(), claimed.attempts(), resultJson);
+    // the last progress report is written with the completion: a job that reports nothing in between costs two
+    // writes after its enqueue (claim, completion)
+    JobProgress.Held last = progress.closeForCompletion();
+    Optional<RequestRecord> completed = store.complete(claimed.requestId(), claimed.attempts(), resultJson,
+        last == null ? null : last.message());
     if (completed.isEmpty()) {
       lostLease(claimed, jobLog);
       return;
     }
     RequestRecord done = completed.get();
+    if (last != null) {
+      last.send(done.connectionId());
+    }
     Duration took = Duration.between(claimed.started(), done.ended());
     metrics.requestCompleted(done.action(), done.requestId(), took);
     jobLog.info("request completed", LogFields.empty().status(done.status().name()).durationMs(took.toMillis()));

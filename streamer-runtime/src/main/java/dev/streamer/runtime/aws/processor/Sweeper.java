@@ -15,6 +15,7 @@ import dev.streamer.core.protocol.StreamerError;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The scheduled safety net of the queue. Re-drives PENDING requests that are due (a retry whose delay has passed,
@@ -56,6 +57,38 @@ public final class Sweeper {
     this.settings = settings;
     this.log = log;
     this.metrics = metrics;
+  }
+
+  /** Time a sweep may take: the next sweep starts only when at least this much is left after the pause. */
+  static final Duration SWEEP_BUDGET = Duration.ofSeconds(10);
+
+  /**
+   * What one scheduled invocation does: sweeps, then again every {@link ProcessorSettings#sweepInterval()} until the
+   * next invocation is due ({@link SweepSchedule#RATE} after this one started) or too little of the invocation's
+   * {@code remainingMillis} is left. EventBridge cannot invoke more often than once a minute, so this is how a
+   * crashed job is taken back within lease + interval. Returns the sum of the sweeps; stops early when interrupted.
+   */
+  public Report sweepUntilNextSchedule(LongSupplier remainingMillis) {
+    long start = System.nanoTime();
+    Duration interval = settings.sweepInterval();
+    Report total = sweep();
+    while (true) {
+      long nextAt = System.nanoTime() + interval.toNanos();
+      boolean beforeNextInvocation = nextAt - start < SweepSchedule.RATE.toNanos();
+      boolean timeLeft = remainingMillis.getAsLong() - interval.toMillis() >= SWEEP_BUDGET.toMillis();
+      if (!beforeNextInvocation || !timeLeft) {
+        return total;
+      }
+      try {
+        Thread.sleep(interval.toMillis());
+      } catch (InterruptedException stopping) {
+        Thread.currentThread().interrupt();
+        return total;
+      }
+      Report next = sweep();
+      total = new Report(total.redriven() + next.redriven(), total.recovered() + next.recovered(),
+          total.failed() + next.failed(), total.cancelled() + next.cancelled());
+    }
   }
 
   /** One sweep. Throws {@link dev.streamer.runtime.aws.requests.RequestStoreException} when DynamoDB is down. */

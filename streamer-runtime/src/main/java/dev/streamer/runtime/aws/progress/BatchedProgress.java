@@ -74,10 +74,17 @@ public final class BatchedProgress implements Progress, AutoCloseable {
   private volatile String goneConnectionId;
   private volatile long sentCount;
 
-  private record Update(double fraction, String message) {}
+  /** A report: fraction in [0, 1] and message (nullable). */
+  public record Update(double fraction, String message) {}
 
   BatchedProgress(String requestId, String clientId, ProgressSink sink, MessageSender sender, Duration interval,
       Clock clock, ScheduledExecutorService scheduler, JsonLog log, Metrics metrics) {
+    this(requestId, clientId, sink, sender, interval, clock, scheduler, log, metrics, null);
+  }
+
+  /** As above; reports below {@code startingAt} (progress stored by an earlier attempt; nullable) are dropped. */
+  BatchedProgress(String requestId, String clientId, ProgressSink sink, MessageSender sender, Duration interval,
+      Clock clock, ScheduledExecutorService scheduler, JsonLog log, Metrics metrics, Double startingAt) {
     this.requestId = Objects.requireNonNull(requestId, "requestId");
     this.clientId = clientId;
     this.sink = Objects.requireNonNull(sink, "sink");
@@ -89,6 +96,9 @@ public final class BatchedProgress implements Progress, AutoCloseable {
     this.metrics = metrics;
     if (interval.isNegative()) {
       throw new IllegalArgumentException("interval must not be negative");
+    }
+    if (startingAt != null && !startingAt.isNaN()) {
+      highest = Math.max(0.0, Math.min(1.0, startingAt));
     }
   }
 
@@ -164,6 +174,52 @@ public final class BatchedProgress implements Progress, AutoCloseable {
     }
     if (metrics != null) {
       metrics.progressSent(requestId, sentCount);
+    }
+  }
+
+  /**
+   * Closes like {@link #close()}, but the pending report, if any, is neither persisted nor sent: it is returned for
+   * the caller to store with the outcome and to {@link #send} before the outcome's message. Null when none.
+   */
+  public Update closeHolding() {
+    ScheduledFuture<?> toCancel;
+    synchronized (lock) {
+      if (closed) {
+        return null;
+      }
+      closed = true;
+      toCancel = scheduled;
+      scheduled = null;
+    }
+    if (toCancel != null) {
+      toCancel.cancel(false);
+    }
+    flushLock.lock(); // waits for a flush in flight, so that nothing is sent after the held report
+    try {
+      synchronized (lock) {
+        Update last = pending;
+        pending = null;
+        return last;
+      }
+    } finally {
+      flushLock.unlock();
+      if (metrics != null) {
+        metrics.progressSent(requestId, sentCount);
+      }
+    }
+  }
+
+  /** Sends {@code update} (from {@link #closeHolding()}) to {@code connectionId}, without persisting it. */
+  public void send(Update update, String connectionId) {
+    if (update == null || connectionId == null || connectionId.equals(goneConnectionId)) {
+      return;
+    }
+    try {
+      if (sender.send(connectionId, Messages.progress(clientId, requestId, update.fraction(), update.message()))) {
+        sentCount++;
+      }
+    } catch (RuntimeException e) {
+      log.warn("progress not sent", fields().connectionId(connectionId), e);
     }
   }
 

@@ -41,7 +41,15 @@ public record ProgressReporters(
 
   /** A reporter for one request; close it before sending the request's outcome. */
   public BatchedProgress open(String requestId, String clientId) {
+    return open(requestId, clientId, null);
+  }
+
+  /**
+   * A reporter for one request that starts at {@code startingAt} (the progress an earlier attempt stored; nullable):
+   * lower reports are dropped, so progress never goes down across attempts.
+   */
+  public BatchedProgress open(String requestId, String clientId, Double startingAt) {
     return new BatchedProgress(requestId, clientId, sink, sender, interval, clock, scheduler,
-        log.withContext(LogFields.empty().requestId(requestId)), metrics);
+        log.withContext(LogFields.empty().requestId(requestId)), metrics, startingAt);
   }
 }

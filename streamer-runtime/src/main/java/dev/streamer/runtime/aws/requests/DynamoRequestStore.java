@@ -113,7 +113,8 @@ public final class DynamoRequestStore implements RequestQueue {
 
   /**
    * Claims a due PENDING request for one attempt: PROCESSING, lease until now + {@code lease}, {@code attempts}
-   * + 1. Returns the claimed request, or empty when it is not PENDING, not due, or another worker won.
+   * + 1. Returns the claimed request (with the progress earlier attempts stored, which this one starts from), or
+   * empty when it is not PENDING, not due, or another worker won.
    */
   public Optional<RequestRecord> claim(String requestId, Duration lease) {
     Instant now = clock.instant();
@@ -131,15 +132,27 @@ public final class DynamoRequestStore implements RequestQueue {
     return conditionalUpdate(requestId, update);
   }
 
-  /** PROCESSING → COMPLETED with {@code resultJson}, for the attempt that holds the lease. */
+  /** PROCESSING → COMPLETED with {@code resultJson}, for the attempt that holds the lease; progress becomes 1. */
   public Optional<RequestRecord> complete(String requestId, int attempt, String resultJson) {
+    return complete(requestId, attempt, resultJson, null);
+  }
+
+  /**
+   * PROCESSING → COMPLETED with {@code resultJson} and progress 1, for the attempt that holds the lease. A non-null
+   * {@code progressMessage} is the job's last progress message, written here instead of in a write of its own.
+   */
+  public Optional<RequestRecord> complete(String requestId, int attempt, String resultJson, String progressMessage) {
     ItemUpdate update = ownedBy(attempt)
         .set(STATUS, s(RequestStatus.COMPLETED.name()))
         .set(RESULT, s(resultJson))
         .set(ENDED, millis(clock.instant()))
+        .set(PROGRESS, n(1))
         .remove(LEASE_EXPIRES_AT)
         .remove(ERROR_CODE)
         .remove(ERROR_MESSAGE);
+    if (progressMessage != null) {
+      update.set(PROGRESS_MESSAGE, s(progressMessage));
+    }
     return conditionalUpdate(requestId, update);
   }
 
@@ -196,13 +209,44 @@ public final class DynamoRequestStore implements RequestQueue {
   }
 
   /**
-   * Writes the latest progress of a running attempt. Returns where replies go now and whether the caller asked to
+   * Writes the latest progress of a running attempt and renews its lease to {@code leaseExpiresAt}. Progress never
+   * goes down, across attempts too: a {@code fraction} below the stored one is not written (a conditional update),
+   * and the answer is then read from the item as it is. Returns where replies go now and whether the caller asked to
    * cancel; empty when the attempt no longer holds the request (it finished, or its lease was taken over).
    */
-  public Optional<ProgressState> recordProgress(String requestId, int attempt, double fraction, String message) {
+  public Optional<ProgressState> recordProgress(String requestId, int attempt, double fraction, String message,
+      Instant leaseExpiresAt) {
     ItemUpdate update = ownedBy(attempt)
         .set(PROGRESS, AttributeValue.fromN(Double.toString(fraction)))
-        .setOrRemove(PROGRESS_MESSAGE, message == null ? null : s(message));
+        .setOrRemove(PROGRESS_MESSAGE, message == null ? null : s(message))
+        .condition("attribute_not_exists(#progress) OR #progress <= :progress");
+    if (leaseExpiresAt != null) {
+      update.set(LEASE_EXPIRES_AT, millis(leaseExpiresAt));
+    }
+    try {
+      RequestRecord now = updateOrThrow(requestId, update);
+      return Optional.of(new ProgressState(now.connectionId(), now.cancelRequested()));
+    } catch (ConditionalCheckFailedException e) {
+      RequestRecord old = e.hasItem() && !e.item().isEmpty() ? RequestItemCodec.fromItem(e.item()) : null;
+      if (old != null && old.status() == RequestStatus.PROCESSING && old.attempts() == attempt) {
+        return Optional.of(new ProgressState(old.connectionId(), old.cancelRequested())); // lower: dropped
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** {@link #recordProgress(String, int, double, String, Instant)} without renewing the lease. */
+  public Optional<ProgressState> recordProgress(String requestId, int attempt, double fraction, String message) {
+    return recordProgress(requestId, attempt, fraction, message, null);
+  }
+
+  /**
+   * Extends the lease of a running attempt to {@code leaseExpiresAt} (the heartbeat of a job that reports no
+   * progress). Returns where replies go and whether the caller asked to cancel; empty when the attempt no longer
+   * holds the request.
+   */
+  public Optional<ProgressState> renewLease(String requestId, int attempt, Instant leaseExpiresAt) {
+    ItemUpdate update = ownedBy(attempt).set(LEASE_EXPIRES_AT, millis(leaseExpiresAt));
     return conditionalUpdate(requestId, update).map(r -> new ProgressState(r.connectionId(), r.cancelRequested()));
   }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.JobRoute;
 import dev.streamer.runtime.aws.ManualClock;
+import dev.streamer.runtime.aws.RecordingReplies;
 import dev.streamer.runtime.aws.requests.DynamoRequestStore;
 import dev.streamer.runtime.aws.requests.RequestRecord;
 import dev.streamer.core.protocol.RequestStatus;
@@ -18,6 +19,7 @@ import dev.streamer.core.routing.RouteTables;
 import dev.streamer.core.routing.Router;
 import dev.streamer.core.routing.RouterConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +38,7 @@ class BuiltinRoutesTest {
   private static ManualClock clock;
   private static DynamoRequestStore store;
   private static Router router;
+  private static final RecordingReplies REPLIES = new RecordingReplies();
 
   @BeforeAll
   static void setUp() {
@@ -44,7 +47,7 @@ class BuiltinRoutesTest {
     clock = ManualClock.startingNow();
     store = new DynamoRequestStore(client, tables.requests(), clock, Duration.ofDays(7), 3);
     JobRoute job = new JobRoute("job", (p, ctx, progress) -> p.n());
-    router = new Router(BuiltinRoutes.withBuiltins(RouteTables.of("test", job), store), store,
+    router = new Router(BuiltinRoutes.withBuiltins(RouteTables.of("test", job), store, REPLIES), store,
         RouterConfig.builder().clock(clock).build());
   }
 
@@ -96,7 +99,7 @@ class BuiltinRoutesTest {
     store.complete(id, attempt, "{\"n\":4,\"done\":true}");
     data = send("status", id, OWNER).get("data");
     assertEquals("COMPLETED", data.get("status").asText());
-    assertEquals(0.4, data.get("progress").asDouble());
+    assertEquals(1.0, data.get("progress").asDouble(), "COMPLETED means progress 1");
     assertEquals("reading", data.get("message").asText());
     assertEquals(4, data.get("result").get("n").asInt());
   }
@@ -142,6 +145,12 @@ class BuiltinRoutesTest {
     JsonNode reply = send("cancel", queued, OWNER);
     assertEquals("CANCELLED", reply.at("/data/outcome").asText(), reply.toString());
     assertEquals("CANCELLED", reply.at("/data/status").asText());
+    List<String> toOwner = REPLIES.to(store.get(queued).orElseThrow().connectionId());
+    assertEquals(1, toOwner.size(), "the owner's connection hears of it, as for a running request");
+    JsonNode error = JSON.readTree(toOwner.get(0));
+    assertEquals("error", error.get("type").asText());
+    assertEquals(queued, error.get("requestId").asText());
+    assertEquals("CANCELLED", error.at("/error/code").asText());
 
     String running = queue(OWNER);
     store.claim(running, Duration.ofMinutes(1)).orElseThrow();

@@ -73,9 +73,10 @@ class EnvironmentVariablesTest {
         "JWT_ALGORITHM", "HS256",
         "JWT_SECRET", SECRET));
     // only the function of this kind is built, as in its own Lambda environment
-    TestLambda lambda = new TestLambda(AwsRuntime.builder(env).build(),
+    AwsRuntime runtime = AwsRuntime.builder(env).build();
+    TestLambda lambda = new TestLambda(runtime,
         RouteTables.of("test", new JobRoute("job", (payload, context, progress) -> 1)));
-    invokeOnce(lambda, handler);
+    invokeOnce(lambda, runtime, handler);
 
     // The trace header is read per invocation from a copy of the environment (or System.getenv), which a
     // recording map cannot observe; TraceHeaderTest covers it.
@@ -117,7 +118,7 @@ class EnvironmentVariablesTest {
     assertEquals(EnvironmentVariables.ALL.size(), names(EnvironmentVariables.ALL).size(), "names are unique");
   }
 
-  private static void invokeOnce(TestLambda lambda, HandlerKind handler) {
+  private static void invokeOnce(TestLambda lambda, AwsRuntime runtime, HandlerKind handler) {
     switch (handler) {
       case CONNECT -> assertEquals(401, lambda.connect(event("$connect", "CONNECT"), null).getStatusCode());
       case DISCONNECT -> assertEquals(200, lambda.disconnect(event("$disconnect", "DISCONNECT"), null)
@@ -126,6 +127,18 @@ class EnvironmentVariablesTest {
         APIGatewayV2WebSocketEvent message = event("$default", "MESSAGE");
         message.setBody("{\"action\":\"echo\",\"payload\":{}}");
         assertTrue(lambda.message(message, LambdaEvents.context(10_000)).getBody().contains("UNAUTHORIZED"));
+        // its one send, the CANCELLED of a request cancelled while queued, builds the connection manager (the
+        // owner's endpoint refuses: the send fails quietly after its retries)
+        APIGatewayV2WebSocketEvent owner = event("$default", "MESSAGE");
+        owner.getRequestContext().setConnectionId("envvars-owner");
+        runtime.connectionStore().create("envvars-owner", "alice", "acme", "http://127.0.0.1:9/prod", Map.of());
+        owner.setBody("{\"id\":\"q\",\"action\":\"job\",\"payload\":{\"n\":1}}");
+        String ack = lambda.message(owner, LambdaEvents.context(10_000)).getBody();
+        String requestId = ack.replaceAll(".*\"requestId\":\"([^\"]+)\".*", "$1");
+        owner.setBody("{\"id\":\"c\",\"action\":\"cancel\",\"payload\":{\"requestId\":\"" + requestId
+            + "\"}}");
+        String cancelled = lambda.message(owner, LambdaEvents.context(10_000)).getBody();
+        assertTrue(cancelled.contains("\"outcome\":\"CANCELLED\""), ack + " then " + cancelled);
       }
       case STREAM_PROCESSOR -> {
         DynamodbEvent batch = new DynamodbEvent();

@@ -16,6 +16,7 @@ import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.JobRoute;
 import dev.streamer.runtime.aws.LambdaEvents;
 import dev.streamer.runtime.aws.ManualClock;
+import dev.streamer.runtime.aws.PausableProxy;
 import dev.streamer.runtime.aws.LocalConnectionsEndpoint;
 import dev.streamer.runtime.aws.connections.ConnectionManager;
 import dev.streamer.runtime.aws.connections.ConnectionStore;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,45 @@ class LambdaFunctionsTest {
   }
 
   @Test
+  void whileDynamoDbIsUnreachableEveryReplyCarriesTheClientsIdAndServiceRecoversByItself() throws Exception {
+    try (PausableProxy proxy = new PausableProxy(DynamoDbLocal.endpoint());
+        DynamoDbClient proxied = DynamoDbLocal.client(proxy.endpoint())) {
+      ConnectionStore viaProxy = new ConnectionStore(proxied, tables.connections(), Duration.ofHours(24), clock);
+      // one function instance across invocations, as in a Lambda execution environment
+      DefaultFunction service = new DefaultFunction(AwsRuntime.builder(Map.of())
+          .config(config)
+          .dynamoDb(proxied)
+          .sender(sender)
+          .callers(CallerResolver.fromStore(viaProxy))
+          .clock(clock)
+          .logSink(l -> {})
+          .build(), RouteTables.of("test", job), List.of());
+      APIGatewayV2WebSocketEvent event = LambdaEvents.read("websocket-message.json", APIGatewayV2WebSocketEvent.class);
+      assertEquals("ack", JSON.readTree(service.handle(event, CONTEXT).getBody()).get("type").asText());
+
+      proxy.down();
+      for (String body : List.of(event.getBody(), "{\"id\":\"c-9\",\"action\":\"job\",\"payload\":{\"n\":1}}",
+          "{\"id\":\"c-10\",\"action\":\"status\",\"payload\":{\"requestId\":\"r\"}}")) {
+        event.setBody(body);
+        JsonNode reply = JSON.readTree(service.handle(event, CONTEXT).getBody());
+        assertEquals("error", reply.get("type").asText(), reply.toString());
+        assertEquals(JSON.readTree(body).get("id").asText(), reply.get("id").asText(), "the client's id: " + reply);
+        assertEquals("SERVICE_UNAVAILABLE", reply.get("error").get("code").asText(), reply.toString());
+      }
+
+      proxy.up();
+      event.setBody("{\"id\":\"c-11\",\"action\":\"job\",\"payload\":{\"n\":2}}");
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      JsonNode reply;
+      do {
+        reply = JSON.readTree(service.handle(event, CONTEXT).getBody());
+      } while (!reply.get("type").asText().equals("ack") && System.nanoTime() < end);
+      assertEquals("ack", reply.get("type").asText(), "recovered: " + reply);
+      assertEquals("c-11", reply.get("id").asText());
+    }
+  }
+
+  @Test
   void messageQueuesAndProcessorDeliversResultWithTrace() throws Exception {
     APIGatewayV2WebSocketEvent event = LambdaEvents.read("websocket-message.json", APIGatewayV2WebSocketEvent.class);
     assertEquals(CONNECTION, event.getRequestContext().getConnectionId());
@@ -127,7 +168,7 @@ class LambdaFunctionsTest {
     JsonNode progress = JSON.readTree(received.get(0));
     assertEquals("progress", progress.get("type").asText());
     assertEquals(0.5, progress.get("progress").asDouble());
-    assertEquals(0.5, store.get(requestId).orElseThrow().progress(), "progress is written to the item");
+    assertEquals(1.0, store.get(requestId).orElseThrow().progress(), "COMPLETED means progress 1");
     JsonNode last = JSON.readTree(received.get(received.size() - 1));
     assertEquals("result", last.get("type").asText());
     assertEquals(3, last.at("/data/n").asInt());
@@ -217,7 +258,8 @@ class LambdaFunctionsTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> event = LambdaEvents.read("scheduled-event.json", Map.class);
     assertEquals("Scheduled Event", event.get("detail-type"));
-    JsonNode summary = JSON.readTree(lambda.sweep(event, CONTEXT));
+    // an invocation with too little time for a second sweep sweeps once (as LocalStack.sweep() does)
+    JsonNode summary = JSON.readTree(lambda.sweep(event, LambdaEvents.context(5_000)));
     assertEquals(0, summary.get("redriven").asInt());
     assertEquals(0, summary.get("failed").asInt());
   }

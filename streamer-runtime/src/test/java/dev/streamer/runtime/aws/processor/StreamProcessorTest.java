@@ -125,7 +125,8 @@ class StreamProcessorTest {
     assertEquals(RequestStatus.COMPLETED, done.status());
     assertEquals("{\"n\":42,\"done\":true}", done.result());
     assertEquals(1, done.attempts());
-    assertEquals(0.5, done.progress());
+    assertEquals(1.0, done.progress(), "COMPLETED means progress 1");
+    assertEquals("half", done.progressMessage());
     List<String> received = replies.to(request.connectionId());
     assertEquals(2, received.size());
     assertTrue(received.get(0).contains("\"type\":\"progress\""));
@@ -323,19 +324,20 @@ class StreamProcessorTest {
   @Test
   void unexpectedErrorSkipsOnlyItsRecord() throws Exception {
     JobRoute route = new JobRoute("job", (job, ctx, progress) -> job.n());
-    AtomicInteger opened = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<String> broken = new java.util.concurrent.atomic.AtomicReference<>();
     JobProgressFactory direct = DirectProgress.factory(store, replies);
-    JobProgressFactory failingOnce = claimed -> {
-      if (opened.incrementAndGet() == 1) {
+    JobProgressFactory failingOnce = (claimed, lease) -> {
+      if (claimed.requestId().equals(broken.get())) {
         throw new IllegalStateException("bug in a reporter");
       }
-      return direct.open(claimed);
+      return direct.open(claimed, lease);
     };
     StreamProcessor processor = new StreamProcessor(store, RouteTables.of("test", route),
         new RouteExecutor(List.of()), failingOnce, replies, settingsOf(),
         new JsonLog("t", LogLevel.INFO, logLines::add, clock), new Metrics("S", "t", l -> {}, clock), workers);
     AsyncRequest first = enqueue("{\"n\":1}");
     AsyncRequest second = enqueue("{\"n\":2}");
+    broken.set(first.requestId());
 
     assertTrue(processor.process(stream.await(2), FIVE_MINUTES).getBatchItemFailures().isEmpty(),
         "redelivering a record that fails the same way would block the shard");
@@ -493,9 +495,9 @@ class StreamProcessorTest {
           new RouteExecutor(List.of()), DirectProgress.factory(unreachable, replies), replies, settingsOf(),
           new JsonLog("t", LogLevel.INFO, l -> {}, clock), new Metrics("S", "t", l -> {}, clock), workers);
       StreamsEventResponse response = processor.process(event, FIVE_MINUTES);
-      assertEquals(1, response.getBatchItemFailures().size(), "the first failure stops the batch");
-      assertEquals(event.getRecords().get(0).getDynamodb().getSequenceNumber(),
-          response.getBatchItemFailures().get(0).getItemIdentifier());
+      assertEquals(event.getRecords().stream().map(r -> r.getDynamodb().getSequenceNumber()).toList(),
+          response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+              .toList(), "every record left unprocessed is reported, lowest first");
     }
     assertEquals(0, route.invocations());
   }

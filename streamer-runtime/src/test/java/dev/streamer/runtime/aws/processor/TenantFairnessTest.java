@@ -207,7 +207,7 @@ class TenantFairnessTest {
       TenantConcurrency.Admission.Deferred d =
           lookup.position(pending.requestId(), pending.tenantId(), pending.action());
       return d == null ? null : new QueuePosition.Queued(d.position(), d.running(), d.cap(), RunningCaps.ENV);
-    }), enqueuer);
+    }, (connectionId, message) -> true), enqueuer);
     JsonNode status = new ObjectMapper().readTree(router.route("{\"id\":\"s\",\"action\":\"status\","
         + "\"payload\":{\"requestId\":\"" + backlog.get(49) + "\"}}",
         new Caller("conn-tenant-a", "user-tenant-a", "tenant-a", Map.of(), null)));

@@ -1,0 +1,209 @@
+package dev.streamer.samples.local;
+
+import dev.streamer.client.StreamerClient;
+import dev.streamer.core.protocol.RequestStatus;
+import dev.streamer.local.LocalStack;
+import dev.streamer.runtime.aws.processor.EventSourceMapping;
+import dev.streamer.runtime.aws.processor.ProcessorSettings;
+import dev.streamer.runtime.aws.requests.RequestItemCodec;
+import dev.streamer.runtime.aws.requests.RequestRecord;
+import dev.streamer.runtime.aws.tables.StreamerTables;
+import dev.streamer.runtime.aws.tables.TableCreator;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Jobs at scale on the local stack, with the template's event source mapping (one shard of DynamoDB Local's stream):
+ * makespan of many long jobs queued at once, completions per second of tiny jobs beside DynamoDB Local's own write
+ * rate measured in the same run, and the time from a crashed worker to the re-run of its job. Run by
+ * {@link LocalStackBenchmark}; the report action's steps take {@code sample.report.stepMillis} each (40 steps at most).
+ */
+final class JobsBenchmark {
+
+  private static final int CLIENTS = 50;
+  private static final int LONG_JOBS = 100;
+  private static final int OUTSTANDING = 4;
+  /** A report of 40 steps: 40 × stepMillis. */
+  private static final String LONG_REPORT =
+      "{\"startDate\":\"2024-01-01\",\"endDate\":\"2024-01-02\",\"recordCount\":40}";
+  private static final String TINY_REPORT =
+      "{\"startDate\":\"2024-01-01\",\"endDate\":\"2024-01-02\",\"recordCount\":1}";
+
+  private final LocalStack stack;
+  private final PrintStream out;
+
+  JobsBenchmark(LocalStack stack, PrintStream out) {
+    this.stack = stack;
+    this.out = out;
+  }
+
+  void run(int seconds) throws Exception {
+    EventSourceMapping mapping = stack.eventSourceMapping();
+    out.println();
+    out.printf(Locale.ROOT, "Jobs at scale (the template's event source mapping: BatchSize %d, "
+        + "ParallelizationFactor %d; PROCESSOR_CONCURRENCY %d; the requests stream has one shard):%n",
+        mapping.batchSize(), mapping.parallelizationFactor(), ProcessorSettings.DEFAULT_CONCURRENCY);
+    makespan();
+    tinyJobs(seconds);
+    crashToRerun();
+  }
+
+  private StreamerClient client() throws Exception {
+    StreamerClient client = StreamerClient.builder(stack.webSocketUri()).token(stack.devToken())
+        .requestTimeout(Duration.ofMinutes(5)).build();
+    client.connect().get(30, TimeUnit.SECONDS);
+    return client;
+  }
+
+  /** N long jobs queued at once from 50 clients: time until the last result, over one job's own time. */
+  private void makespan() throws Exception {
+    List<StreamerClient> clients = new ArrayList<>();
+    try {
+      for (int i = 0; i < CLIENTS; i++) {
+        clients.add(client());
+      }
+      long t0 = System.nanoTime();
+      clients.get(0).request("generate_report", LONG_REPORT).get(5, TimeUnit.MINUTES);
+      double one = (System.nanoTime() - t0) / 1e9;
+      List<CompletableFuture<String>> calls = new ArrayList<>();
+      long start = System.nanoTime();
+      for (int i = 0; i < LONG_JOBS; i++) {
+        calls.add(clients.get(i % CLIENTS).request("generate_report", LONG_REPORT));
+      }
+      CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+      double makespan = (System.nanoTime() - start) / 1e9;
+      out.printf(Locale.ROOT, "  %-58s %7.2f s%n", "one long job alone (send → result)", one);
+      out.printf(Locale.ROOT, "  %-58s %7.2f s%n", LONG_JOBS + " long jobs from " + CLIENTS
+          + " clients, makespan", makespan);
+      out.printf(Locale.ROOT, "  %-58s %7.2f   (target <= 1.5)%n", "makespan / one job", makespan / one);
+    } finally {
+      clients.forEach(StreamerClient::close);
+    }
+  }
+
+  /** Completions per second of tiny jobs, beside what DynamoDB Local's write rate allows, measured just before. */
+  private void tinyJobs(int seconds) throws Exception {
+    double oneWriter = rawWriteRate(stack.dynamoDb(), Math.max(3, seconds / 2), 1);
+    double fourWriters = rawWriteRate(stack.dynamoDb(), Math.max(3, seconds / 2), 4);
+    double writesPerSecond = Math.max(oneWriter, fourWriters);
+    List<StreamerClient> clients = new ArrayList<>();
+    double jobsPerSecond;
+    try {
+      for (int i = 0; i < CLIENTS; i++) {
+        clients.add(client());
+      }
+      AtomicLong completed = new AtomicLong();
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      List<CompletableFuture<Void>> loops = new ArrayList<>();
+      long start = System.nanoTime();
+      for (StreamerClient client : clients) {
+        for (int k = 0; k < OUTSTANDING; k++) {
+          loops.add(loop(client, end, completed));
+        }
+      }
+      CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).get(seconds + 300L, TimeUnit.SECONDS);
+      jobsPerSecond = completed.get() / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      clients.forEach(StreamerClient::close);
+    }
+    // enqueue + claim + completion, plus the report's one progress flush when it is written before the completion
+    double writesPerJob = 4;
+    double ceiling = writesPerSecond / writesPerJob;
+    out.printf(Locale.ROOT, "  %-58s %7.0f / %.0f writes/s%n", "DynamoDB Local alone, conditional writes, 1 / 4 "
+        + "threads", oneWriter, fourWriters);
+    out.printf(Locale.ROOT, "  %-58s %7.0f jobs/s%n", "tiny jobs, " + CLIENTS + " clients x " + OUTSTANDING
+        + " outstanding, completed", jobsPerSecond);
+    out.printf(Locale.ROOT, "  %-58s %7.0f jobs/s at <= %.0f writes/job (enqueue, claim, progress, completion)%n",
+        "ceiling = best writes/s / writes per job", ceiling, writesPerJob);
+    out.printf(Locale.ROOT, "  %-58s %7.2f   (target >= 0.5)%n", "completions / ceiling", jobsPerSecond / ceiling);
+  }
+
+  private static CompletableFuture<Void> loop(StreamerClient client, long endNanos, AtomicLong completed) {
+    if (System.nanoTime() >= endNanos) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return client.request("generate_report", TINY_REPORT).thenCompose(result -> {
+      completed.incrementAndGet();
+      return loop(client, endNanos, completed);
+    });
+  }
+
+  /**
+   * Conditional PutItem + UpdateItem pairs, as an enqueue and a claim do, from {@code threadCount} threads on a
+   * scratch copy of the requests table (same indexes and stream), for {@code seconds}.
+   */
+  private static double rawWriteRate(DynamoDbClient dynamoDb, int seconds, int threadCount) throws Exception {
+    String table = "benchmark-writes";
+    TableCreator.createIfMissing(dynamoDb, StreamerTables.REQUESTS, table);
+    AtomicLong writes = new AtomicLong();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    ExecutorService threads = Executors.newFixedThreadPool(threadCount);
+    long start = System.nanoTime();
+    try {
+      List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < threadCount; t++) {
+        running.add(threads.submit(() -> {
+          while (System.nanoTime() < end) {
+            String id = UUID.randomUUID().toString();
+            dynamoDb.putItem(b -> b.tableName(table).item(Map.of("requestId", AttributeValue.fromS(id),
+                    "status", AttributeValue.fromS("PENDING"), "createdAt",
+                    AttributeValue.fromN(String.valueOf(System.currentTimeMillis()))))
+                .conditionExpression("attribute_not_exists(requestId)"));
+            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("requestId", AttributeValue.fromS(id)))
+                .updateExpression("SET #s = :p").conditionExpression("#s = :q")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("PROCESSING"),
+                    ":q", AttributeValue.fromS("PENDING"))));
+            writes.addAndGet(2);
+          }
+          return null;
+        }));
+      }
+      for (var f : running) {
+        f.get();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    return writes.get() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * A worker that claimed a job and died: the item is written as a claim would leave it (PROCESSING, lease of
+   * LEASE_DURATION), and nothing renews it. Measures until the job has been re-run to COMPLETED.
+   */
+  private void crashToRerun() throws Exception {
+    DynamoDbClient dynamoDb = stack.dynamoDb();
+    Instant now = Instant.now();
+    Duration lease = ProcessorSettings.DEFAULT_LEASE_DURATION;
+    String id = UUID.randomUUID().toString();
+    RequestRecord crashed = new RequestRecord(id, RequestStatus.PROCESSING, "generate_report", TINY_REPORT, "c-1",
+        "dev-user", "dev-tenant", "AAAAAAAAAAAAAAA=", null, Map.of(), now, now.plus(Duration.ofDays(1))
+        .getEpochSecond(), 0, 3, null, 1, now, null, now.plus(lease), 0.4, "part one", null, null, null, false);
+    dynamoDb.putItem(b -> b.tableName(stack.tables().requests()).item(RequestItemCodec.toItem(crashed)));
+    long start = System.nanoTime();
+    RequestRecord current = crashed;
+    while (current.status() != RequestStatus.COMPLETED && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(5)) {
+      Thread.sleep(200);
+      current = RequestItemCodec.fromItem(dynamoDb.getItem(b -> b.tableName(stack.tables().requests())
+          .key(Map.of("requestId", AttributeValue.fromS(id))).consistentRead(true)).item());
+    }
+    double took = (System.nanoTime() - start) / 1e9;
+    out.printf(Locale.ROOT, "  %-58s %7.1f s   (lease %d s; target <= 90 s; status %s, attempt %d, progress %s)%n",
+        "crash (last renewal) → re-run completed", took, lease.toSeconds(), current.status(), current.attempts(),
+        current.progress());
+  }
+}
