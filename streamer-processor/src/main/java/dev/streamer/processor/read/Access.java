@@ -29,6 +29,27 @@ final class Access {
     return true;
   }
 
+  /** The longest package prefix all {@code types} share, as its name parts; empty when they share none. */
+  static String[] commonPackage(Iterable<? extends TypeElement> types, Elements elements) {
+    String[] common = null;
+    int length = 0;
+    for (TypeElement type : types) {
+      String pkg = packageOf(type, elements);
+      String[] parts = pkg.isEmpty() ? new String[0] : pkg.split("\\.");
+      if (common == null) {
+        common = parts;
+        length = parts.length;
+      } else {
+        int i = 0;
+        while (i < length && i < parts.length && common[i].equals(parts[i])) {
+          i++;
+        }
+        length = i;
+      }
+    }
+    return common == null ? new String[0] : java.util.Arrays.copyOf(common, length);
+  }
+
   /** Whether {@code type} is in the unnamed package, which no named package can refer to. */
   static boolean inUnnamedPackage(Element type) {
     Element e = type;

@@ -217,29 +217,14 @@ public final class ModelReader {
     if (settings.packageOption() != null) {
       return settings.packageOption();
     }
-    String[] common = null;
-    int length = 0;
-    for (TypeElement handler : handlers) {
-      String pkg = Access.packageOf(handler, elements);
-      String[] parts = pkg.isEmpty() ? new String[0] : pkg.split("\\.");
-      if (common == null) {
-        common = parts;
-        length = parts.length;
-      } else {
-        int i = 0;
-        while (i < length && i < parts.length && common[i].equals(parts[i])) {
-          i++;
-        }
-        length = i;
-      }
-    }
-    if (length == 0) {
+    String[] common = Access.commonPackage(handlers, elements);
+    if (common.length == 0) {
       TypeElement first = handlers.iterator().next();
       String names = String.join(", ", handlers.stream().map(h -> h.getQualifiedName().toString()).toList());
       reporter.report(Message.PACKAGE_REQUIRED, first, names);
       return null;
     }
-    return String.join(".", java.util.Arrays.copyOf(common, length));
+    return String.join(".", common);
   }
 
   /**

@@ -117,23 +117,8 @@ final class PreviousBuild {
       packages.add(packageOption);
       return packages;
     }
-    String[] common = null;
-    int length = 0;
-    for (TypeElement handler : handlers) {
-      String pkg = Access.packageOf(handler, elements);
-      String[] parts = pkg.isEmpty() ? new String[0] : pkg.split("\\.");
-      if (common == null) {
-        common = parts;
-        length = parts.length;
-      } else {
-        int i = 0;
-        while (i < length && i < parts.length && common[i].equals(parts[i])) {
-          i++;
-        }
-        length = i;
-      }
-    }
-    for (int n = length; n > 0; n--) {
+    String[] common = Access.commonPackage(handlers, elements);
+    for (int n = common.length; n > 0; n--) {
       packages.add(String.join(".", java.util.Arrays.copyOf(common, n)));
     }
     return packages;
