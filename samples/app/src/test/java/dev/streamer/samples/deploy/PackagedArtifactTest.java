@@ -33,7 +33,7 @@ class PackagedArtifactTest {
       "com/google/common/", "org/checkerframework/", "com/fasterxml/jackson/databind/", "com/auth0/",
       "software/amazon/awssdk/services/dynamodb/streams/", "software/amazon/eventstream/");
 
-  /** The sample's size budget (issue 8): the jar is read, and on SnapStart restored, at every cold start. */
+  /** The sample's size budget (issue 8). */
   private static final long MAX_BYTES = 8_000_000;
 
   @Test
