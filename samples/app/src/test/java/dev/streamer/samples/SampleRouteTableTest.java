@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class SampleRouteTableTest {
 
   /** Records every handler-factory call. */
-  private static final class CountingHandlers implements SampleHandlers {
+  private static class CountingHandlers implements SampleHandlers {
     final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
