@@ -8,6 +8,7 @@ import dev.streamer.core.app.AppManifest;
 import dev.streamer.core.app.HandlerKind;
 import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteTable;
+import dev.streamer.local.AppHandlers;
 import dev.streamer.test.quotes.QuotesConnectHandler;
 import dev.streamer.test.quotes.QuotesDefaultHandler;
 import dev.streamer.test.quotes.QuotesDisconnectHandler;
