@@ -36,6 +36,8 @@ public final class DevServer {
   public static final String ENV_PREFIX = "env.";
 
   private static final long POLL_MILLIS = 400;
+  /** Polls a failing reload is retried for (a compilation writing its last files): about 2 s. */
+  private static final int RELOAD_ATTEMPTS = 5;
 
   private final Map<String, String> options;
   private final List<Path> directories;
@@ -97,26 +99,38 @@ public final class DevServer {
   private void loop() throws InterruptedException {
     ClassesWatch watch = watching() ? new ClassesWatch(directories) : null;
     Path stopFile = options.containsKey(STOP_FILE) ? Path.of(options.get(STOP_FILE)) : null;
+    int attempts = 0; // of the reload of the last change; a compilation may still be writing when one starts
     while (stopFile == null || !Files.exists(stopFile)) {
       Thread.sleep(POLL_MILLIS);
-      if (watch != null && watch.changedAndSettled()) {
-        reload();
+      if (watch == null) {
+        continue;
+      }
+      if (watch.changedAndSettled()) {
+        attempts = RELOAD_ATTEMPTS;
+      }
+      if (attempts > 0) {
+        attempts = reload(--attempts == 0) ? 0 : attempts;
       }
     }
     out.println("[streamer] stop file " + stopFile + " found: stopping");
   }
 
-  /** Loads the new compilation and swaps the handlers; on any failure the previous handlers keep running. */
-  private void reload() {
+  /**
+   * Loads the new compilation and swaps the handlers; on any failure the previous handlers keep running, and the
+   * failure is reported when {@code last} (else the next poll tries again).
+   */
+  private boolean reload(boolean last) {
     long start = System.nanoTime();
     LoadedApp next;
     try {
       next = LoadedApp.load(existing(), DevServer.class.getClassLoader(), app.manifest.appName());
       stack.replaceHandlers(next.handlers.wire(LocalStack.builder()));
     } catch (RuntimeException | LinkageError e) {
-      out.println("[streamer] classes changed, but the handlers were not reloaded (the previous ones keep running): "
-          + e);
-      return;
+      if (last) {
+        out.println("[streamer] classes changed, but the handlers were not reloaded (the previous ones keep"
+            + " running): " + e);
+      }
+      return false;
     }
     current.replace(next.loader);
     app = next; // the previous loader is left to the garbage collector: running invocations may still load from it
@@ -126,6 +140,7 @@ public final class DevServer {
         next.manifest.actions().stream().map(a -> a.name()).collect(Collectors.joining(", ")),
         stack.connections().size());
     writeReadyFile();
+    return true;
   }
 
   private synchronized void stop() {
