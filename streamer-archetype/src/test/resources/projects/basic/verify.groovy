@@ -5,3 +5,9 @@ def template = new File(target, 'sam/template.yaml')
 assert jar.isFile() && jar.length() > 1_000_000 : "no Lambda jar: $jar"
 assert new java.util.zip.ZipFile(jar).getEntry('com/example/orders/OrdersDefaultHandler.class') != null
 assert template.isFile() && template.text.contains('com.example.orders.OrdersDefaultHandler') : "no template: $template"
+
+// Then `mvn streamer:run` (exitAfterStart): the app's own handlers on the local stack, its own action in the banner.
+def log = new File(basedir, 'project/orders/build.log').text
+assert log.contains('Streamer local stack is running') : 'streamer:run did not start the local stack'
+assert log.contains('then send: {"id":"1","action":"greet"') : 'the banner does not name the app\'s own action'
+assert !log.contains('org.eclipse.jetty.server.Server - Started') : 'Jetty start-up lines are not quietened'
