@@ -103,7 +103,7 @@ class AppHandlersTest {
   }
 
   /** Claims the app name of the Quotes fixture, whose manifest names its own table. */
-  static final class ImpostorRouteTable implements RouteTable {
+  public static final class ImpostorRouteTable implements RouteTable {
     public static final String APP_NAME = "Quotes";
 
     @Override
