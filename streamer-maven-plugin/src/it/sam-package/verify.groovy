@@ -24,10 +24,16 @@ new JarFile(jarFile).withCloseable { jar ->
   assert jar.getEntry('META-INF/streamer/greeter-manifest.json') != null
   assert jar.getEntry('META-INF/streamer/greeter-asyncapi.json') == null : 'documents stay out of the jar'
   assert jar.getEntry('software/amazon/awssdk/services/dynamodb/streams/DynamoDbStreamsClient.class') == null
+  // the pom's <filters> and <excludeArtifacts>
+  assert jar.getEntry('com/amazonaws/services/lambda/runtime/events/SQSEvent.class') != null
+  assert jar.getEntry('com/amazonaws/services/lambda/runtime/events/APIGatewayV2WebSocketEvent.class') != null
+  assert jar.getEntry('com/amazonaws/services/lambda/runtime/events/S3Event.class') == null
+  assert jar.getEntry('org/joda/time/DateTime.class') == null
   def services = jar.getInputStream(jar.getEntry('META-INF/services/software.amazon.awssdk.http.SdkHttpService')).text
   assert services.contains('UrlConnectionSdkHttpService') : services
 }
 def log = new File(basedir, 'build.log').text
 assert log.contains('Lambda jar of Greeter') && log.contains('SAM template of Greeter')
 assert !log.contains('overlapping resource') : 'the built-in rules leave no duplicate entries'
+assert log.contains('streamer:run') && log.contains('streamer:sam') : 'streamer:help lists the goals'
 return true

@@ -14,11 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -58,8 +58,7 @@ public final class RunMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   private MavenSession session;
 
-  @Component
-  private RepositorySystem repositorySystem;
+  private final RepositorySystem repositorySystem;
 
   /** The application ({@code -Astreamer.app}); default: the only manifest in the class output. */
   @Parameter(property = "streamer.app")
@@ -91,6 +90,11 @@ public final class RunMojo extends AbstractMojo {
   /** Stops right after start (the banner and the ready file are written): a smoke check of the set-up. */
   @Parameter(property = "streamer.run.exitAfterStart", defaultValue = "false")
   private boolean exitAfterStart;
+
+  @Inject
+  public RunMojo(RepositorySystem repositorySystem) {
+    this.repositorySystem = repositorySystem;
+  }
 
   @Override
   public void execute() throws MojoExecutionException {
