@@ -276,6 +276,20 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
+   * Stops DynamoDB Local's HTTP server (only when it runs in this JVM): every handler call, stream read and sweep
+   * fails to connect, as in a DynamoDB outage; the tables, items and stream are kept. {@link #startDynamoDb()} ends
+   * the outage on the same port, and the stack carries on by itself (the poller resumes reading where it stood).
+   */
+  public void stopDynamoDb() {
+    dynamoDb.stopServer();
+  }
+
+  /** Starts DynamoDB Local's HTTP server again after {@link #stopDynamoDb()}, on the same port and data. */
+  public void startDynamoDb() {
+    dynamoDb.startServer();
+  }
+
+  /**
    * Runs one sweep now and returns its summary: the sweeper is invoked with too little time left for a second one
    * (its timer's invocations sweep every {@code sweepInterval} for a minute).
    */
