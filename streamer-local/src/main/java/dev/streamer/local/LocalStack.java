@@ -216,6 +216,15 @@ public final class LocalStack implements AutoCloseable {
     return dynamoDb.client();
   }
 
+  /**
+   * Write calls the stack's handlers (and anyone using {@link #dynamoDb()}) made on {@code table}, or on every table
+   * when null, since the start: {@code PutItem}, {@code UpdateItem}, {@code DeleteItem}, conditional failures
+   * included. What a request costs in writes, measured.
+   */
+  public long dynamoDbWrites(String table) {
+    return dynamoDb.writes(table);
+  }
+
   /** The open WebSocket connections. */
   public ConnectionRegistry connections() {
     return gateway.connections();

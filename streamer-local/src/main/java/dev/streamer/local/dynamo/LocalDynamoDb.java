@@ -47,6 +47,7 @@ public final class LocalDynamoDb implements AutoCloseable {
   /** The running HTTP server, null while stopped (guarded by this). */
   private DynamoDBProxyServer server;
   private final DynamoDbClient client;
+  private final WriteMeter writes = new WriteMeter();
   /** Threads that existed before the server started: never this server's. */
   private final Set<Thread> threadsBefore;
 
@@ -88,6 +89,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         .region(region)
         .credentialsProvider(credentials())
         .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(c -> c.addExecutionInterceptor(writes))
         .build();
   }
 
@@ -190,6 +192,15 @@ public final class LocalDynamoDb implements AutoCloseable {
     if (database == null) {
       throw new IllegalStateException("DynamoDB runs elsewhere (" + endpoint + "); only an in-process one stops");
     }
+  }
+
+  /**
+   * Write calls made through {@link #client()} on {@code table} (every table when null): {@code PutItem},
+   * {@code UpdateItem}, {@code DeleteItem}, conditional failures included; batch and transaction calls once per
+   * table.
+   */
+  public long writes(String table) {
+    return writes.writes(table);
   }
 
   /** The stack's own client; shared, do not close. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -68,6 +69,12 @@ class LocalDynamoDbTest {
       assertEquals(List.of("before", "after"), records.stream()
           .map(r -> r.dynamodb().keys().get(StreamerTables.REQUEST_ID).s()).toList(),
           "an iterator taken before the outage reads on");
+      assertEquals(2, db.writes(names.requests()), "the client's writes are counted per table");
+      assertThrows(ConditionalCheckFailedException.class, () -> db.client().putItem(b -> b
+          .tableName(names.connections()).item(Map.of(StreamerTables.CONNECTION_ID, AttributeValue.fromS("c")))
+          .conditionExpression("attribute_exists(connectionId)")));
+      assertEquals(1, db.writes(names.connections()), "a conditional write that fails counts too");
+      assertEquals(3, db.writes(null));
     }
   }
 
