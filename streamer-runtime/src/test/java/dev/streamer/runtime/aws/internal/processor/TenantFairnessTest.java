@@ -169,8 +169,8 @@ class TenantFairnessTest {
 
   @Test
   void aRunningJobsPlaceLastsAsItsLeaseDoesRenewedByTheHeartbeatAndIsGivenBackAtTheEnd() throws Exception {
-    Duration lease = Duration.ofSeconds(1);
-    start(List.of(instance(Duration.ofMillis(3_500), "1", lease)));
+    Duration lease = Duration.ofSeconds(2); // a beat every 667 ms: room for a loaded machine's late beats
+    start(List.of(instance(Duration.ofMillis(6_000), "1", lease)));
     String first = enqueue("acme", 1);
     long end = System.nanoTime() + 30_000_000_000L;
     while ((running.get("acme") == null || running.get("acme").get() < 1) && System.nanoTime() < end) {
@@ -178,7 +178,7 @@ class TenantFairnessTest {
     }
     String second = enqueue("acme", 2);
     for (int check = 0; check < 2; check++) {
-      Thread.sleep(1_200); // past the first lease, then past the second
+      Thread.sleep(2_300); // past the first lease, then past the second
       Instant now = Instant.now();
       Map<String, AttributeValue> holders = runningSet("acme");
       assertTrue(holders.containsKey(first), "the running job still holds its place: " + holders);
