@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The SDK clients of a Lambda environment, built once and configured explicitly for a fast cold start: region from
@@ -45,5 +46,14 @@ public final class AwsClients {
       builder.endpointOverride(config.dynamoDbEndpoint());
     }
     return builder.build();
+  }
+
+  /** Lambda client for {@code config}: what the stream processor invokes the worker function with. */
+  public static LambdaClient lambda(StreamerConfig config, AwsCredentialsProvider credentials) {
+    return LambdaClient.builder()
+        .region(region(config))
+        .credentialsProvider(credentials)
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
   }
 }
