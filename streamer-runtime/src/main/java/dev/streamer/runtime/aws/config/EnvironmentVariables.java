@@ -109,6 +109,8 @@ public final class EnvironmentVariables {
       template("ALLOWED_TENANTS", "", "tenant allow-list, comma-separated; empty: every tenant", CONNECT_ONLY),
       template("JWT_KEEP_CLAIMS", "", "claims stored with the connection, comma-separated", CONNECT_ONLY),
       new Variable("DYNAMODB_ENDPOINT", "", "DynamoDB endpoint override (DynamoDB Local)", SetBy.USER, EVERY),
+      new Variable("LAMBDA_ENDPOINT", "", "Lambda endpoint override of the worker's asynchronous Invoke (tests)",
+          SetBy.USER, EnumSet.of(HandlerKind.STREAM_PROCESSOR)),
       new Variable("WEBSOCKET_ENDPOINT", "", "Management API endpoint override; without it the endpoint comes "
           + "from the $connect event", SetBy.USER, EVERY),
       new Variable("POWERTOOLS_SERVICE_NAME", "", "service name when SERVICE_NAME is unset", SetBy.USER, EVERY),

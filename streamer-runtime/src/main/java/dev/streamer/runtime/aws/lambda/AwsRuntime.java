@@ -21,6 +21,7 @@ import dev.streamer.runtime.aws.internal.processor.LambdaWorkerInvoker;
 import dev.streamer.runtime.aws.internal.processor.WorkerInvoker;
 import dev.streamer.runtime.aws.internal.requests.DynamoRequestStore;
 import java.util.Optional;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Map;
@@ -193,17 +194,20 @@ public final class AwsRuntime {
    * How the stream processor hands a request of an isolated action to the worker function: the builder's invoker
    * (the local stack runs the worker in process), else an asynchronous {@code Invoke} of the function named by
    * {@code WORKER_FUNCTION}, whose Lambda client is built on the first dispatch; empty when neither is set (the
-   * processor then runs isolated actions itself). Reads {@code WORKER_FUNCTION} when called.
+   * processor then runs isolated actions itself). Reads {@code WORKER_FUNCTION} and {@code LAMBDA_ENDPOINT} when
+   * called.
    */
   public Optional<WorkerInvoker> workerInvoker() {
     if (workerInvoker != null) {
       return Optional.of(workerInvoker);
     }
     String function = environment.get(WORKER_FUNCTION);
+    String endpoint = environment.get("LAMBDA_ENDPOINT");
     if (function == null || function.isBlank()) {
       return Optional.empty();
     }
-    Lazy<LambdaClient> client = new Lazy<>(() -> AwsClients.lambda(config, credentials.get()));
+    URI endpointOverride = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint.trim());
+    Lazy<LambdaClient> client = new Lazy<>(() -> AwsClients.lambda(config, credentials.get(), endpointOverride));
     return Optional.of(new LambdaWorkerInvoker(client, function.trim()));
   }
 
