@@ -147,7 +147,7 @@ class IsolatedActionTest {
       assertTrue(stack.sweep().contains("\"recovered\":1"), "the sweeper took the expired lease back");
 
       String result = waitFor(messages, requestId, "result", Duration.ofSeconds(60));
-      assertEquals("2", Frames.fields(result, "result").get("attempt"), "re-run as attempt 2, in a worker");
+      assertEquals("2", Frames.fields(result, "data").get("attempt"), "re-run as attempt 2, in a worker");
       assertTrue(sinceDeath.plus(stack.sweepInterval()).compareTo(Duration.ofSeconds(90)) <= 0,
           "lease + sweep interval within 90 s");
       RequestRecord done = stored(requestId);
