@@ -59,9 +59,9 @@ final class JobsBenchmark {
         + "ParallelizationFactor %d; PROCESSOR_CONCURRENCY %d; the requests stream has one shard):%n",
         mapping.batchSize(), mapping.parallelizationFactor(), ProcessorSettings.DEFAULT_CONCURRENCY);
     double batched = makespan("generate_report", LONG_REPORT, "long jobs");
-    double isolated = makespan("export_records", LONG_EXPORT, "isolated long jobs (each in a worker)");
+    double isolated = makespan("export_records", LONG_EXPORT, "isolated long jobs");
     out.printf(Locale.ROOT, "  %-58s %7.2f / %.2f   (target <= 1.5)%n",
-        "makespan / one job: in the processor's batches / isolated", batched, isolated);
+        "makespan / one job: in the processor / isolated", batched, isolated);
     tinyJobs(seconds);
     crashToRerun();
   }
