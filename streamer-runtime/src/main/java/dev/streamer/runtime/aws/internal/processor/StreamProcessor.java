@@ -48,6 +48,10 @@ import java.util.function.Supplier;
  * cancellation; the batch returns when all have finished. A batch of ten one-second jobs therefore takes about one
  * second, not ten, at the cost of the memory and CPU of ten jobs in one function.
  *
+ * <p>A due request of an isolated action ({@code Route.isolated()}) is not claimed here: it is marked dispatched and
+ * handed to the worker function ({@link #workers}), which claims and runs it ({@link #runDispatched}); a refused
+ * invocation is a batch item failure. The MODIFY record of the mark itself dispatches nothing.
+ *
  * <p>Batch item failures are reported only for infrastructure faults: DynamoDB unavailable (while claiming, or
  * while recording a job's outcome), or a due request met with no more than twice the timeout buffer left in the
  * invocation (it is left PENDING rather than claimed and failed with an immediate TIMEOUT; no later record is
