@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.streamer.client.StreamerClient;
 import dev.streamer.core.protocol.RequestStatus;
 import dev.streamer.local.LocalStack;
+import dev.streamer.runtime.aws.internal.processor.IsolatedExecution;
+import dev.streamer.samples.SampleWorkerHandler;
+import java.util.concurrent.atomic.AtomicInteger;
 import dev.streamer.runtime.aws.internal.requests.RequestItemCodec;
 import dev.streamer.runtime.aws.internal.requests.RequestRecord;
 import java.time.Duration;
@@ -29,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * The sample's isolated action ({@code export_records}, estimated 10 minutes) on a local stack whose requests stream is
  * read by one lane with batches of one record, so that anything the processor ran itself would hold up the record
  * after it: the export runs in the worker function on a thread of its own, a short job queued after it finishes
- * first; a worker that dies is re-run from its stored progress once its lease is taken back; a duplicate delivery of
- * the worker's event runs nothing. The stack runs on its own clock, which the crash test moves.
+ * first; a worker that dies is re-run from its stored progress once its lease is taken back; a dispatch whose worker
+ * never starts is re-driven after the dispatch timeout; a duplicate delivery of the worker's event runs nothing. The stack runs on its own clock, which the crash test moves.
  */
 class IsolatedActionTest {
 
@@ -156,6 +159,49 @@ class IsolatedActionTest {
       assertTrue(messages.stream().filter(m -> requestId.equals(Frames.fields(m).get("requestId"))
           && "progress".equals(Frames.fields(m).get("type")))
           .allMatch(m -> Double.parseDouble(Frames.fields(m).get("progress")) >= 0.3), "never below the stored 30 %");
+    }
+  }
+
+  @Test
+  void aDispatchWhoseWorkerNeverStartsIsReDrivenWithin90Seconds() throws Exception {
+    // Lambda accepts the first invocation and then loses it: the worker never starts
+    AtomicInteger deliveries = new AtomicInteger();
+    try (LocalStack lossy = SampleStack.builder().banner(null).console(false)
+        .worker(runtime -> {
+          SampleWorkerHandler worker = new SampleWorkerHandler(runtime);
+          return (event, context) -> deliveries.incrementAndGet() == 1 ? "{\"lost\":true}"
+              : worker.handleRequest(event, context);
+        })
+        .start();
+        StreamerClient client = StreamerClient.builder(lossy.webSocketUri()).token(lossy.devToken())
+            .requestTimeout(Duration.ofMinutes(5)).build()) {
+      client.connect().get(30, TimeUnit.SECONDS);
+      List<String> acks = new ArrayList<>();
+      CompletableFuture<String> export = client.request("export_records", "{\"dataset\":\"orders\",\"rows\":2000}",
+          new dev.streamer.client.RequestListener() {
+            @Override
+            public void onAck(String requestId) {
+              acks.add(requestId);
+            }
+          }, Duration.ofMinutes(2));
+      anyId(new LinkedBlockingQueue<>(), acks);
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (deliveries.get() < 1 && System.nanoTime() < end) {
+        Thread.sleep(10);
+      }
+      assertEquals(1, deliveries.get(), "dispatched once, and lost");
+      Thread.sleep(300);
+      assertTrue(!export.isDone(), "nothing ran");
+
+      // on the stack's clock: the dispatch timeout (60 s) passes, and the next sweep (every 20 s) re-drives it
+      Duration sinceDispatch = IsolatedExecution.DISPATCH_TIMEOUT.plusSeconds(1);
+      lossy.advance(sinceDispatch);
+      assertTrue(lossy.sweep().contains("\"redriven\":1"), "the sweeper re-drove the unclaimed dispatch");
+      String result = export.get(60, TimeUnit.SECONDS);
+      assertEquals("1", Frames.fields(result).get("attempt"), "its first run: " + result);
+      assertEquals(2, deliveries.get(), "dispatched again, and run");
+      assertTrue(sinceDispatch.plus(lossy.sweepInterval()).compareTo(Duration.ofSeconds(90)) <= 0,
+          "dispatch timeout + sweep interval within 90 s");
     }
   }
 
