@@ -232,7 +232,8 @@ public final class LocalStack implements AutoCloseable {
    * Replaces the five handlers with the ones {@code handlers} creates on this stack's runtime, for example from a new
    * class loader after the application was recompiled. DynamoDB, the gateway and its open connections, the stream
    * poller and the sweeper keep running; invocations already running finish on the previous handlers. Only the five
-   * handler factories of {@code handlers} are read. If creating any handler fails, none is replaced.
+   * handler factories of {@code handlers} are read, and its worker when this stack has one. If creating any handler
+   * fails, none is replaced.
    */
   public synchronized void replaceHandlers(Builder handlers) {
     if (closed) {
@@ -245,11 +246,18 @@ public final class LocalStack implements AutoCloseable {
         create("disconnect", handlers.disconnect);
     RequestHandler<DynamodbEvent, StreamsEventResponse> p = create("processor", handlers.processor);
     RequestHandler<Map<String, Object>, String> s = create("sweeper", handlers.sweeper);
+    // the worker of isolated actions is replaced when the stack started with one (its invoker is the runtime's);
+    // without one, the processor runs isolated actions itself
+    RequestHandler<Map<String, Object>, String> w =
+        worker == null || handlers.worker == null ? null : create("worker", handlers.worker);
     connect.replace(c);
     message.replace(m);
     disconnect.replace(d);
     processor.replace(p);
     sweeper.replace(s);
+    if (w != null) {
+      worker.replace(w);
+    }
   }
 
   private <H> H create(String name, Function<AwsRuntime, ? extends H> factory) {
