@@ -63,7 +63,7 @@ class SampleRouteTableTest {
     assertEquals(List.of("echo", "announcements"), handlers.calls);
     assertNull(table.find("nope"));
 
-    assertEquals(List.of("announce", "direct_message", "echo", "generate_report", "process_data"),
+    assertEquals(List.of("announce", "direct_message", "echo", "export_records", "generate_report", "process_data"),
         table.routes().stream().map(Route::action).toList());
     assertEquals(List.of("announcements", "dataProcessing", "echo", "reports"),
         handlers.calls.stream().sorted().toList(), "every factory method called once");

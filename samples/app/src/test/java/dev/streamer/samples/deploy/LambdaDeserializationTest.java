@@ -31,7 +31,8 @@ class LambdaDeserializationTest {
       "SampleDisconnectHandler", "websocket-disconnect.json",
       "SampleDefaultHandler", "websocket-message.json",
       "SampleStreamProcessor", "dynamodb-stream-insert.json",
-      "SampleSweeper", "scheduled-event.json");
+      "SampleSweeper", "scheduled-event.json",
+      "SampleWorkerHandler", "{\"requestId\":\"req-fixture-1\",\"attempt\":0}"); // as the processor invokes it
 
   private static final String SOCKET_REPLY =
       "{\"isBase64Encoded\":false,\"statusCode\":200,\"body\":\"{\\\"type\\\":\\\"ack\\\"}\"}";
@@ -60,7 +61,8 @@ class LambdaDeserializationTest {
         "SampleDisconnectHandler $disconnect GXLKAfX1IAMCJBA= -> " + SOCKET_REPLY,
         "SampleStreamProcessor INSERT req-fixture-1 2024-01-12T10:21:00Z -> "
             + "{\"batchItemFailures\":[{\"itemIdentifier\":\"100000000000000000001\"}]}",
-        "SampleSweeper Scheduled Event -> \"{\\\"swept\\\":0}\""),
+        "SampleSweeper Scheduled Event -> \"{\\\"swept\\\":0}\"",
+        "SampleWorkerHandler requestId=req-fixture-1 -> \"{\\\"swept\\\":0}\""),
         result.stdoutLines(LambdaSerializationProbe.RESULT));
   }
 
@@ -77,6 +79,9 @@ class LambdaDeserializationTest {
   }
 
   private static String fixture(String name) throws IOException {
+    if (name.startsWith("{")) {
+      return name;
+    }
     try (InputStream in = LambdaDeserializationTest.class.getClassLoader().getResourceAsStream("events/" + name)) {
       if (in == null) {
         throw new IllegalStateException("no fixture " + name + " (streamer-runtime's test jar)");

@@ -91,7 +91,8 @@ public final class LambdaSerializationProbe {
           + record.getDynamodb().getApproximateCreationDateTime().toInstant();
     }
     if (event instanceof Map<?, ?> map) {
-      return String.valueOf(map.get("detail-type"));
+      return map.containsKey("requestId") ? "requestId=" + map.get("requestId")
+          : String.valueOf(map.get("detail-type"));
     }
     throw new IllegalArgumentException("unexpected event " + event.getClass());
   }

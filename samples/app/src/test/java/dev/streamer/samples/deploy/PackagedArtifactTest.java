@@ -33,8 +33,11 @@ class PackagedArtifactTest {
       "com/google/common/", "org/checkerframework/", "com/fasterxml/jackson/databind/", "com/auth0/",
       "software/amazon/awssdk/services/dynamodb/streams/", "software/amazon/eventstream/");
 
-  /** The sample's size budget (issue 8). */
-  private static final long MAX_BYTES = 8_000_000;
+  /**
+   * The sample's size budget (issue 8): 8,000,000 bytes met (7.83 MB) before the Lambda SDK module of isolated actions
+   * (issue 9) came in; with it, this.
+   */
+  private static final long MAX_BYTES = 9_500_000;
 
   @Test
   void containsNoLibraryTheRuntimeDoesNotNeed() throws IOException {
@@ -64,7 +67,7 @@ class PackagedArtifactTest {
   void containsEveryHandlerTheTemplateNames() throws IOException {
     ParsedTemplate template = BuildOutputs.parsedTemplate();
     List<String> functions = template.resourcesOfType("AWS::Serverless::Function");
-    assertEquals(5, functions.size());
+    assertEquals(6, functions.size(), "five, and the worker of the isolated export_records");
     Map<String, Object> globals = ParsedTemplate.cast(template.section("Globals").get("Function"));
     assertEquals(BuildOutputs.template().getParent().resolve((String) globals.get("CodeUri")).normalize(),
         BuildOutputs.artifact().toAbsolutePath().normalize(), "CodeUri is the artifact");
@@ -76,7 +79,7 @@ class PackagedArtifactTest {
       }
       assertTrue(jar.getEntry("dev/streamer/samples/SampleRouteTable.class") != null);
       for (String runtime : List.of("AwsRuntime", "ConnectFunction", "DisconnectFunction", "DefaultFunction",
-          "StreamProcessorFunction", "SweeperFunction")) {
+          "StreamProcessorFunction", "SweeperFunction", "WorkerFunction")) {
         assertTrue(jar.getEntry("dev/streamer/runtime/aws/lambda/" + runtime + ".class") != null, runtime);
       }
       assertTrue(jar.getEntry("META-INF/streamer/sample-manifest.json") != null, "the manifest is packaged");
@@ -92,6 +95,7 @@ class PackagedArtifactTest {
     System.out.printf("[streamer] %s: %,d bytes (%.1f MiB)%n", BuildOutputs.artifact().getFileName(), size,
         size / 1048576.0);
     assertFalse(size > 50L * 1024 * 1024, "a zip deployment package must stay under 50 MB");
-    assertTrue(size <= MAX_BYTES, "the sample's Lambda jar is budgeted at " + MAX_BYTES + " bytes (issue 8): " + size);
+    assertTrue(size <= MAX_BYTES,
+        "the sample's Lambda jar is budgeted at " + MAX_BYTES + " bytes (issue 8): " + size);
   }
 }

@@ -28,7 +28,7 @@ public final class ShopRouteTable implements RouteTable {
    * Built on first use: a cold start builds only the route it serves. Routes are immutable (final
    * fields only), so a thread that reads one unsynchronized sees it whole.
    */
-  private final Route<?, ?>[] routes = new Route<?, ?>[6];
+  private final Route<?, ?>[] routes = new Route<?, ?>[7];
 
   private ShopRouteTable(ShopHandlers handlers) {
     this.handlers = handlers;
@@ -61,11 +61,12 @@ public final class ShopRouteTable implements RouteTable {
     if (route == null) {
       route = switch (index) {
         case 0 -> new CountOrdersRoute(reports());
-        case 1 -> new GenerateReportRoute(reports());
-        case 2 -> new ListPrioritiesRoute(orders());
-        case 3 -> new PingRoute(orders());
-        case 4 -> new PlaceOrderRoute(orders());
-        case 5 -> new ShipRoute(orders());
+        case 1 -> new ExportSalesRoute(reports());
+        case 2 -> new GenerateReportRoute(reports());
+        case 3 -> new ListPrioritiesRoute(orders());
+        case 4 -> new PingRoute(orders());
+        case 5 -> new PlaceOrderRoute(orders());
+        case 6 -> new ShipRoute(orders());
         default -> throw new IndexOutOfBoundsException(index);
       };
       routes[index] = route;
@@ -99,11 +100,12 @@ public final class ShopRouteTable implements RouteTable {
     }
     return switch (action) {
       case "count_orders" -> route(0);
-      case "generate_report" -> route(1);
-      case "list_priorities" -> route(2);
-      case "ping" -> route(3);
-      case "place_order" -> route(4);
-      case "ship" -> route(5);
+      case "export_sales" -> route(1);
+      case "generate_report" -> route(2);
+      case "list_priorities" -> route(3);
+      case "ping" -> route(4);
+      case "place_order" -> route(5);
+      case "ship" -> route(6);
       default -> null;
     };
   }
@@ -121,6 +123,6 @@ public final class ShopRouteTable implements RouteTable {
    */
   @Override
   public Collection<Route<?, ?>> routes() {
-    return List.of(route(0), route(1), route(2), route(3), route(4), route(5));
+    return List.of(route(0), route(1), route(2), route(3), route(4), route(5), route(6));
   }
 }

@@ -17,7 +17,11 @@ import dev.streamer.runtime.aws.internal.connections.SendRetryPolicy;
 import dev.streamer.runtime.aws.internal.observability.JsonLog;
 import dev.streamer.runtime.aws.internal.observability.LogSink;
 import dev.streamer.runtime.aws.internal.observability.Metrics;
+import dev.streamer.runtime.aws.internal.processor.LambdaWorkerInvoker;
+import dev.streamer.runtime.aws.internal.processor.WorkerInvoker;
 import dev.streamer.runtime.aws.internal.requests.DynamoRequestStore;
+import java.util.Optional;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Map;
@@ -31,6 +35,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The configuration and shared parts of one execution environment, each part built on first use, so that a
@@ -43,6 +48,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>Nothing here is static: two runtimes (two local stacks) can live in one JVM.
  */
 public final class AwsRuntime {
+
+  /** The worker function's name or ARN, for the stream processor ({@code EnvironmentVariables}). */
+  public static final String WORKER_FUNCTION = "WORKER_FUNCTION";
 
   private final Map<String, String> environment;
   private final StreamerConfig config;
@@ -61,6 +69,7 @@ public final class AwsRuntime {
   private final Lazy<CallerResolver> callers;
   private final Lazy<ExecutorService> workers;
   private final Lazy<ScheduledExecutorService> scheduler;
+  private final WorkerInvoker workerInvoker;
 
   private AwsRuntime(Builder b) {
     this.environment = b.environment;
@@ -80,6 +89,7 @@ public final class AwsRuntime {
     this.callers = new Lazy<>(this, CALLERS, b.callers);
     this.workers = new Lazy<>(this, WORKERS, b.workers);
     this.scheduler = new Lazy<>(this, SCHEDULER, b.scheduler);
+    this.workerInvoker = b.workerInvoker;
   }
 
   // The parts built on first use, by number: one switch rather than a lambda each, which a cold start would spin.
@@ -209,6 +219,27 @@ public final class AwsRuntime {
   }
 
   /**
+   * How the stream processor hands a request of an isolated action to the worker function: the builder's invoker
+   * (the local stack runs the worker in process), else an asynchronous {@code Invoke} of the function named by
+   * {@code WORKER_FUNCTION}, whose Lambda client is built on the first dispatch; empty when neither is set (the
+   * processor then runs isolated actions itself). Reads {@code WORKER_FUNCTION} and {@code LAMBDA_ENDPOINT} when
+   * called.
+   */
+  public Optional<WorkerInvoker> workerInvoker() {
+    if (workerInvoker != null) {
+      return Optional.of(workerInvoker);
+    }
+    String function = environment.get(WORKER_FUNCTION);
+    String endpoint = environment.get("LAMBDA_ENDPOINT");
+    if (function == null || function.isBlank()) {
+      return Optional.empty();
+    }
+    URI endpointOverride = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint.trim());
+    Lazy<LambdaClient> client = new Lazy<>(() -> AwsClients.lambda(config, credentials.get(), endpointOverride));
+    return Optional.of(new LambdaWorkerInvoker(client, function.trim()));
+  }
+
+  /**
    * Stops the job workers, the progress scheduler and the event broadcaster's senders, if they were built (a local
    * stack that closes). A Lambda
    * environment never calls this: it is frozen or ends with its process.
@@ -265,12 +296,19 @@ public final class AwsRuntime {
   private static final class Lazy<T> implements Supplier<T> {
     private AwsRuntime owner;
     private final int part;
+    private Supplier<? extends T> factory;
     private volatile T value;
 
     Lazy(AwsRuntime owner, int part, T given) {
       this.owner = given == null ? owner : null;
       this.part = part;
       this.value = given;
+    }
+
+    /** Built by {@code factory} on first use (parts outside the start path). */
+    Lazy(Supplier<? extends T> factory) {
+      this.part = -1;
+      this.factory = factory;
     }
 
     void ifBuilt(java.util.function.Consumer<? super T> action) {
@@ -287,8 +325,9 @@ public final class AwsRuntime {
       if (current == null) {
         synchronized (this) {
           if (value == null) {
-            value = (T) Objects.requireNonNull(owner.build(part));
+            value = (T) Objects.requireNonNull(factory != null ? factory.get() : owner.build(part));
             owner = null;
+            factory = null;
           }
           current = value;
         }
@@ -314,6 +353,7 @@ public final class AwsRuntime {
     private EventSink events;
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
+    private WorkerInvoker workerInvoker;
 
     private Builder(Map<String, String> environment) {
       // not copied: a test observes which variables are read
@@ -336,6 +376,8 @@ public final class AwsRuntime {
     public Builder events(EventSink v) { this.events = v; return this; }
     public Builder workers(ExecutorService v) { this.workers = v; return this; }
     public Builder scheduler(ScheduledExecutorService v) { this.scheduler = v; return this; }
+    /** Starts worker functions instead of invoking {@code WORKER_FUNCTION} on Lambda (the local stack). */
+    public Builder workerInvoker(WorkerInvoker v) { this.workerInvoker = v; return this; }
 
     public AwsRuntime build() {
       return new AwsRuntime(this);

@@ -49,15 +49,16 @@ final class RequestIndexReads {
 
   /**
    * Requests the sweeper must act on at {@code now}, at most {@code limit}: PENDING ones whose {@code retryAfter} has
-   * passed, PENDING ones without {@code retryAfter} older than {@code stalePendingAfter} (their stream record was
-   * lost), and PROCESSING ones whose lease expired. Read through the {@code status-time} index.
+   * passed or that were dispatched to a worker at least {@code dispatchTimeout} ago without being claimed, PENDING
+   * ones without {@code retryAfter} older than {@code stalePendingAfter} (their stream record was lost), and
+   * PROCESSING ones whose lease expired. Read through the {@code status-time} index.
    */
-  List<SweepCandidate> dueForSweep(Instant now, Duration stalePendingAfter, int limit) {
+  List<SweepCandidate> dueForSweep(Instant now, Duration stalePendingAfter, Duration dispatchTimeout, int limit) {
     List<SweepCandidate> out = new ArrayList<>();
     AttributeValue pending = s(RequestStatus.PENDING.name());
     AttributeValue nowValue = millis(now);
-    sweepQuery(out, limit, "#status = :status", "#retryAfter <= :now",
-        Map.of(":status", pending, ":now", nowValue));
+    sweepQuery(out, limit, "#status = :status", "#retryAfter <= :now OR #dispatchedAt <= :dispatchedBefore",
+        Map.of(":status", pending, ":now", nowValue, ":dispatchedBefore", millis(now.minus(dispatchTimeout))));
     sweepQuery(out, limit, "#status = :status AND #createdAt <= :before", "attribute_not_exists(#retryAfter)",
         Map.of(":status", pending, ":before", millis(now.minus(stalePendingAfter))));
     sweepQuery(out, limit, "#status = :status", "#leaseExpiresAt <= :now",
