@@ -316,6 +316,32 @@ test('an invalid token is refused at the handshake', async () => {
   }
 });
 
+test("a query token that would take the URL past API Gateway's 4096 characters is refused before any handshake", async () => {
+  const { RecordingWebSocket, opened } = recordingWebSocket();
+  const longToken = TOKEN + 'x'.repeat(4096);
+  const c = newClient({ token: longToken, WebSocket: RecordingWebSocket });
+  try {
+    const error = await rejection(c.connect());
+    assert.ok(error instanceof StreamerError);
+    assert.equal(error.code, 'VALIDATION_ERROR');
+    assert.match(error.message, /4096/);
+    assert.ok(!error.message.includes(longToken), 'the token never appears in messages');
+    const request = await rejection(c.echo({ message: 'x' }));
+    assert.equal(request.code, 'VALIDATION_ERROR', 'a request waiting for the connection fails with the same error');
+    assert.equal(opened.length, 0, 'no socket was opened');
+  } finally {
+    c.close();
+  }
+  const { RecordingWebSocket: Protocol, opened: viaProtocol } = recordingWebSocket();
+  const p = newClient({ token: longToken, tokenIn: 'protocol', WebSocket: Protocol, reconnect: false });
+  try {
+    assert.equal((await rejection(p.connect())).code, 'SERVICE_UNAVAILABLE', 'sent as a subprotocol and refused');
+    assert.equal(viaProtocol.length, 1, 'the subprotocol carries it to the handshake');
+  } finally {
+    p.close();
+  }
+});
+
 test('close fails waiting requests with CANCELLED and refuses new ones', async () => {
   const c = newClient();
   await c.connect();

@@ -8,6 +8,7 @@ import dev.streamer.core.json.JsonReader;
 import dev.streamer.core.json.JsonWrite;
 import dev.streamer.core.json.JsonWriter;
 import dev.streamer.core.protocol.ErrorCode;
+import dev.streamer.core.protocol.Limits;
 import dev.streamer.core.protocol.StreamerError;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -288,6 +289,12 @@ public final class StreamerClient implements AutoCloseable {
     WebSocket.Builder builder = settings.http.newWebSocketBuilder().connectTimeout(settings.connectTimeout);
     if (token != null && settings.tokenPlacement == TokenPlacement.QUERY) {
       target = withQueryParameter(target, "token", token);
+      if (target.toASCIIString().length() > Limits.MAX_URL_CHARS) {
+        // API Gateway refuses the handshake: say why instead of a bare HTTP status.
+        return CompletableFuture.failedFuture(StreamerClientException.of(ErrorCode.VALIDATION_ERROR,
+            "the token makes the URL longer than API Gateway's " + Limits.MAX_URL_CHARS
+                + " characters; use TokenPlacement.HEADER", null));
+      }
     } else if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
@@ -363,7 +370,8 @@ public final class StreamerClient implements AutoCloseable {
         return;
       }
       StreamerClientException refused = unwrap(failure);
-      if (refused.code() == ErrorCode.UNAUTHORIZED || refused.code() == ErrorCode.FORBIDDEN) {
+      if (refused.code() == ErrorCode.UNAUTHORIZED || refused.code() == ErrorCode.FORBIDDEN
+          || refused.code() == ErrorCode.VALIDATION_ERROR) {
         failAll(refused); // a new attempt with the same token would be refused again
         return;
       }

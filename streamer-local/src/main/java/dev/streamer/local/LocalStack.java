@@ -15,8 +15,8 @@ import dev.streamer.local.lambda.LocalFunction;
 import dev.streamer.local.streams.ProcessorLanes;
 import dev.streamer.local.streams.StreamPoller;
 import dev.streamer.runtime.aws.lambda.AwsRuntime;
-import dev.streamer.runtime.aws.processor.EventSourceMapping;
-import dev.streamer.runtime.aws.processor.SweepSchedule;
+import dev.streamer.runtime.aws.internal.processor.EventSourceMapping;
+import dev.streamer.runtime.aws.internal.processor.SweepSchedule;
 import dev.streamer.runtime.aws.tables.TableNames;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
@@ -121,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
       dynamoDb.createTables(settings.tables);
       gateway = new WebSocketGateway(
           new WebSocketGateway.Settings(settings.host, settings.port, settings.stage, settings.maxMessageBytes,
-              Duration.ofMinutes(10), settings.frameLimit),
+              Duration.ofMinutes(10), settings.frameLimit, settings.urlLimit),
           new WebSocketGateway.Routes(connect, message, disconnect), invocations, settings.console ? () ->
               new ConsoleHandler(this, AppDocuments.find(Thread.currentThread().getContextClassLoader(),
                   settings.app), logs) : null);
@@ -391,6 +391,7 @@ public final class LocalStack implements AutoCloseable {
     private int maxMessageBytes = 1024 * 1024;
     private int concurrency = 64;
     private boolean frameLimit = true;
+    private boolean urlLimit = true;
     private PrintStream banner = System.out;
     private Clock clock = Clock.systemUTC();
     private boolean console = true;
@@ -563,6 +564,16 @@ public final class LocalStack implements AutoCloseable {
      */
     public Builder apiGatewayFrameLimit(boolean v) {
       this.frameLimit = v;
+      return this;
+    }
+
+    /**
+     * Whether a handshake whose URL is longer than API Gateway's 4096 characters is refused with 414 before
+     * {@code $connect}, as API Gateway refuses it; default true. So a token too long for the query fails here as it
+     * would on AWS; false lets URLs of up to 64 KiB reach {@code $connect}.
+     */
+    public Builder apiGatewayUrlLimit(boolean v) {
+      this.urlLimit = v;
       return this;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.streamer.core.protocol.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -253,12 +255,9 @@ class LocalStackTest {
   }
 
   @Test
-  void fifteenKilobyteTokensInTheQueryAHeaderOrTheSubprotocolReachConnect() throws Exception {
+  void fifteenKilobyteTokensInAHeaderOrTheSubprotocolReachConnect() throws Exception {
     String token = "t".repeat(15 * 1024);
     HANDLERS.connects.clear();
-    assertRefusedByTheHandler(TestSockets.HTTP.newWebSocketBuilder(), uri("token=" + token));
-    assertEquals(token, next(HANDLERS.connects).getQueryStringParameters().get("token"));
-
     assertRefusedByTheHandler(TestSockets.HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + token),
         uri("token=bad"));
     assertEquals("Bearer " + token, next(HANDLERS.connects).getHeaders().get("Authorization"));
@@ -266,6 +265,49 @@ class LocalStackTest {
     assertRefusedByTheHandler(TestSockets.HTTP.newWebSocketBuilder().subprotocols("streamer", token),
         uri("token=bad"));
     assertTrue(next(HANDLERS.connects).getHeaders().get("Sec-WebSocket-Protocol").contains(token));
+  }
+
+  /** API Gateway's URL quota is 4096 characters, scheme, host, stage and query included. */
+  @Test
+  void aHandshakeUrlOverApiGatewaysLengthIsRefusedBeforeConnect() throws Exception {
+    HANDLERS.connects.clear();
+    int fixed = uri("token=").toString().length();
+    URI longest = uri("token=" + "t".repeat(Limits.MAX_URL_CHARS - fixed));
+    assertEquals(Limits.MAX_URL_CHARS, longest.toString().length());
+    assertRefusedByTheHandler(TestSockets.HTTP.newWebSocketBuilder(), longest);
+    assertEquals(Limits.MAX_URL_CHARS - fixed,
+        next(HANDLERS.connects).getQueryStringParameters().get("token").length());
+
+    for (URI tooLong : List.of(uri("token=" + "t".repeat(Limits.MAX_URL_CHARS - fixed + 1)),
+        uri("token=" + "t".repeat(15 * 1024)))) {
+      CompletionException failed = assertThrows(CompletionException.class,
+          () -> TestSockets.HTTP.newWebSocketBuilder().buildAsync(tooLong, new WebSocket.Listener() {}).join());
+      WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, failed.getCause());
+      assertEquals(414, handshake.getResponse().statusCode());
+      assertEquals("{\"message\": \"URI Too Long\"}", handshake.getResponse().body());
+    }
+    assertNull(HANDLERS.connects.poll(200, TimeUnit.MILLISECONDS), "$connect never ran for an over-long URL");
+  }
+
+  /** {@code apiGatewayUrlLimit(false)}: a 15 KB token in the query reaches {@code $connect}. */
+  @Test
+  void withoutTheUrlLimitAFifteenKilobyteQueryTokenReachesConnect() throws Exception {
+    try (LocalStack relaxed = LocalStack.builder()
+        .dynamoDbEndpoint(stack.dynamoDbEndpoint())
+        .connect(HANDLERS::connect)
+        .message(HANDLERS::message)
+        .disconnect(HANDLERS::disconnect)
+        .processor(HANDLERS::processor)
+        .sweeper(HANDLERS::sweeper)
+        .apiGatewayUrlLimit(false)
+        .banner(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+        .start()) {
+      HANDLERS.connects.clear();
+      String token = "t".repeat(15 * 1024);
+      assertRefusedByTheHandler(TestSockets.HTTP.newWebSocketBuilder(),
+          URI.create(relaxed.webSocketUri() + "?token=" + token));
+      assertEquals(token, next(HANDLERS.connects).getQueryStringParameters().get("token"));
+    }
   }
 
   /** The handshake reached $connect, whose JSON 401 came back (not Jetty's HTML 414/431). */

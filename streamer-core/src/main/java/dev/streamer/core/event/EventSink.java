@@ -4,7 +4,7 @@ import dev.streamer.core.Delivery;
 
 /**
  * Delivers an encoded event message to connections, always within one tenant. Implemented by the runtime
- * ({@code dev.streamer.runtime.aws.connections.EventBroadcaster}); {@link ScopedNotifier} encodes, checks the size
+ * ({@code dev.streamer.runtime.aws.internal.connections.EventBroadcaster}); {@link ScopedNotifier} encodes, checks the size
  * and picks the tenant, so a sink only sends. No method throws because of one connection.
  */
 public interface EventSink {

@@ -7,7 +7,7 @@ package dev.streamer.core.protocol;
  * <p>Source: Amazon API Gateway quotas for WebSocket APIs
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html):
  * a message is at most 128 KB and a frame at most 32 KB; a larger message or frame closes the connection with
- * status 1009.
+ * status 1009; the URL of a WebSocket API (so a token in the query) is at most 4096 characters.
  */
 public final class Limits {
 
@@ -16,6 +16,13 @@ public final class Limits {
 
   /** Largest WebSocket frame API Gateway accepts, in bytes: 32 KiB. Browsers send each message as one frame. */
   public static final int MAX_FRAME_BYTES = 32 * 1024;
+
+  /**
+   * Longest URL of a WebSocket API, in characters ("Length, in characters, of the URL for a WebSocket API": 4096, not
+   * adjustable), scheme, host, stage and query included: a token sent in the query must fit in it; longer tokens
+   * belong in a header or {@code Sec-WebSocket-Protocol}.
+   */
+  public static final int MAX_URL_CHARS = 4096;
 
   /** Longest client correlation id ({@code id}), in characters. */
   public static final int MAX_CLIENT_ID_LENGTH = 128;

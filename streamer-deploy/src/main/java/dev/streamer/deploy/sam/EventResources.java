@@ -6,8 +6,8 @@ import static dev.streamer.deploy.sam.Cfn.map;
 
 import dev.streamer.deploy.app.DeployedApp;
 import dev.streamer.core.app.HandlerKind;
-import dev.streamer.runtime.aws.processor.EventSourceMapping;
-import dev.streamer.runtime.aws.processor.SweepSchedule;
+import dev.streamer.runtime.aws.internal.processor.EventSourceMapping;
+import dev.streamer.runtime.aws.internal.processor.SweepSchedule;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import dev.streamer.core.protocol.Limits;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -48,8 +49,9 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * <p>API Gateway's limits, from {@link Limits}: a frame over 32 KB closes the connection with 1009 (unless the
  * settings relax it); messages of several frames up to {@code maxMessageBytes} reach {@code $default}, so that the
  * router answers oversize messages (over API Gateway's 128 KB) with a typed error; larger ones make Jetty close the
- * socket with 1009. Handshakes up to {@link #MAX_HANDSHAKE_BYTES} of headers reach {@code $connect}. The idle timeout
- * is API Gateway's 10 minutes.
+ * socket with 1009. A handshake whose URL is longer than API Gateway's 4096 characters ({@link Limits#MAX_URL_CHARS})
+ * is refused with 414 before {@code $connect} (unless the settings relax it); otherwise handshakes up to
+ * {@link #MAX_HANDSHAKE_BYTES} of headers reach {@code $connect}. The idle timeout is API Gateway's 10 minutes.
  */
 public final class WebSocketGateway {
 
@@ -59,12 +61,14 @@ public final class WebSocketGateway {
    * @param frameLimit whether a frame over API Gateway's 32 KB ({@link Limits#MAX_FRAME_BYTES}) closes the connection
    *                   with 1009, as API Gateway does (a browser sends each message as one frame); false accepts frames
    *                   up to {@code maxMessageBytes}
+   * @param urlLimit whether a handshake URL over API Gateway's 4096 characters ({@link Limits#MAX_URL_CHARS}) is
+   *                 refused with 414 before {@code $connect}; false lets URLs up to {@link #MAX_HANDSHAKE_BYTES} through
    */
   public record Settings(String host, int port, String stage, int maxMessageBytes, Duration idleTimeout,
-      boolean frameLimit) {
+      boolean frameLimit, boolean urlLimit) {
 
     public Settings(String host, int port, String stage, int maxMessageBytes, Duration idleTimeout) {
-      this(host, port, stage, maxMessageBytes, idleTimeout, true);
+      this(host, port, stage, maxMessageBytes, idleTimeout, true, true);
     }
 
     public Settings {
@@ -85,6 +89,8 @@ public final class WebSocketGateway {
 
   private static final System.Logger LOG = System.getLogger(WebSocketGateway.class.getName());
   private static final String INTERNAL_ERROR = "{\"message\": \"Internal server error\"}";
+  // API Gateway's status and body for an over-long URL are not documented; 414 is HTTP's status for it (RFC 9110).
+  private static final String URI_TOO_LONG = "{\"message\": \"URI Too Long\"}";
   /**
    * Largest handshake request line plus headers. Jetty's default (8 KiB) answered long tokens in the query, a header
    * or {@code Sec-WebSocket-Protocol} with its own HTML 414/431 before {@code $connect} ran; with this, every
@@ -208,9 +214,22 @@ public final class WebSocketGateway {
     return connections;
   }
 
+  /** The URL as the client wrote it: {@code ws[s]://host[:port]/stage[?query]}. */
+  static int urlLength(ServerUpgradeRequest request) {
+    HttpURI uri = request.getHttpURI();
+    String host = request.getHeaders().get(HttpHeader.HOST);
+    String query = uri.getQuery();
+    return (request.isSecure() ? "wss://" : "ws://").length() + (host == null ? 0 : host.length())
+        + uri.getPath().length() + (query == null ? 0 : 1 + query.length());
+  }
+
   private Object upgrade(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
     if (!accepting) {
       reject(response, callback, 503, "{\"message\": \"Service Unavailable\"}");
+      return null;
+    }
+    if (settings.urlLimit() && urlLength(request) > Limits.MAX_URL_CHARS) {
+      reject(response, callback, 414, URI_TOO_LONG);
       return null;
     }
     Instant now = Instant.now();

@@ -3,7 +3,7 @@ package dev.streamer.local.streams;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamer.local.lambda.LocalFunction;
-import dev.streamer.runtime.aws.processor.EventSourceMapping;
+import dev.streamer.runtime.aws.internal.processor.EventSourceMapping;
 import java.lang.System.Logger.Level;
 import java.math.BigInteger;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.streamer.local.streams;
 
-import dev.streamer.runtime.aws.processor.EventSourceMapping;
+import dev.streamer.runtime.aws.internal.processor.EventSourceMapping;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;

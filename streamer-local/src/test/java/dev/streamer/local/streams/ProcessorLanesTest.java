@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import dev.streamer.local.lambda.LocalFunction;
-import dev.streamer.runtime.aws.processor.EventSourceMapping;
+import dev.streamer.runtime.aws.internal.processor.EventSourceMapping;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -65,7 +65,9 @@ final class JsClientWriter {
         .append(");\n")
         .append("/**\n * Largest message a browser can send, in UTF-8 bytes: a browser sends each message as one WebSocket frame,\n"
             + " * and API Gateway closes the connection (1009) on a frame over 32 KB.\n */\n")
-        .append("const MAX_FRAME_BYTES = ").append(WireProtocol.MAX_FRAME_BYTES).append(";\n\n")
+        .append("const MAX_FRAME_BYTES = ").append(WireProtocol.MAX_FRAME_BYTES).append(";\n")
+        .append("/** Longest WebSocket URL API Gateway accepts, in characters, query (and so a token in it) included. */\n")
+        .append("const MAX_URL_CHARS = ").append(WireProtocol.MAX_URL_CHARS).append(";\n\n")
         .append(resource("client-runtime.js")).append('\n');
 
     out.append("// ").append("-".repeat(111)).append("\n// Application ").append(app.name()).append('\n')

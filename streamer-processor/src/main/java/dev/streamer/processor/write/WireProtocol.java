@@ -32,6 +32,7 @@ final class WireProtocol {
   static final int MAX_REQUEST_ID_LENGTH = Limits.MAX_REQUEST_ID_LENGTH;
   static final int MAX_MESSAGE_BYTES = Limits.MAX_MESSAGE_BYTES;
   static final int MAX_FRAME_BYTES = Limits.MAX_FRAME_BYTES;
+  static final int MAX_URL_CHARS = Limits.MAX_URL_CHARS;
 
   /** The built-ins: payload {@code {"requestId": "…"}}, answered synchronously with the request's status. */
   static final List<BuiltinAction> BUILTINS = List.of(BuiltinAction.values());

@@ -315,6 +315,10 @@ export class StreamerClient {
       protocols = ['streamer', token];
     }
     const where = `${this.#url.origin}${this.#url.pathname}`; // never the token
+    if (url.href.length > MAX_URL_CHARS) { // API Gateway would refuse the handshake: say why
+      throw new StreamerError('VALIDATION_ERROR', `the token makes the URL of ${where} longer than API Gateway's`
+        + ` ${MAX_URL_CHARS} characters; use tokenIn: 'protocol'`);
+    }
     return new Promise((resolve, reject) => {
       let socket;
       try {
@@ -396,7 +400,18 @@ export class StreamerClient {
     if (this.#socket !== null || this.#opening !== null || this.#reconnectTimer !== null || this.#closed) {
       return;
     }
-    this.#open().catch(() => this.#scheduleReconnect());
+    this.#open().catch((e) => this.#openFailed(e));
+  }
+
+  // A handshake the platform would refuse whatever happens (VALIDATION_ERROR) fails the waiting calls at once.
+  #openFailed(error) {
+    if (error instanceof StreamerError && error.code === 'VALIDATION_ERROR') {
+      for (const call of [...this.#calls.values()]) {
+        this.#fail(call, error);
+      }
+      return;
+    }
+    this.#scheduleReconnect();
   }
 
   #scheduleReconnect() {
@@ -428,7 +443,7 @@ export class StreamerClient {
         this.#reconnectAttempts = 0;
         return;
       }
-      this.#open().catch(() => this.#scheduleReconnect());
+      this.#open().catch((e) => this.#openFailed(e));
     }, delay);
   }
 

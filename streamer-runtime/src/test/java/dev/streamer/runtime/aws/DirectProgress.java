@@ -1,11 +1,11 @@
 package dev.streamer.runtime.aws;
 
-import dev.streamer.runtime.aws.connections.MessageSender;
-import dev.streamer.runtime.aws.processor.JobProgress;
-import dev.streamer.runtime.aws.processor.JobProgressFactory;
-import dev.streamer.runtime.aws.progress.ProgressState;
-import dev.streamer.runtime.aws.requests.DynamoRequestStore;
-import dev.streamer.runtime.aws.requests.RequestRecord;
+import dev.streamer.runtime.aws.internal.connections.MessageSender;
+import dev.streamer.runtime.aws.internal.processor.JobProgress;
+import dev.streamer.runtime.aws.internal.processor.JobProgressFactory;
+import dev.streamer.runtime.aws.internal.progress.ProgressState;
+import dev.streamer.runtime.aws.internal.requests.DynamoRequestStore;
+import dev.streamer.runtime.aws.internal.requests.RequestRecord;
 import dev.streamer.core.protocol.Messages;
 import java.util.Optional;
 

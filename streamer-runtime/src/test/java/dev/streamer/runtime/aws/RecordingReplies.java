@@ -1,6 +1,6 @@
 package dev.streamer.runtime.aws;
 
-import dev.streamer.runtime.aws.connections.MessageSender;
+import dev.streamer.runtime.aws.internal.connections.MessageSender;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

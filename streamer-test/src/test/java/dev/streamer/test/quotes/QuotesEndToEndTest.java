@@ -14,7 +14,7 @@ import dev.streamer.client.StreamerClient;
 import dev.streamer.client.StreamerClientException;
 import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.protocol.RequestStatus;
-import dev.streamer.runtime.aws.requests.RequestRecord;
+import dev.streamer.runtime.aws.internal.requests.RequestRecord;
 import dev.streamer.test.local.Call;
 import dev.streamer.test.local.StreamerTest;
 import dev.streamer.test.local.TestStack;

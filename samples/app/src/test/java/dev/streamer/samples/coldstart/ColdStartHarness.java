@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamer.deploy.sam.JavaToolOptions;
 import dev.streamer.runtime.aws.DynamoDbLocal;
-import dev.streamer.runtime.aws.connections.ConnectionStore;
+import dev.streamer.runtime.aws.internal.connections.ConnectionStore;
 import dev.streamer.runtime.aws.tables.TableNames;
 import java.io.File;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.streamer.samples.local;
 
 import dev.streamer.client.StreamerClient;
 import dev.streamer.local.LocalStack;
-import dev.streamer.runtime.aws.connections.ManagementApiClients;
+import dev.streamer.runtime.aws.internal.connections.ManagementApiClients;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class BroadcastBenchmark {
 
   private static final String TENANT = "broadcast-bench";
-  private static final int THREADS = dev.streamer.runtime.aws.connections.EventBroadcaster.DEFAULT_CONCURRENCY;
+  private static final int THREADS = dev.streamer.runtime.aws.internal.connections.EventBroadcaster.DEFAULT_CONCURRENCY;
 
   private final AtomicLong received = new AtomicLong();
 

@@ -3,7 +3,7 @@ package dev.streamer.samples.local;
 import dev.streamer.client.StreamerClient;
 import dev.streamer.core.limits.RateLimit;
 import dev.streamer.local.LocalStack;
-import dev.streamer.runtime.aws.limits.FixedWindowCounters;
+import dev.streamer.runtime.aws.internal.limits.FixedWindowCounters;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamer.client.StreamerClient;
 import dev.streamer.core.protocol.RequestStatus;
-import dev.streamer.runtime.aws.requests.RequestItemCodec;
-import dev.streamer.runtime.aws.requests.RequestRecord;
+import dev.streamer.runtime.aws.internal.requests.RequestItemCodec;
+import dev.streamer.runtime.aws.internal.requests.RequestRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

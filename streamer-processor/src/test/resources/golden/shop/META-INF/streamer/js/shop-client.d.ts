@@ -78,7 +78,10 @@ export type WebSocketConstructor = new (url: string, protocols?: string | string
 export interface ClientOptions {
   /** The JWT, or a function returning it (asked again on every reconnect). */
   token?: string | (() => string | Promise<string>);
-  /** 'query' (default): `?token=<jwt>`; 'protocol': `Sec-WebSocket-Protocol: streamer, <jwt>`. */
+  /**
+   * 'query' (default): `?token=<jwt>`, for tokens that keep the URL within API Gateway's 4096 characters (a longer URL
+   * fails `connect()` and waiting requests with VALIDATION_ERROR); 'protocol': `Sec-WebSocket-Protocol: streamer, <jwt>`.
+   */
   tokenIn?: 'query' | 'protocol';
   /** Default time to a request's final reply. Default 120000. */
   timeoutMs?: number;

@@ -9,6 +9,8 @@ const RETRYABLE_ERROR_CODES = Object.freeze(["RATE_LIMITED", "TIMEOUT", "SERVICE
  * and API Gateway closes the connection (1009) on a frame over 32 KB.
  */
 const MAX_FRAME_BYTES = 32768;
+/** Longest WebSocket URL API Gateway accepts, in characters, query (and so a token in it) included. */
+const MAX_URL_CHARS = 4096;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Streamer client runtime: the same in every generated client. Dependency-free; runs in browsers and in Node >= 22
@@ -327,6 +329,10 @@ export class StreamerClient {
       protocols = ['streamer', token];
     }
     const where = `${this.#url.origin}${this.#url.pathname}`; // never the token
+    if (url.href.length > MAX_URL_CHARS) { // API Gateway would refuse the handshake: say why
+      throw new StreamerError('VALIDATION_ERROR', `the token makes the URL of ${where} longer than API Gateway's`
+        + ` ${MAX_URL_CHARS} characters; use tokenIn: 'protocol'`);
+    }
     return new Promise((resolve, reject) => {
       let socket;
       try {
@@ -408,7 +414,18 @@ export class StreamerClient {
     if (this.#socket !== null || this.#opening !== null || this.#reconnectTimer !== null || this.#closed) {
       return;
     }
-    this.#open().catch(() => this.#scheduleReconnect());
+    this.#open().catch((e) => this.#openFailed(e));
+  }
+
+  // A handshake the platform would refuse whatever happens (VALIDATION_ERROR) fails the waiting calls at once.
+  #openFailed(error) {
+    if (error instanceof StreamerError && error.code === 'VALIDATION_ERROR') {
+      for (const call of [...this.#calls.values()]) {
+        this.#fail(call, error);
+      }
+      return;
+    }
+    this.#scheduleReconnect();
   }
 
   #scheduleReconnect() {
@@ -440,7 +457,7 @@ export class StreamerClient {
         this.#reconnectAttempts = 0;
         return;
       }
-      this.#open().catch(() => this.#scheduleReconnect());
+      this.#open().catch((e) => this.#openFailed(e));
     }, delay);
   }
 

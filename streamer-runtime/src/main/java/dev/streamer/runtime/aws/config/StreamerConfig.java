@@ -1,9 +1,9 @@
 package dev.streamer.runtime.aws.config;
 
-import dev.streamer.runtime.aws.env.EnvDuration;
-import dev.streamer.runtime.aws.processor.ProcessorSettings;
-import dev.streamer.runtime.aws.processor.SweepSchedule;
-import dev.streamer.runtime.aws.progress.BatchedProgress;
+import dev.streamer.runtime.aws.internal.env.EnvDuration;
+import dev.streamer.runtime.aws.internal.processor.ProcessorSettings;
+import dev.streamer.runtime.aws.internal.processor.SweepSchedule;
+import dev.streamer.runtime.aws.internal.progress.BatchedProgress;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import dev.streamer.runtime.aws.tables.TableNames;
 import java.net.URI;
@@ -158,7 +158,7 @@ public record StreamerConfig(
 
   /** The processor and sweeper settings these values make. */
   public ProcessorSettings processorSettings() {
-    return new ProcessorSettings(timeoutBuffer, new dev.streamer.runtime.aws.processor.Backoff(retryDelay,
+    return new ProcessorSettings(timeoutBuffer, new dev.streamer.runtime.aws.internal.processor.Backoff(retryDelay,
         retryMaxDelay), stalePendingAfter, sweepLimit, processorConcurrency, leaseDuration, sweepInterval);
   }
 

@@ -1,6 +1,6 @@
 package dev.streamer.runtime.aws.lambda;
 
-import dev.streamer.runtime.aws.connections.ConnectionStore;
+import dev.streamer.runtime.aws.internal.connections.ConnectionStore;
 import dev.streamer.core.routing.Caller;
 import java.util.Optional;
 

@@ -3,9 +3,9 @@ package dev.streamer.runtime.aws.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import dev.streamer.runtime.aws.auth.JwtConfig;
-import dev.streamer.runtime.aws.auth.JwtVerifier;
-import dev.streamer.runtime.aws.connections.ConnectionLifecycle;
+import dev.streamer.runtime.aws.internal.auth.JwtConfig;
+import dev.streamer.runtime.aws.internal.auth.JwtVerifier;
+import dev.streamer.runtime.aws.internal.connections.ConnectionLifecycle;
 
 /**
  * The {@code $connect} function: verifies the JWT and stores the connection; 401 on failure. Builds the connection

@@ -3,7 +3,7 @@ package dev.streamer.runtime.aws.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import dev.streamer.runtime.aws.connections.ConnectionLifecycle;
+import dev.streamer.runtime.aws.internal.connections.ConnectionLifecycle;
 
 /** The {@code $disconnect} function: deletes the connection record. Builds the connection store only. */
 public final class DisconnectFunction {

@@ -1,8 +1,8 @@
 package dev.streamer.runtime.aws.lambda;
 
-import dev.streamer.runtime.aws.observability.JsonLog;
-import dev.streamer.runtime.aws.observability.LogFields;
-import dev.streamer.runtime.aws.observability.Metrics;
+import dev.streamer.runtime.aws.internal.observability.JsonLog;
+import dev.streamer.runtime.aws.internal.observability.LogFields;
+import dev.streamer.runtime.aws.internal.observability.Metrics;
 import dev.streamer.core.routing.AsyncRequest;
 import dev.streamer.core.routing.RequestQueue;
 

@@ -6,11 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamer.core.routing.Interceptor;
 import dev.streamer.core.routing.RouteExecutor;
 import dev.streamer.core.routing.RouteTable;
-import dev.streamer.runtime.aws.builtins.BuiltinRoutes;
-import dev.streamer.runtime.aws.processor.BatchedJobProgress;
-import dev.streamer.runtime.aws.processor.JobProgressFactory;
-import dev.streamer.runtime.aws.processor.StreamProcessor;
-import dev.streamer.runtime.aws.requests.DynamoRequestStore;
+import dev.streamer.runtime.aws.internal.builtins.BuiltinRoutes;
+import dev.streamer.runtime.aws.internal.processor.BatchedJobProgress;
+import dev.streamer.runtime.aws.internal.processor.JobProgressFactory;
+import dev.streamer.runtime.aws.internal.processor.StreamProcessor;
+import dev.streamer.runtime.aws.internal.requests.DynamoRequestStore;
 import java.util.List;
 
 /**
@@ -31,7 +31,7 @@ public final class StreamProcessorFunction {
     this.processor = new StreamProcessor(store, BuiltinRoutes.withBuiltins(routes, store, runtime.sender()),
         new RouteExecutor(interceptors), progress, runtime.sender(), runtime.config().processorSettings(),
         runtime.log(), runtime.metrics(), runtime.workers(), runtime.notifiers(routes));
-    java.util.Optional<dev.streamer.runtime.aws.limits.TenantConcurrency> gate = TenantControls.concurrency(runtime);
+    java.util.Optional<dev.streamer.runtime.aws.internal.limits.TenantConcurrency> gate = TenantControls.concurrency(runtime);
     processor.concurrency(() -> gate);
     this.priming = Priming.register(routes, runtime.log(), runtime.environment());
   }

@@ -1,7 +1,7 @@
 package dev.streamer.runtime.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.streamer.runtime.aws.processor.Sweeper;
+import dev.streamer.runtime.aws.internal.processor.Sweeper;
 import java.util.Map;
 
 /**

@@ -1,10 +1,10 @@
 package dev.streamer.runtime.aws.lambda;
 
-import dev.streamer.runtime.aws.builtins.QueuePosition;
-import dev.streamer.runtime.aws.limits.ConnectionCap;
-import dev.streamer.runtime.aws.limits.RunningCaps;
-import dev.streamer.runtime.aws.limits.Slots;
-import dev.streamer.runtime.aws.limits.TenantConcurrency;
+import dev.streamer.runtime.aws.internal.builtins.QueuePosition;
+import dev.streamer.runtime.aws.internal.limits.ConnectionCap;
+import dev.streamer.runtime.aws.internal.limits.RunningCaps;
+import dev.streamer.runtime.aws.internal.limits.Slots;
+import dev.streamer.runtime.aws.internal.limits.TenantConcurrency;
 import java.util.Optional;
 
 /** The tenant controls a function needs, built from its runtime (each reads its own variables). */
@@ -41,7 +41,7 @@ final class TenantControls {
   }
 
   /** The runtime's metrics when a connection cap is set (they report refusals), else null: nothing read. */
-  static dev.streamer.runtime.aws.observability.Metrics metricsIfCapped(AwsRuntime runtime) {
+  static dev.streamer.runtime.aws.internal.observability.Metrics metricsIfCapped(AwsRuntime runtime) {
     return ConnectionCap.maxFromEnvironment(runtime.environment()) == 0 ? null : runtime.metrics();
   }
 }

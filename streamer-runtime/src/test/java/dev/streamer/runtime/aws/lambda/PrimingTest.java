@@ -11,7 +11,7 @@ import dev.streamer.core.json.JsonRead;
 import dev.streamer.core.routing.ActionRoute;
 import dev.streamer.core.routing.RouteExample;
 import dev.streamer.core.routing.RouteTables;
-import dev.streamer.runtime.aws.observability.LogSink;
+import dev.streamer.runtime.aws.internal.observability.LogSink;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,0 @@
-/**
- * Implementation: parsing of duration values in environment variables.
- */
-package dev.streamer.runtime.aws.env;

@@ -1,0 +1,109 @@
+package dev.streamer.runtime.aws.internal.limits;
+
+import dev.streamer.core.RequestContext;
+import dev.streamer.core.RetryableException;
+import dev.streamer.core.limits.RateLimit;
+import dev.streamer.core.protocol.ErrorCode;
+import dev.streamer.core.routing.Interceptor;
+import dev.streamer.core.routing.Invocation;
+import dev.streamer.core.routing.Phase;
+import dev.streamer.core.routing.Route;
+import dev.streamer.runtime.aws.internal.observability.JsonLog;
+import dev.streamer.runtime.aws.internal.observability.LogFields;
+import dev.streamer.runtime.aws.internal.observability.Metrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Enforces {@link RateLimits} before a synchronous action runs or an async one is queued (phases SYNC and
+ * ENQUEUE; a queued request was counted when it was queued, so phase ASYNC passes through). It is the outermost
+ * interceptor: a refused request does no work beyond decoding and validating its bounded payload, which costs no
+ * I/O, while the check itself is one conditional {@code UpdateItem} per limit.
+ *
+ * <p>The per-user limit is checked first, then the per-tenant one; a request the tenant limit refuses gives its
+ * per-user slot back. A caller without a user id is counted by its connection id. Refused: {@code RATE_LIMITED},
+ * {@code retry.retryable = true}, {@code retry.after} = the end of the window, {@code details} = {@code scope},
+ * {@code limit}, {@code window}. If DynamoDB cannot be reached the request is let through (logged): a limiter
+ * outage must not become a service outage.
+ */
+public final class RateLimitInterceptor implements Interceptor {
+
+  private final Supplier<RateLimits> limits;
+  private final FixedWindowCounters counters;
+  private final Clock clock;
+  private final JsonLog log;
+  private final Metrics metrics;
+
+  /** {@code limits} is asked on each request (memoize it): only the message handler reads {@code RATE_LIMITS}. */
+  public RateLimitInterceptor(Supplier<RateLimits> limits, FixedWindowCounters counters, Clock clock, JsonLog log,
+      Metrics metrics) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.counters = Objects.requireNonNull(counters, "counters");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.log = Objects.requireNonNull(log, "log");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+  }
+
+  @Override
+  public Object intercept(Invocation invocation) throws Exception {
+    if (invocation.phase() == Phase.ASYNC) {
+      return invocation.proceed();
+    }
+    Route<?, ?> route = invocation.route();
+    RequestContext context = invocation.context();
+    RateLimits current = limits.get();
+    RateLimit perUser = current.limit(route, RateLimits.Scope.USER, context.tenantId());
+    RateLimit perTenant = context.tenantId() == null ? null
+        : current.limit(route, RateLimits.Scope.TENANT, context.tenantId());
+    if (perUser == null && perTenant == null) {
+      return invocation.proceed();
+    }
+    FixedWindowCounters.Decision user = null;
+    try {
+      if (perUser != null) {
+        user = counters.acquire("user:" + route.action(), userKey(context), perUser);
+        if (!user.allowed()) {
+          throw refused(context, RateLimits.Scope.USER, perUser, user);
+        }
+      }
+      if (perTenant != null) {
+        FixedWindowCounters.Decision tenant =
+            counters.acquire("tenant:" + route.action(), context.tenantId(), perTenant);
+        if (!tenant.allowed()) {
+          if (user != null) {
+            counters.release(user);
+          }
+          throw refused(context, RateLimits.Scope.TENANT, perTenant, tenant);
+        }
+      }
+    } catch (RetryableException refused) {
+      throw refused;
+    } catch (RuntimeException unavailable) {
+      log.error("rate limit not checked; request let through", fields(context), unavailable);
+    }
+    return invocation.proceed();
+  }
+
+  private RetryableException refused(RequestContext context, RateLimits.Scope scope, RateLimit limit,
+      FixedWindowCounters.Decision decision) {
+    metrics.requestThrottled(context.action(), scope.label(), context.requestId());
+    Duration wait = Duration.between(clock.instant(), decision.retryAt());
+    return new RetryableException(ErrorCode.RATE_LIMITED, "rate limit exceeded: " + limit + " per " + scope.label(),
+        Map.of("scope", scope.label(), "limit", limit.limit(), "window", limit.windowText()),
+        wait.isNegative() ? Duration.ZERO : wait, decision.retryAt(), null);
+  }
+
+  private static String userKey(RequestContext context) {
+    if (context.userId() != null) {
+      return context.userId();
+    }
+    return context.connectionId() == null ? "anonymous" : "connection:" + context.connectionId();
+  }
+
+  private static LogFields fields(RequestContext context) {
+    return LogFields.empty().requestId(context.requestId()).action(context.action()).tenantId(context.tenantId());
+  }
+}

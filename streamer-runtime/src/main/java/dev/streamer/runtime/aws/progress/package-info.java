@@ -1,4 +1,0 @@
-/**
- * Implementation: throttled progress of one running request, persisted then sent. May change without notice.
- */
-package dev.streamer.runtime.aws.progress;
