@@ -182,8 +182,7 @@ public final class StreamerClient implements AutoCloseable {
       Duration timeout, int attempt) {
     String clientId = "c-" + ids.incrementAndGet();
     InFlight call = new InFlight(clientId, envelope(clientId, action, payloadJson), listener, null);
-    start(call, timeout);
-    CompletableFuture<String> once = call.result.copy();
+    CompletableFuture<String> once = start(call, timeout);
     if (settings.rateLimitRetry.maxAttempts() == 0) {
       return once;
     }
@@ -209,12 +208,16 @@ public final class StreamerClient implements AutoCloseable {
     });
   }
 
-  private void start(InFlight call, Duration timeout) {
+  /**
+   * Registers and sends {@code call}; returns the caller's view of its result, completed only after the call left
+   * the in-flight tables (a copy of {@code call.result} could complete first: dependents run last-in-first-out).
+   */
+  private CompletableFuture<String> start(InFlight call, Duration timeout) {
     byId.put(call.clientId, call);
     call.timeout = timers.schedule(() -> callbacks.execute(() -> fail(call, StreamerClientException.of(
         ErrorCode.TIMEOUT, "no final reply within " + timeout, call.requestId))), timeout.toMillis(),
         TimeUnit.MILLISECONDS);
-    call.result.whenComplete((value, failure) -> {
+    CompletableFuture<String> settled = call.result.whenComplete((value, failure) -> {
       call.timeout.cancel(false);
       byId.remove(call.clientId, call);
       if (call.requestId != null) {
@@ -237,6 +240,7 @@ public final class StreamerClient implements AutoCloseable {
     } catch (java.util.concurrent.RejectedExecutionException afterClose) {
       call.result.completeExceptionally(StreamerClientException.of(ErrorCode.CANCELLED, "client closed", null));
     }
+    return settled;
   }
 
   /**
