@@ -30,7 +30,8 @@ final class Banner {
         "",
         " Connect with the token in the query, for example:",
         "   websocat '" + ws + "?token=" + token + "'",
-        "   then send: {\"id\":\"1\",\"action\":\"echo\",\"payload\":{\"message\":\"hello\"}}",
+        "   then send: " + (stack.exampleRequest() != null ? stack.exampleRequest()
+            : "{\"id\":\"1\",\"action\":\"<an action of your app>\",\"payload\":{...}}"),
         line);
   }
 }

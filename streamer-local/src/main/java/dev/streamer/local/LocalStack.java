@@ -216,6 +216,40 @@ public final class LocalStack implements AutoCloseable {
     return dynamoDb.client();
   }
 
+  /**
+   * Replaces the five handlers with the ones {@code handlers} creates on this stack's runtime, for example from a new
+   * class loader after the application was recompiled. DynamoDB, the gateway and its open connections, the stream
+   * poller and the sweeper keep running; invocations already running finish on the previous handlers. Only the five
+   * handler factories of {@code handlers} are read. If creating any handler fails, none is replaced.
+   */
+  public synchronized void replaceHandlers(Builder handlers) {
+    if (closed) {
+      throw new IllegalStateException("the stack is closed");
+    }
+    // create all five first, so that a failing one leaves the stack on its previous handlers
+    RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> c = create("connect", handlers.connect);
+    RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> m = create("message", handlers.message);
+    RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> d =
+        create("disconnect", handlers.disconnect);
+    RequestHandler<DynamodbEvent, StreamsEventResponse> p = create("processor", handlers.processor);
+    RequestHandler<Map<String, Object>, String> s = create("sweeper", handlers.sweeper);
+    connect.replace(c);
+    message.replace(m);
+    disconnect.replace(d);
+    processor.replace(p);
+    sweeper.replace(s);
+  }
+
+  private <H> H create(String name, Function<AwsRuntime, ? extends H> factory) {
+    return Objects.requireNonNull(Objects.requireNonNull(factory, name + " handler").apply(runtime),
+        () -> name + ": the handler factory returned null");
+  }
+
+  /** The request the banner shows, or null. */
+  String exampleRequest() {
+    return settings.exampleRequest;
+  }
+
   /** The open WebSocket connections. */
   public ConnectionRegistry connections() {
     return gateway.connections();
@@ -396,6 +430,7 @@ public final class LocalStack implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private boolean console = true;
     private String app;
+    private String exampleRequest;
 
     private Builder() {}
 
@@ -595,6 +630,15 @@ public final class LocalStack implements AutoCloseable {
      */
     public Builder app(String v) {
       this.app = v;
+      return this;
+    }
+
+    /**
+     * The request the banner shows as an example of what to send, e.g.
+     * {@code {"id":"1","action":"echo","payload":{"message":"hello"}}}; default none (the banner shows its shape).
+     */
+    public Builder exampleRequest(String v) {
+      this.exampleRequest = v;
       return this;
     }
 

@@ -117,6 +117,14 @@ public abstract class ActionRoute<P, R> implements Route<P, R> {
   }
 
   /**
+   * A minimal payload of this action as JSON, which its codec reads (it need not pass validation), or null when the
+   * action takes none: for tools that show how to call the action (the banner of {@code mvn streamer:run}).
+   */
+  public final String examplePayload() {
+    return example().payloadJson();
+  }
+
+  /**
    * Runs decode, validate and encode on the route's {@link #example()}, so that the classes and code paths of this
    * action are loaded and initialised before a SnapStart snapshot; the action itself ({@link #invoke}) is never
    * called and no user code runs. Violations of the example are expected and ignored.

@@ -39,6 +39,11 @@ public final class LocalFunction<E, R> {
     }
   }
 
+  /** Makes {@code next} the handler later invocations run on; invocations already running finish on the previous one. */
+  public void replace(RequestHandler<E, R> next) {
+    this.handler = Objects.requireNonNull(next, "handler");
+  }
+
   /** Runs one invocation with a fresh {@link LocalContext}; exceptions propagate as they would fail the invocation. */
   public R invoke(E event) {
     return invoke(event, timeout);

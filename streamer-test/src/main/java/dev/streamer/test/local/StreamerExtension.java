@@ -2,6 +2,7 @@ package dev.streamer.test.local;
 
 import dev.streamer.client.StreamerClient;
 import dev.streamer.core.routing.RouteTable;
+import dev.streamer.local.AppHandlers;
 import dev.streamer.local.LocalStack;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

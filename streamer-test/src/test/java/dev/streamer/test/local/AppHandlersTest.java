@@ -8,6 +8,7 @@ import dev.streamer.core.app.AppManifest;
 import dev.streamer.core.app.HandlerKind;
 import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteTable;
+import dev.streamer.local.AppHandlers;
 import dev.streamer.test.quotes.QuotesConnectHandler;
 import dev.streamer.test.quotes.QuotesDefaultHandler;
 import dev.streamer.test.quotes.QuotesDisconnectHandler;
@@ -102,7 +103,7 @@ class AppHandlersTest {
   }
 
   /** Claims the app name of the Quotes fixture, whose manifest names its own table. */
-  static final class ImpostorRouteTable implements RouteTable {
+  public static final class ImpostorRouteTable implements RouteTable {
     public static final String APP_NAME = "Quotes";
 
     @Override

@@ -98,6 +98,7 @@ public final class SampleLocalMain {
     LocalStack.Builder builder = SampleStack.builder()
         .port(port)
         .banner(banner)
+        .exampleRequest("{\"id\":\"1\",\"action\":\"echo\",\"payload\":{\"message\":\"hello\"}}")
         .environment(Map.of("SERVICE_NAME", "sample"));
     if (options.dynamoDbEndpoint != null) {
       builder.dynamoDbEndpoint(options.dynamoDbEndpoint);

@@ -1,10 +1,9 @@
-package dev.streamer.test.local;
+package dev.streamer.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.streamer.core.app.AppManifest;
 import dev.streamer.core.app.HandlerKind;
 import dev.streamer.core.routing.RouteTable;
-import dev.streamer.local.LocalStack;
 import dev.streamer.runtime.aws.lambda.AwsRuntime;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;

@@ -1,0 +1,3 @@
+package com.example.greeter;
+
+public record GreetResult(String greeting) {}
