@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
-import dev.streamer.core.StreamerException;
 import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.protocol.ErrorMapper;
 import dev.streamer.core.protocol.Messages;
@@ -133,9 +132,9 @@ public final class Router {
       action = request.action();
       requestId = config.idGenerator().get();
       Route<?, ?> route = routes.find(request.action());
-      if (route == null) {
-        throw new StreamerException(ErrorCode.INVALID_ACTION,
-            "unknown action \"" + truncate(request.action()) + "\"");
+      if (route == null) { // answered without throwing, as violations are: a stack trace costs microseconds
+        return Messages.errorUtf8(clientId, requestId, StreamerError.of(ErrorCode.INVALID_ACTION,
+            "unknown action \"" + truncate(request.action()) + "\""));
       }
       return dispatch(route, request, who, requestId, deadline);
     } catch (ProtocolException e) {
