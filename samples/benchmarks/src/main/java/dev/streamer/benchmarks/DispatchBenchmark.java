@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One request, four ways, on each payload shape, valid and invalid:
+ * One request, five ways, on each payload shape, valid and invalid:
  * <ul>
  *   <li>{@code full}: the {@link Router}, frame bytes in, reply bytes out, as every request pays it;</li>
  *   <li>{@code route}: the generated route alone: decode the payload's bytes, validate, invoke, encode the result

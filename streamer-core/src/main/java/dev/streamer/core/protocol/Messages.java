@@ -16,9 +16,9 @@ import java.util.Map;
 
 /**
  * Writes the server → client messages of the wire protocol as JSON text, or as its UTF-8 bytes ({@code …Utf8}
- * methods, written straight by Jackson's byte generator: what the router answers with). Every message starts with {@code type},
- * {@code id} (the client's correlation id, null when it sent none) and {@code requestId} (null when the frame could
- * not be parsed):
+ * methods, written straight by Jackson's byte generator: what the router answers with). Every message starts with
+ * {@code type}, {@code id} (the client's correlation id, null when it sent none) and {@code requestId} (null when the
+ * frame could not be parsed):
  *
  * <pre>{@code
  * {"type":"ack","id":"c-1","requestId":"5f0c…","action":"generate_report","status":"queued"}
