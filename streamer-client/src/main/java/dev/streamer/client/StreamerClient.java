@@ -209,15 +209,17 @@ public final class StreamerClient implements AutoCloseable {
   }
 
   /**
-   * Registers and sends {@code call}; returns the caller's view of its result, completed only after the call left
-   * the in-flight tables (a copy of {@code call.result} could complete first: dependents run last-in-first-out).
+   * Registers and sends {@code call}; returns the future the caller sees. It completes only after the call was
+   * removed from the in-flight maps, whichever way it ended (result, error, timeout, close): a caller that asks
+   * {@link #inFlight()} as soon as its future completes never counts it. (A second dependent of {@code call.result}
+   * would not do: a {@code CompletableFuture} runs its dependents last-registered first.)
    */
   private CompletableFuture<String> start(InFlight call, Duration timeout) {
     byId.put(call.clientId, call);
     call.timeout = timers.schedule(() -> callbacks.execute(() -> fail(call, StreamerClientException.of(
         ErrorCode.TIMEOUT, "no final reply within " + timeout, call.requestId))), timeout.toMillis(),
         TimeUnit.MILLISECONDS);
-    CompletableFuture<String> settled = call.result.whenComplete((value, failure) -> {
+    CompletableFuture<String> retired = call.result.whenComplete((value, failure) -> {
       call.timeout.cancel(false);
       byId.remove(call.clientId, call);
       if (call.requestId != null) {
@@ -240,7 +242,7 @@ public final class StreamerClient implements AutoCloseable {
     } catch (java.util.concurrent.RejectedExecutionException afterClose) {
       call.result.completeExceptionally(StreamerClientException.of(ErrorCode.CANCELLED, "client closed", null));
     }
-    return settled;
+    return retired;
   }
 
   /**

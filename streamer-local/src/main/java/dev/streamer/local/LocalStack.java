@@ -217,6 +217,15 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
+   * Write calls the stack's handlers (and anyone using {@link #dynamoDb()}) made on {@code table}, or on every table
+   * when null, since the start: {@code PutItem}, {@code UpdateItem}, {@code DeleteItem}, conditional failures
+   * included. What a request costs in writes, measured.
+   */
+  public long dynamoDbWrites(String table) {
+    return dynamoDb.writes(table);
+  }
+
+  /**
    * Replaces the five handlers with the ones {@code handlers} creates on this stack's runtime, for example from a new
    * class loader after the application was recompiled. DynamoDB, the gateway and its open connections, the stream
    * poller and the sweeper keep running; invocations already running finish on the previous handlers. Only the five
@@ -307,6 +316,20 @@ public final class LocalStack implements AutoCloseable {
    */
   public void restartGateway() {
     gateway.restart();
+  }
+
+  /**
+   * Stops DynamoDB Local's HTTP server (only when it runs in this JVM): every handler call, stream read and sweep
+   * fails to connect, as in a DynamoDB outage; the tables, items and stream are kept. {@link #startDynamoDb()} ends
+   * the outage on the same port, and the stack carries on by itself (the poller resumes reading where it stood).
+   */
+  public void stopDynamoDb() {
+    dynamoDb.stopServer();
+  }
+
+  /** Starts DynamoDB Local's HTTP server again after {@link #stopDynamoDb()}, on the same port and data. */
+  public void startDynamoDb() {
+    dynamoDb.startServer();
   }
 
   /**

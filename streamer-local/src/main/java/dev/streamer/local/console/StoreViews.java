@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,9 +60,8 @@ final class StoreViews {
           .scanIndexForward(false)
           .limit(MAX_REQUESTS)).items());
     }
-    keys.sort(NEWEST_FIRST);
     List<Map<String, AttributeValue>> items = new ArrayList<>();
-    List<Map<String, AttributeValue>> newest = keys.subList(0, Math.min(MAX_REQUESTS, keys.size()));
+    List<Map<String, AttributeValue>> newest = newestDistinct(keys, MAX_REQUESTS);
     for (int from = 0; from < newest.size(); from += 100) {
       List<Map<String, AttributeValue>> batch = newest.subList(from, Math.min(from + 100, newest.size())).stream()
           .map(k -> Map.of(StreamerTables.REQUEST_ID, k.get(StreamerTables.REQUEST_ID)))
@@ -78,6 +78,23 @@ final class StoreViews {
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  /**
+   * The newest {@code max} keys, each request once: the per-status queries are not one snapshot, so a request whose
+   * status changed between two of them is listed by both (and BatchGetItem refuses duplicate keys).
+   */
+  static List<Map<String, AttributeValue>> newestDistinct(List<Map<String, AttributeValue>> keys, int max) {
+    List<Map<String, AttributeValue>> sorted = new ArrayList<>(keys);
+    sorted.sort(NEWEST_FIRST);
+    Map<String, Map<String, AttributeValue>> byId = new LinkedHashMap<>();
+    for (Map<String, AttributeValue> key : sorted) {
+      if (byId.size() == max) {
+        break;
+      }
+      byId.putIfAbsent(key.get(StreamerTables.REQUEST_ID).s(), key);
+    }
+    return List.copyOf(byId.values());
   }
 
   void connections(JsonGenerator g, ConnectionRegistry open) throws IOException {

@@ -62,7 +62,16 @@ final class JobsBenchmark {
   }
 
   private StreamerClient client() throws Exception {
-    StreamerClient client = StreamerClient.builder(stack.webSocketUri()).token(stack.devToken())
+    return client(stack.devToken());
+  }
+
+  /** Client {@code i} of a run, as a user of its own (the report's per-user rate limit is 1000 a minute). */
+  private StreamerClient client(int i) throws Exception {
+    return client(stack.mintToken("jobs-user-" + i, LocalStack.DEV_TENANT, Duration.ofHours(1)));
+  }
+
+  private StreamerClient client(String token) throws Exception {
+    StreamerClient client = StreamerClient.builder(stack.webSocketUri()).token(token)
         .requestTimeout(Duration.ofMinutes(5)).build();
     client.connect().get(30, TimeUnit.SECONDS);
     return client;
@@ -101,11 +110,16 @@ final class JobsBenchmark {
     double writesPerSecond = Math.max(oneWriter, fourWriters);
     List<StreamerClient> clients = new ArrayList<>();
     double jobsPerSecond;
+    AtomicLong completed = new AtomicLong();
+    String requests = stack.tables().requests();
+    long requestWritesBefore;
+    long allWritesBefore;
     try {
       for (int i = 0; i < CLIENTS; i++) {
-        clients.add(client());
+        clients.add(client(i));
       }
-      AtomicLong completed = new AtomicLong();
+      requestWritesBefore = stack.dynamoDbWrites(requests);
+      allWritesBefore = stack.dynamoDbWrites(null);
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
       List<CompletableFuture<Void>> loops = new ArrayList<>();
       long start = System.nanoTime();
@@ -119,16 +133,24 @@ final class JobsBenchmark {
     } finally {
       clients.forEach(StreamerClient::close);
     }
-    // enqueue + claim + completion, plus the report's one progress flush when it is written before the completion
-    double writesPerJob = 4;
+    // counted at the stack's DynamoDB client over the same jobs: every job issued in the window has completed
+    double writesPerJob = (stack.dynamoDbWrites(requests) - requestWritesBefore) / (double) completed.get();
+    double allWritesPerJob = (stack.dynamoDbWrites(null) - allWritesBefore) / (double) completed.get();
     double ceiling = writesPerSecond / writesPerJob;
+    double allCeiling = writesPerSecond / allWritesPerJob;
     out.printf(Locale.ROOT, "  %-58s %7.0f / %.0f writes/s%n", "DynamoDB Local alone, conditional writes, 1 / 4 "
         + "threads", oneWriter, fourWriters);
     out.printf(Locale.ROOT, "  %-58s %7.0f jobs/s%n", "tiny jobs, " + CLIENTS + " clients x " + OUTSTANDING
         + " outstanding, completed", jobsPerSecond);
-    out.printf(Locale.ROOT, "  %-58s %7.0f jobs/s at <= %.0f writes/job (enqueue, claim, progress, completion)%n",
-        "ceiling = best writes/s / writes per job", ceiling, writesPerJob);
+    out.printf(Locale.ROOT, "  %-58s %7.2f (enqueue, claim, completion; progress rides on it)%n",
+        "writes per job on the requests table, measured", writesPerJob);
+    out.printf(Locale.ROOT, "  %-58s %7.2f (plus the report's user and tenant rate-limit counters)%n",
+        "writes per job on all tables, measured", allWritesPerJob);
+    out.printf(Locale.ROOT, "  %-58s %7.0f jobs/s%n", "ceiling = best writes/s / requests-table writes per job",
+        ceiling);
     out.printf(Locale.ROOT, "  %-58s %7.2f   (target >= 0.5)%n", "completions / ceiling", jobsPerSecond / ceiling);
+    out.printf(Locale.ROOT, "  %-58s %7.2f   (ceiling %.0f jobs/s)%n", "completions / ceiling counting every write",
+        jobsPerSecond / allCeiling, allCeiling);
   }
 
   private static CompletableFuture<Void> loop(StreamerClient client, long endNanos, AtomicLong completed) {

@@ -28,8 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * conditioned on the version read, so concurrent processor instances never exceed the cap and never lose a waiter.
  * A job is admitted when a place is free and fewer older jobs wait than places are free; a release wakes the oldest
  * waiters ({@code wake}: a touch of the request item, whose stream record brings it back to the claim step) and
- * drops those that are no longer PENDING. A holder's place expires with its lease, so a crashed worker frees it; a
- * waiter whose wake was lost is re-driven by the sweeper as a stale PENDING request.
+ * drops those that are no longer PENDING. A holder's place is tied to its job's lease: admitted until the first lease
+ * expiry, {@link #renew renewed} with the lease's heartbeat, released on the outcome; a crashed worker stops
+ * renewing, so its place expires with its lease and the next admission takes it. A waiter whose wake was lost is
+ * re-driven by the sweeper as a stale PENDING request.
  */
 public final class TenantConcurrency {
 
@@ -147,6 +149,32 @@ public final class TenantConcurrency {
       return null;
     }
     return new Admission.Deferred(older.size() + 1, state.holders.size(), cap);
+  }
+
+  /**
+   * Extends the place of running job {@code requestId} to {@code until} (its lease's new expiry): one conditional
+   * write, which fails when the place expired meanwhile (it may have been given to another job; it is not taken
+   * back). Jobs without a tenant, or when no cap applies, hold no place and get true.
+   *
+   * @return whether the job still holds its place
+   */
+  public boolean renew(String requestId, String tenantId, String action, Instant until) {
+    int cap = caps.capOf(action);
+    if (tenantId == null || cap <= 0) {
+      return true;
+    }
+    try {
+      // no version bump: the number of holders does not change, so concurrent admissions need not retry
+      client.updateItem(b -> b.tableName(tableName)
+          .key(key(caps.setOf(tenantId, action)))
+          .updateExpression("SET #h.#me = :until")
+          .conditionExpression("#h.#me > :now")
+          .expressionAttributeNames(Map.of("#h", HOLDERS, "#me", requestId))
+          .expressionAttributeValues(Map.of(":until", n(until.toEpochMilli()), ":now", n(clock.millis()))));
+      return true;
+    } catch (ConditionalCheckFailedException expired) {
+      return false;
+    }
   }
 
   /**

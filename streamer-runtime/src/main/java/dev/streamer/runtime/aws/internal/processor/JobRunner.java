@@ -90,6 +90,19 @@ final class JobRunner {
    * Its lease is renewed (by progress writes, else by a heartbeat) up to {@code invocationEnd}.
    */
   void run(RequestRecord claimed, Instant deadline, Instant invocationEnd) {
+    run(claimed, deadline, invocationEnd, null);
+  }
+
+  /**
+   * Something held for as long as the job's lease (a tenant's running place): renewed by the lease's heartbeat to
+   * the lease's new expiry; false once it expired before a renewal.
+   */
+  interface LeasedPlace {
+    boolean renew(Instant until);
+  }
+
+  /** As {@link #run(RequestRecord, Instant, Instant)}, renewing {@code place} (nullable) with the lease. */
+  void run(RequestRecord claimed, Instant deadline, Instant invocationEnd, LeasedPlace place) {
     JsonLog jobLog = log.withContext(fieldsOf(claimed));
     if (claimed.cancelRequested()) {
       recordCancelled(claimed, jobLog);
@@ -121,7 +134,7 @@ final class JobRunner {
         Math.max(1, claimed.attempts()), claimed.maxRetries() + 1);
     Future<String> job = workers.submit(() -> resultJson(route,
         executor.execute(route, payload, context, progress, Phase.ASYNC)));
-    ScheduledFuture<?> heartbeat = startHeartbeat(lease, jobLog);
+    ScheduledFuture<?> heartbeat = startHeartbeat(lease, place, jobLog);
     try {
       runToOutcome(claimed, job, deadline, timedOut, progress, context, jobLog);
     } finally {
@@ -129,13 +142,25 @@ final class JobRunner {
     }
   }
 
-  private ScheduledFuture<?> startHeartbeat(Lease lease, JsonLog jobLog) {
+  private ScheduledFuture<?> startHeartbeat(Lease lease, LeasedPlace place, JsonLog jobLog) {
     long period = Math.max(1, lease.heartbeatPeriod().toMillis());
+    AtomicBoolean placeLost = new AtomicBoolean(place == null);
     return leases.scheduleAtFixedRate(() -> {
       try {
         lease.heartbeat(store);
       } catch (RuntimeException e) {
         jobLog.warn("lease not renewed", LogFields.empty(), e); // the next beat tries again
+      }
+      // the place is renewed at every beat (progress writes renew the lease only): one write per third of a lease
+      if (!placeLost.get() && !lease.isLost()) {
+        try {
+          if (!place.renew(lease.nextExpiry())) {
+            placeLost.set(true);
+            jobLog.warn("tenant running place expired before its renewal; the job runs on", LogFields.empty());
+          }
+        } catch (RuntimeException e) {
+          jobLog.warn("tenant running place not renewed", LogFields.empty(), e); // the next beat tries again
+        }
       }
     }, period, period, TimeUnit.MILLISECONDS);
   }

@@ -209,10 +209,11 @@ public final class StreamProcessor {
   private void claimAndRun(RequestRecord image, Instant invocationEnd) {
     TenantConcurrency gate = concurrency.get().orElse(null);
     if (gate != null) {
-      // The place is held until the invocation's end at the latest: a crashed worker frees it then. (Not the
-      // job's lease end: leases are renewed by heartbeats, and the place would need renewing with them.)
+      // The place is held as the job's lease is: until its first expiry, then renewed by the lease's heartbeat, so
+      // that a crashed worker's place frees itself when its lease runs out.
+      Instant now = clock.instant();
       TenantConcurrency.Admission admission = gate.admit(image.requestId(), image.tenantId(), image.action(),
-          image.createdAt(), invocationEnd);
+          image.createdAt(), now.plus(lease(now, invocationEnd, settings.leaseDuration())));
       if (admission instanceof TenantConcurrency.Admission.Deferred deferred) {
         metrics.jobDeferred(image.action(), image.requestId(), image.tenantId());
         log.debug("deferred: the tenant runs its maximum of jobs", JobRunner.fieldsOf(image)
@@ -230,7 +231,8 @@ public final class StreamProcessor {
         log.debug("not claimed: already taken, finished, or not due", JobRunner.fieldsOf(image));
         return;
       }
-      runner.run(claimed.get(), invocationEnd.minus(settings.timeoutBuffer()), invocationEnd);
+      runner.run(claimed.get(), invocationEnd.minus(settings.timeoutBuffer()), invocationEnd, gate == null ? null
+          : until -> gate.renew(image.requestId(), image.tenantId(), image.action(), until));
     } finally {
       if (gate != null) {
         gate.release(image.requestId(), image.tenantId(), image.action());

@@ -67,28 +67,44 @@ public final class Sweeper {
    * next invocation is due ({@link SweepSchedule#RATE} after this one started) or too little of the invocation's
    * {@code remainingMillis} is left. EventBridge cannot invoke more often than once a minute, so this is how a
    * crashed job is taken back within lease + interval. Returns the sum of the sweeps; stops early when interrupted.
+   *
+   * <p>A sweep that fails (DynamoDB unavailable) is logged and the next one runs an interval later, so the work
+   * left by an outage is swept soon after it ends rather than at the next invocation; when every sweep of the
+   * invocation failed, the last failure is thrown (the invocation counts as failed).
    */
   public Report sweepUntilNextSchedule(LongSupplier remainingMillis) {
     long start = System.nanoTime();
     Duration interval = settings.sweepInterval();
-    Report total = sweep();
+    Report total = new Report(0, 0, 0, 0);
+    RuntimeException lastFailure = null;
+    boolean anySwept = false;
     while (true) {
+      try {
+        Report next = sweep();
+        anySwept = true;
+        total = new Report(total.redriven() + next.redriven(), total.recovered() + next.recovered(),
+            total.failed() + next.failed(), total.cancelled() + next.cancelled());
+      } catch (RuntimeException e) {
+        lastFailure = e;
+        log.warn("sweep failed; the next one runs in " + interval.toMillis() + " ms", LogFields.empty(), e);
+      }
       long nextAt = System.nanoTime() + interval.toNanos();
       boolean beforeNextInvocation = nextAt - start < SweepSchedule.RATE.toNanos();
       boolean timeLeft = remainingMillis.getAsLong() - interval.toMillis() >= SWEEP_BUDGET.toMillis();
       if (!beforeNextInvocation || !timeLeft) {
-        return total;
+        break;
       }
       try {
         Thread.sleep(interval.toMillis());
       } catch (InterruptedException stopping) {
         Thread.currentThread().interrupt();
-        return total;
+        break;
       }
-      Report next = sweep();
-      total = new Report(total.redriven() + next.redriven(), total.recovered() + next.recovered(),
-          total.failed() + next.failed(), total.cancelled() + next.cancelled());
     }
+    if (!anySwept && lastFailure != null) {
+      throw lastFailure;
+    }
+    return total;
   }
 
   /** One sweep. Throws {@link dev.streamer.runtime.aws.internal.requests.RequestStoreException} when DynamoDB is down. */

@@ -28,6 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>A flush persists the value through the {@link ProgressSink} (so a reconnecting client can read it), learns
  *       the current connection and the cancellation flag from the answer, then sends
  *       {@code {"type":"progress",…}} to that connection.</li>
+ *   <li>A report of 1.0 (done) is not sent on the leading edge: it waits one interval, so a job that returns within
+ *       it has the report written with its completion ({@link #closeHolding()}: one write, not two); a job that
+ *       keeps working after it still shows 1.0 an interval later.</li>
  *   <li>Progress never goes backwards: NaN and values below the highest reported are ignored; values are clamped to
  *       [0, 1]. A report identical to the last flushed one is not sent again. Messages are cut to
  *       {@value #MAX_MESSAGE_LENGTH} characters.</li>
@@ -66,6 +69,8 @@ public final class BatchedProgress implements Progress, AutoCloseable {
   private Instant lastFlushStart;
   private ScheduledFuture<?> scheduled;
   private boolean flushQueued;
+  /** While a 1.0 report is pending: no flush before this instant (null otherwise). */
+  private Instant holdFinalUntil;
   private boolean closed;
 
   // written by flushes (under flushLock), read by anyone
@@ -128,6 +133,9 @@ public final class BatchedProgress implements Progress, AutoCloseable {
       }
       highest = clamped;
       pending = update.equals(lastFlushed) ? null : update;
+      if (pending != null && clamped >= 1.0 && holdFinalUntil == null) {
+        holdFinalUntil = clock.instant().plus(interval);
+      }
       if (pending != null && !flushQueued) {
         scheduleFlushLocked();
       }
@@ -234,8 +242,12 @@ public final class BatchedProgress implements Progress, AutoCloseable {
 
   private void scheduleFlushLocked() {
     long delayNanos = 0;
+    Instant now = clock.instant();
     if (lastFlushStart != null) {
-      delayNanos = Math.max(0, Duration.between(clock.instant(), lastFlushStart.plus(interval)).toNanos());
+      delayNanos = Math.max(0, Duration.between(now, lastFlushStart.plus(interval)).toNanos());
+    }
+    if (holdFinalUntil != null) {
+      delayNanos = Math.max(delayNanos, Duration.between(now, holdFinalUntil).toNanos());
     }
     try {
       scheduled = scheduler.schedule(this::flushFromScheduler, delayNanos, TimeUnit.NANOSECONDS);
@@ -254,6 +266,10 @@ public final class BatchedProgress implements Progress, AutoCloseable {
         scheduled = null;
         if (closed) {
           return; // close() owns the final flush
+        }
+        if (pending != null && holdFinalUntil != null && clock.instant().isBefore(holdFinalUntil)) {
+          scheduleFlushLocked(); // a 1.0 reported since this flush was scheduled: it waits for its interval
+          return;
         }
         next = pending;
         pending = null;

@@ -1,6 +1,7 @@
 package dev.streamer.runtime.aws.internal.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -171,6 +172,24 @@ class TenantConcurrencyTest {
     sleep(Duration.ofMillis(400));
     assertInstanceOf(TenantConcurrency.Admission.Admitted.class,
         gate.admit("next", "acme", "job", t0.plusMillis(1), Instant.now().plusSeconds(60)));
+  }
+
+  @Test
+  void aPlaceRenewedWithItsLeaseIsKeptAndOneLeftToExpireIsTakenByTheNext() {
+    TenantConcurrency gate = new TenantConcurrency(dynamo, table, RunningCaps.parse("1"), id -> true,
+        Clock.systemUTC());
+    Instant t0 = Instant.now().minusSeconds(10);
+    assertInstanceOf(TenantConcurrency.Admission.Admitted.class,
+        gate.admit("running", "acme", "job", t0, Instant.now().plusMillis(400)));
+    assertTrue(gate.renew("running", "acme", "job", Instant.now().plusMillis(1_200)));
+    sleep(Duration.ofMillis(600)); // past the first expiry
+    assertInstanceOf(TenantConcurrency.Admission.Deferred.class,
+        gate.admit("next", "acme", "job", t0.plusMillis(1), Instant.now().plusSeconds(60)), "renewed: still held");
+    sleep(Duration.ofMillis(800)); // past the renewed expiry: the worker stopped renewing
+    assertInstanceOf(TenantConcurrency.Admission.Admitted.class,
+        gate.admit("next", "acme", "job", t0.plusMillis(1), Instant.now().plusSeconds(60)));
+    assertFalse(gate.renew("running", "acme", "job", Instant.now().plusSeconds(60)), "an expired place stays lost");
+    assertTrue(gate.renew("anyone", null, "job", Instant.now()), "no tenant: no place to renew");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.streamer.runtime.aws.internal.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import dev.streamer.core.routing.RouteTables;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.JobRoute;
 import dev.streamer.runtime.aws.ManualClock;
+import dev.streamer.runtime.aws.PausableProxy;
 import dev.streamer.runtime.aws.RecordingReplies;
 import dev.streamer.runtime.aws.StreamRecords;
 import dev.streamer.runtime.aws.internal.observability.JsonLog;
@@ -281,6 +283,47 @@ class LeaseAndProgressTest {
     lines.clear();
     sweeper.sweepUntilNextSchedule(() -> 5_000); // on demand: too little time for a second sweep
     assertEquals(1, lines.stream().filter(l -> l.contains("sweep done")).count());
+  }
+
+  @Test
+  void aSweepThatFailsWhileDynamoDbIsDownIsFollowedByTheNextWithinTheSameInvocation() throws Exception {
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ProcessorSettings settings = new ProcessorSettings(Duration.ofSeconds(1), new Backoff(Duration.ofSeconds(5),
+        Duration.ofMinutes(1)), Duration.ofMinutes(2), 100, 10, LEASE, Duration.ofMillis(200));
+    TableNames tables = DynamoDbLocal.createTables("sweep-outage");
+    try (PausableProxy proxy = new PausableProxy(DynamoDbLocal.endpoint());
+        DynamoDbClient proxied = DynamoDbLocal.client(proxy.endpoint())) {
+      Sweeper sweeper = new Sweeper(new DynamoRequestStore(proxied, tables.requests(), clock, Duration.ofDays(7), 2),
+          replies, settings, new JsonLog("t", LogLevel.INFO, lines::add, clock), new Metrics("S", "t", l -> {}, clock));
+      proxy.down();
+      CompletableFuture<Void> backUp = CompletableFuture.runAsync(() -> {
+        while (lines.stream().noneMatch(l -> l.contains("sweep failed"))) {
+          Thread.onSpinWait();
+        }
+        proxy.up();
+      });
+      long start = System.nanoTime();
+      sweeper.sweepUntilNextSchedule(() -> 25_000 - (System.nanoTime() - start) / 1_000_000);
+      backUp.get(5, TimeUnit.SECONDS);
+      int failedAt = indexOf(lines, "sweep failed");
+      assertTrue(failedAt >= 0, "the first sweep failed: " + lines);
+      assertTrue(lines.subList(failedAt, lines.size()).stream().anyMatch(l -> l.contains("sweep done")),
+          "a later sweep of the same invocation ran: " + lines);
+
+      proxy.down();
+      lines.clear();
+      assertThrows(RuntimeException.class, () -> sweeper.sweepUntilNextSchedule(() -> 5_000),
+          "an invocation whose every sweep failed fails");
+    }
+  }
+
+  private static int indexOf(List<String> lines, String text) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void awaitStatus(AsyncRequest request, RequestStatus status) throws InterruptedException {

@@ -25,6 +25,7 @@ import dev.streamer.runtime.aws.internal.observability.LogLevel;
 import dev.streamer.runtime.aws.internal.observability.Metrics;
 import dev.streamer.core.protocol.RequestStatus;
 import dev.streamer.runtime.aws.internal.requests.DynamoRequestStore;
+import dev.streamer.runtime.aws.tables.StreamerTables;
 import dev.streamer.runtime.aws.tables.TableNames;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code MAX_RUNNING_PER_TENANT} through the stream processor's claim step, on DynamoDB Local and its stream: two
@@ -89,6 +91,10 @@ class TenantFairnessTest {
 
   /** A processor instance with its own clients; jobs sleep {@code jobLength} and count who runs at once. */
   private StreamProcessor instance(Duration jobLength, String caps) {
+    return instance(jobLength, caps, ProcessorSettings.DEFAULT_LEASE_DURATION);
+  }
+
+  private StreamProcessor instance(Duration jobLength, String caps, Duration lease) {
     DynamoRequestStore store =
         new DynamoRequestStore(client(), tables.requests(), Clock.systemUTC(), Duration.ofDays(1), 3);
     MessageSender replies = (connectionId, message) -> true;
@@ -105,7 +111,8 @@ class TenantFairnessTest {
       return payload.n();
     });
     ProcessorSettings settings = new ProcessorSettings(Duration.ofSeconds(1),
-        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), bound -> bound), Duration.ofMinutes(2), 100);
+        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), bound -> bound), Duration.ofMinutes(2), 100)
+        .withLeaseDuration(lease);
     JsonLog log = new JsonLog("test", LogLevel.INFO, logLines::add, Clock.systemUTC());
     Metrics metrics = new Metrics("Streamer", "test", logLines::add, Clock.systemUTC());
     TenantConcurrency gate = new TenantConcurrency(client(), tables.connections(), RunningCaps.parse(caps),
@@ -158,6 +165,43 @@ class TenantFairnessTest {
     while (!finished.keySet().containsAll(requestIds) && System.nanoTime() < end) {
       Thread.sleep(20);
     }
+  }
+
+  @Test
+  void aRunningJobsPlaceLastsAsItsLeaseDoesRenewedByTheHeartbeatAndIsGivenBackAtTheEnd() throws Exception {
+    Duration lease = Duration.ofSeconds(2); // a beat every 667 ms: room for a loaded machine's late beats
+    start(List.of(instance(Duration.ofMillis(6_000), "1", lease)));
+    String first = enqueue("acme", 1);
+    long end = System.nanoTime() + 30_000_000_000L;
+    while ((running.get("acme") == null || running.get("acme").get() < 1) && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    String second = enqueue("acme", 2);
+    for (int check = 0; check < 2; check++) {
+      Thread.sleep(2_300); // past the first lease, then past the second
+      Instant now = Instant.now();
+      Map<String, AttributeValue> holders = runningSet("acme");
+      assertTrue(holders.containsKey(first), "the running job still holds its place: " + holders);
+      Instant expiry = Instant.ofEpochMilli(Long.parseLong(holders.get(first).n()));
+      assertTrue(expiry.isAfter(now), "renewed with the lease, not left to expire: " + expiry + " at " + now);
+      assertTrue(!expiry.isAfter(now.plus(lease).plusMillis(500)),
+          "no longer than a lease ahead (a crashed worker's place frees itself then): " + expiry + " at " + now);
+    }
+    awaitFinished(List.of(first, second), Duration.ofSeconds(60));
+    assertEquals(1, maxRunning.get("acme").get(), "the second waited for the first");
+    assertTrue(finished.containsKey(second), "released on the outcome: the second ran");
+    long waited = System.nanoTime() + 10_000_000_000L;
+    while (runningSet("acme").containsKey(second) && System.nanoTime() < waited) {
+      Thread.sleep(20);
+    }
+    assertTrue(runningSet("acme").isEmpty(), "every place given back: " + runningSet("acme"));
+  }
+
+  private Map<String, AttributeValue> runningSet(String tenant) {
+    Map<String, AttributeValue> item = client().getItem(b -> b.tableName(tables.connections())
+        .key(Map.of(StreamerTables.CONNECTION_ID, AttributeValue.fromS(RunningCaps.parse("1").setOf(tenant, "job"))))
+        .consistentRead(true)).item();
+    return item == null || !item.containsKey("holders") ? Map.of() : item.get("holders").m();
   }
 
   @Test

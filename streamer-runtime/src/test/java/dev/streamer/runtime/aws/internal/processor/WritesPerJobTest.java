@@ -101,6 +101,35 @@ class WritesPerJobTest {
   }
 
   @Test
+  void aFinalReportOfOneIsWrittenWithTheCompletion() throws Exception {
+    // the sample's one-step report: its only report is 1.0, made just before it returns
+    AsyncRequest request = runOne(new JobRoute("job", (job, ctx, progress) -> {
+      progress.report(1.0, "Processed 1 of 1 records");
+      return job.n();
+    }));
+    assertEquals(2, writes.get(), "claim, then the completion carrying the report");
+    var done = store.get(request.requestId()).orElseThrow();
+    assertEquals(1.0, done.progress());
+    assertEquals("Processed 1 of 1 records", done.progressMessage());
+    List<String> sent = replies.to(request.connectionId());
+    assertEquals(2, sent.size(), sent.toString());
+    assertTrue(sent.get(0).contains("\"progress\":1.0"), sent.get(0));
+    assertTrue(sent.get(1).contains("\"type\":\"result\""), "the result arrives last");
+  }
+
+  @Test
+  void anIntermediateReportThenOneCostsOneProgressWrite() throws Exception {
+    AsyncRequest request = runOne(new JobRoute("job", (job, ctx, progress) -> {
+      progress.report(0.5, "half");   // leading edge: written and sent at once
+      Thread.sleep(100);
+      progress.report(1.0, "done");   // held for the completion
+      return job.n();
+    }));
+    assertEquals(3, writes.get(), "claim, the intermediate report, the completion carrying the last one");
+    assertEquals("done", store.get(request.requestId()).orElseThrow().progressMessage());
+  }
+
+  @Test
   void theLastProgressReportIsWrittenWithTheCompletion() throws Exception {
     AsyncRequest request = runOne(new JobRoute("job", (job, ctx, progress) -> {
       progress.report(0.3, "started");   // leading edge: written and sent at once

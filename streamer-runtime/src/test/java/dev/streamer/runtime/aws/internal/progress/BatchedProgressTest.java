@@ -138,6 +138,48 @@ class BatchedProgressTest {
   }
 
   @Test
+  void aReportOfOneWaitsAnIntervalSoThatTheCompletionCarriesIt() {
+    BatchedProgress progress = reporters.open("req-1", "c");
+    progress.report(1.0, "done");
+    assertEquals(0, scheduler.runDue(), "not on the leading edge");
+    scheduler.advance(INTERVAL.minusMillis(1));
+    assertEquals(List.of(), sink.fractions());
+
+    BatchedProgress.Update held = progress.closeHolding();
+    assertEquals(new BatchedProgress.Update(1.0, "done"), held, "left for the completion write");
+    assertEquals(0, scheduler.pending());
+    scheduler.advance(Duration.ofSeconds(1));
+    assertEquals(List.of(), sink.fractions(), "never written on its own");
+    progress.send(held, "conn-1");
+    assertEquals(List.of(1.0), sender.fractions());
+  }
+
+  @Test
+  void aReportOfOneThatReplacesAQueuedFlushWaitsToo() {
+    BatchedProgress progress = reporters.open("req-1", "c");
+    progress.report(0.5, "half");      // its leading-edge flush is queued, not run yet
+    progress.report(1.0, "done");      // replaces it before it ran
+    assertEquals(1, scheduler.runDue(), "the queued flush runs");
+    assertEquals(List.of(), sink.fractions(), "and defers the 1.0 instead of writing it");
+    assertEquals(new BatchedProgress.Update(1.0, "done"), progress.closeHolding());
+    assertEquals(List.of(), sink.fractions());
+  }
+
+  @Test
+  void aReportOfOneIsStillSentAnIntervalLaterWhenTheJobGoesOn() {
+    BatchedProgress progress = reporters.open("req-1", "c");
+    progress.report(0.2);
+    scheduler.runDue();
+    scheduler.advance(Duration.ofSeconds(1));
+    progress.report(1.0, "uploading");
+    assertEquals(0, scheduler.runDue());
+    assertEquals(1, scheduler.advance(INTERVAL));
+    assertEquals(List.of(0.2, 1.0), sink.fractions());
+    assertEquals(List.of(0.2, 1.0), sender.fractions());
+    assertNull(progress.closeHolding(), "nothing left for the completion");
+  }
+
+  @Test
   void aScheduledFlushThatRunsAfterCloseSendsNothing() {
     BatchedProgress progress = reporters.open("req-1", "c");
     progress.report(0.1);
