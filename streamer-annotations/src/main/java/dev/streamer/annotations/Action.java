@@ -41,4 +41,28 @@ public @interface Action {
 
   /** Per-tenant rate limit in the same grammar, shared by every user of a tenant; empty: none. */
   String tenantRateLimit() default "";
+
+  /**
+   * Runs each request of this action in its own Lambda invocation, the generated worker function
+   * ({@code <App>WorkerHandler}), instead of inside the stream processor's batch.
+   *
+   * <p><b>What it means.</b> The stream processor claims nothing for the request: it marks it dispatched and invokes
+   * the worker asynchronously ({@code InvocationType.EVENT}) with the request id and attempt; the worker claims the
+   * request (a conditional write, so a duplicate or late invocation runs nothing) and runs it with its own deadline
+   * (the worker's remaining time, up to Lambda's 15 minutes), lease and heartbeat, progress, result or error, and
+   * the same interceptors as any queued request. The shard's next records are processed at once, so one long job
+   * never delays the jobs queued after it, and each job gets the worker's whole memory and CPU.
+   *
+   * <p><b>What it costs.</b> One more Lambda invocation per request (and a cold start when no worker environment is
+   * warm), one more write (the dispatch mark) and one more read (the worker reads the request before claiming it).
+   * A worker that never starts, or dies, is re-driven by the sweeper within about 90 seconds.
+   *
+   * <p><b>When to use it.</b> For heavy or long actions (minutes, large memory), where sharing a batch with other
+   * jobs would delay them or starve them of memory; not for short jobs, which run faster inside the processor.
+   *
+   * <p>Isolation applies to queued requests only, so the action must be asynchronous: {@link #estimated()} strictly
+   * greater than the async threshold. An isolated action without such an estimate is a compile error
+   * ({@code STREAMER-080}); isolation does not make an action asynchronous by itself.
+   */
+  boolean isolated() default false;
 }

@@ -83,20 +83,29 @@ public final class AppHandlers {
         "the manifest of application " + manifest.appName() + " lists no " + kind + " handler"));
   }
 
-  /** Sets the five handler factories of {@code stack}; each creates its generated handler on the stack's runtime. */
+  /**
+   * Sets the handler factories of {@code stack} (five, and the worker when the app has an isolated action); each
+   * creates its generated handler on the stack's runtime.
+   */
   public LocalStack.Builder wire(LocalStack.Builder stack) {
-    return stack
+    stack
         .connect(factory(HandlerKind.CONNECT))
         .message(factory(HandlerKind.DEFAULT))
         .disconnect(factory(HandlerKind.DISCONNECT))
         .processor(factory(HandlerKind.STREAM_PROCESSOR))
         .sweeper(factory(HandlerKind.SWEEPER));
+    if (manifest.function(HandlerKind.WORKER).isPresent()) {
+      stack.worker(factory(HandlerKind.WORKER));
+    }
+    return stack;
   }
 
   /** Checks now that every handler class exists, so that a wrong table fails before a stack starts. */
   public AppHandlers verify() {
     for (HandlerKind kind : HandlerKind.values()) {
-      constructor(kind);
+      if (kind.required() || manifest.function(kind).isPresent()) {
+        constructor(kind);
+      }
     }
     return this;
   }

@@ -12,6 +12,8 @@ import dev.streamer.local.dynamo.LocalDynamoDb;
 import dev.streamer.local.gateway.ConnectionRegistry;
 import dev.streamer.local.gateway.WebSocketGateway;
 import dev.streamer.local.lambda.LocalFunction;
+import dev.streamer.local.lambda.LocalWorkerInvoker;
+import dev.streamer.runtime.aws.internal.processor.IsolatedExecution;
 import dev.streamer.local.streams.ProcessorLanes;
 import dev.streamer.local.streams.StreamPoller;
 import dev.streamer.runtime.aws.lambda.AwsRuntime;
@@ -84,6 +86,9 @@ public final class LocalStack implements AutoCloseable {
   private final LocalFunction<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> disconnect;
   private final LocalFunction<DynamodbEvent, StreamsEventResponse> processor;
   private final LocalFunction<Map<String, Object>, String> sweeper;
+  /** The worker function of isolated actions and its in-process asynchronous invoker; null without one. */
+  private final LocalFunction<Map<String, Object>, String> worker;
+  private final LocalWorkerInvoker workerInvoker;
   private final ExecutorService invocations;
   private final ScheduledExecutorService timer;
   private final LogCapture logs = new LogCapture();
@@ -104,6 +109,9 @@ public final class LocalStack implements AutoCloseable {
     this.disconnect = new LocalFunction<>("disconnect", b.webSocketTimeout, b.disconnect);
     this.processor = new LocalFunction<>("stream-processor", b.processorTimeout, b.processor);
     this.sweeper = new LocalFunction<>("sweeper", b.sweeperTimeout, b.sweeper);
+    this.worker = b.worker == null ? null
+        : new LocalFunction<>("worker", IsolatedExecution.WORKER_TIMEOUT, b.worker);
+    this.workerInvoker = worker == null ? null : new LocalWorkerInvoker(worker);
     this.invocations = Executors.newFixedThreadPool(b.concurrency, daemonThreads("local-invoke"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("local-sweeper"));
   }
@@ -134,9 +142,13 @@ public final class LocalStack implements AutoCloseable {
           .dynamoDb(dynamoDb.client())
           .credentials(StaticCredentialsProvider.create(
               AwsBasicCredentials.create(LocalDynamoDb.ACCESS_KEY_ID, LocalDynamoDb.SECRET_ACCESS_KEY)))
+          .workerInvoker(workerInvoker)
           .build();
       for (LocalFunction<?, ?> function : List.of(connect, message, disconnect, processor, sweeper)) {
         function.instantiate(runtime);
+      }
+      if (worker != null) {
+        worker.instantiate(runtime);
       }
       streamsClient = dynamoDb.newStreamsClient();
       lanes = new ProcessorLanes(settings.mapping, Duration.ofMillis(200), processor);
@@ -229,7 +241,8 @@ public final class LocalStack implements AutoCloseable {
    * Replaces the five handlers with the ones {@code handlers} creates on this stack's runtime, for example from a new
    * class loader after the application was recompiled. DynamoDB, the gateway and its open connections, the stream
    * poller and the sweeper keep running; invocations already running finish on the previous handlers. Only the five
-   * handler factories of {@code handlers} are read. If creating any handler fails, none is replaced.
+   * handler factories of {@code handlers} are read, and its worker when this stack has one. If creating any handler
+   * fails, none is replaced.
    */
   public synchronized void replaceHandlers(Builder handlers) {
     if (closed) {
@@ -242,11 +255,18 @@ public final class LocalStack implements AutoCloseable {
         create("disconnect", handlers.disconnect);
     RequestHandler<DynamodbEvent, StreamsEventResponse> p = create("processor", handlers.processor);
     RequestHandler<Map<String, Object>, String> s = create("sweeper", handlers.sweeper);
+    // the worker of isolated actions is replaced when the stack started with one (its invoker is the runtime's);
+    // without one, the processor runs isolated actions itself
+    RequestHandler<Map<String, Object>, String> w =
+        worker == null || handlers.worker == null ? null : create("worker", handlers.worker);
     connect.replace(c);
     message.replace(m);
     disconnect.replace(d);
     processor.replace(p);
     sweeper.replace(s);
+    if (w != null) {
+      worker.replace(w);
+    }
   }
 
   private <H> H create(String name, Function<AwsRuntime, ? extends H> factory) {
@@ -333,6 +353,18 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
+   * Invokes the worker function of isolated actions now, on the calling thread, with {@code event}
+   * ({@code {"requestId":…,"attempt":…}}), as a duplicate or late delivery by Lambda would; returns its summary.
+   * {@link IllegalStateException} when the stack has no worker.
+   */
+  public String invokeWorker(Map<String, Object> event) {
+    if (worker == null) {
+      throw new IllegalStateException("this stack has no worker function (Builder.worker)");
+    }
+    return worker.invoke(event);
+  }
+
+  /**
    * Runs one sweep now and returns its summary: the sweeper is invoked with too little time left for a second one
    * (its timer's invocations sweep every {@code sweepInterval} for a minute).
    */
@@ -384,6 +416,9 @@ public final class LocalStack implements AutoCloseable {
       if (lanes != null) {
         lanes.close(Duration.ofSeconds(10));
       }
+      if (workerInvoker != null) {
+        workerInvoker.close();
+      }
       if (gateway != null) {
         gateway.stop();
       }
@@ -430,6 +465,7 @@ public final class LocalStack implements AutoCloseable {
     private Function<AwsRuntime, ? extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> disconnect;
     private Function<AwsRuntime, ? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> processor;
     private Function<AwsRuntime, ? extends RequestHandler<Map<String, Object>, String>> sweeper;
+    private Function<AwsRuntime, ? extends RequestHandler<Map<String, Object>, String>> worker;
     private String host = "localhost";
     private int port;
     private String stage = "local";
@@ -496,6 +532,16 @@ public final class LocalStack implements AutoCloseable {
     /** The generated sweeper, e.g. {@code SampleSweeper::new}. */
     public Builder sweeper(Function<AwsRuntime, ? extends RequestHandler<Map<String, Object>, String>> v) {
       this.sweeper = v;
+      return this;
+    }
+
+    /**
+     * The generated worker of isolated actions, e.g. {@code SampleWorkerHandler::new} (an app with an isolated action
+     * has one): the processor hands those requests to it, run on threads of their own as Lambda would run
+     * asynchronous invocations. Without it the processor runs them itself.
+     */
+    public Builder worker(Function<AwsRuntime, ? extends RequestHandler<Map<String, Object>, String>> v) {
+      this.worker = v;
       return this;
     }
 

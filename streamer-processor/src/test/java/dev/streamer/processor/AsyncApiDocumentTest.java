@@ -81,7 +81,8 @@ class AsyncApiDocumentTest {
     JsonNode messages = shop.at("/components/messages");
     List<String> names = new ArrayList<>();
     messages.fieldNames().forEachRemaining(names::add);
-    assertEquals(List.of("count_orders", "count_ordersResult", "generate_report", "generate_reportAck",
+    assertEquals(List.of("count_orders", "count_ordersResult", "export_sales", "export_salesAck",
+        "export_salesProgress", "export_salesResult", "generate_report", "generate_reportAck",
         "generate_reportProgress", "generate_reportResult", "list_priorities", "list_prioritiesResult", "ping",
         "pingResult", "place_order", "place_orderAck", "place_orderProgress", "place_orderResult", "ship", "shipResult",
         "status", "statusResult", "subscribe", "subscribeResult", "cancel", "cancelResult", "order_shippedEvent",

@@ -94,7 +94,8 @@ class ShopRuntimeTest {
   @Test
   void tableListsEveryRouteSortedByName() {
     assertEquals("Shop", table.appName());
-    assertEquals(List.of("count_orders", "generate_report", "list_priorities", "ping", "place_order", "ship"),
+    assertEquals(List.of("count_orders", "export_sales", "generate_report", "list_priorities", "ping", "place_order",
+        "ship"),
         table.routes().stream().map(Route::action).toList());
     assertNull(table.find("nope"));
     assertNull(table.find(null));
@@ -108,6 +109,8 @@ class ShopRuntimeTest {
     assertFalse(route("count_orders").async());
     assertEquals(250, route("count_orders").estimatedMillis());
     assertEquals(-1, route("place_order").estimatedMillis());
+    assertTrue(route("export_sales").isolated(), "@Action(isolated = true)");
+    assertFalse(route("generate_report").isolated());
   }
 
   @Test
@@ -285,7 +288,7 @@ class ShopRuntimeTest {
     Object supplier = Proxy.newProxyInstance(loader, new Class<?>[] {handlers}, counting);
     RouteTable custom = (RouteTable) loader.loadClass("com.example.shop.ShopRouteTable")
         .getMethod("create", handlers).invoke(null, supplier);
-    assertEquals(6, custom.routes().size());
+    assertEquals(7, custom.routes().size());
     assertEquals(1, calls.get("orders").get());
     assertEquals(1, calls.get("reports").get());
     assertInstanceOf(Route.class, custom.find("ping"));
@@ -341,6 +344,6 @@ class ShopRuntimeTest {
       ActionRoute<?, ?> action = assertInstanceOf(ActionRoute.class, route, route.action());
       action.prime();
     }
-    assertEquals(6, table.routes().size());
+    assertEquals(7, table.routes().size());
   }
 }

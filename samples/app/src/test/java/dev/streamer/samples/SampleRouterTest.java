@@ -53,11 +53,14 @@ class SampleRouterTest {
     assertEquals("Sample", table.appName());
     List<String> names = new ArrayList<>();
     table.routes().forEach(r -> names.add(r.action()));
-    assertEquals(List.of("announce", "direct_message", "echo", "generate_report", "process_data"), names);
+    assertEquals(List.of("announce", "direct_message", "echo", "export_records", "generate_report", "process_data"),
+        names);
     assertFalse(table.find("announce").async());
     assertTrue(table.find("direct_message").async());
     assertFalse(table.find("echo").async());
     assertTrue(table.find("generate_report").async());
+    assertTrue(table.find("export_records").async() && table.find("export_records").isolated(), "runs in a worker");
+    assertFalse(table.find("generate_report").isolated());
     assertEquals(120_000, table.find("generate_report").estimatedMillis());
     assertFalse(table.find("process_data").async());
   }
@@ -223,6 +226,7 @@ class SampleRouterTest {
       ((dev.streamer.core.routing.ActionRoute<?, ?>) route).prime();
       primed.add(route.action());
     }
-    assertEquals(List.of("announce", "direct_message", "echo", "generate_report", "process_data"), primed);
+    assertEquals(List.of("announce", "direct_message", "echo", "export_records", "generate_report", "process_data"),
+        primed);
   }
 }

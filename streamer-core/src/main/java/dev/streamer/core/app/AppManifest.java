@@ -39,7 +39,7 @@ import java.util.Set;
  *  "routeTable": "dev.streamer.samples.SampleRouteTable", "handlers": "dev.streamer.samples.SampleHandlers",
  *  "factory": null,
  *  "actions": [{"name": "echo", "payload": "dev.streamer.samples.EchoRequest", "result": "java.lang.String",
- *               "async": false, "estimatedMillis": -1, "queueWhen": false}],
+ *               "async": false, "estimatedMillis": -1, "queueWhen": false, "isolated": false}],
  *  "functions": {"CONNECT": "dev.streamer.samples.SampleConnectHandler", ...}}
  * }</pre>
  *
@@ -70,12 +70,20 @@ public record AppManifest(
    * @param async           the compiled decision: estimated longer than the processor's async threshold
    * @param estimatedMillis {@code @Action(estimated)} in milliseconds, or -1
    * @param queueWhen       whether the payload decides per request ({@code @QueueWhen})
+   * @param isolated        {@code @Action(isolated = true)}: each request runs in its own invocation of the worker
+   *                        function ({@link HandlerKind#WORKER}); absent in older manifests, read as false
    */
   public record Action(String name, String payloadType, String resultType, boolean async, long estimatedMillis,
-      boolean queueWhen) {
+      boolean queueWhen, boolean isolated) {
     public Action {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(resultType, "resultType");
+    }
+
+    /** An action that is not isolated. */
+    public Action(String name, String payloadType, String resultType, boolean async, long estimatedMillis,
+        boolean queueWhen) {
+      this(name, payloadType, resultType, async, estimatedMillis, queueWhen, false);
     }
   }
 
@@ -182,6 +190,7 @@ public record AppManifest(
         g.writeBooleanField("async", a.async());
         g.writeNumberField("estimatedMillis", a.estimatedMillis());
         g.writeBooleanField("queueWhen", a.queueWhen());
+        g.writeBooleanField("isolated", a.isolated());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -267,6 +276,7 @@ public record AppManifest(
     boolean async = false;
     long estimated = -1;
     boolean queueWhen = false;
+    boolean isolated = false;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
@@ -277,13 +287,14 @@ public record AppManifest(
         case "async" -> async = p.getValueAsBoolean();
         case "estimatedMillis" -> estimated = p.getValueAsLong(-1);
         case "queueWhen" -> queueWhen = p.getValueAsBoolean();
+        case "isolated" -> isolated = p.getValueAsBoolean();
         default -> p.skipChildren();
       }
     }
     if (name == null || result == null) {
       throw new IOException("manifest action without name or result");
     }
-    return new Action(name, payload, result, async, estimated, queueWhen);
+    return new Action(name, payload, result, async, estimated, queueWhen, isolated);
   }
 
   private static void expect(JsonParser p, JsonToken actual, JsonToken expected, String what) throws IOException {

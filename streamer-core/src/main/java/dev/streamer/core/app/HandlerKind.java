@@ -17,12 +17,22 @@ public enum HandlerKind {
   /** DynamoDB stream of the requests table: runs queued requests. */
   STREAM_PROCESSOR("StreamProcessor"),
   /** Scheduled sweeper: re-drives due retries and expired leases. */
-  SWEEPER("Sweeper");
+  SWEEPER("Sweeper"),
+  /**
+   * Runs one request of an isolated action ({@code @Action(isolated = true)}) in its own invocation, invoked
+   * asynchronously by the stream processor. Optional: generated only for an application with an isolated action.
+   */
+  WORKER("WorkerHandler");
 
   private final String classSuffix;
 
   HandlerKind(String classSuffix) {
     this.classSuffix = classSuffix;
+  }
+
+  /** Whether every application has this function; an optional one exists only when the application needs it. */
+  public boolean required() {
+    return this != WORKER;
   }
 
   /** Suffix of the generated class name after the application name: {@code DefaultHandler}. */

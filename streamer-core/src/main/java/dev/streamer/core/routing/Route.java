@@ -30,6 +30,15 @@ public interface Route<P, R> {
   boolean async();
 
   /**
+   * {@code @Action(isolated = true)}: each queued request runs in its own invocation of the worker function, not
+   * inside the stream processor's batch. Such an action is always queued (unless its {@code @QueueWhen} says
+   * otherwise), whatever the runtime's async threshold.
+   */
+  default boolean isolated() {
+    return false;
+  }
+
+  /**
    * Per-user limit from {@code @Action(rateLimit)}, or null for none. The runtime may override it
    * ({@code RATE_LIMITS}).
    */

@@ -204,6 +204,9 @@ public final class Router {
     if (declared != null) {
       return declared;
     }
+    if (route.isolated()) {
+      return true; // runs in a worker, which only queued requests reach; a runtime threshold does not change that
+    }
     if (config.asyncThreshold() != null) {
       return route.estimatedMillis() > config.asyncThreshold().toMillis();
     }

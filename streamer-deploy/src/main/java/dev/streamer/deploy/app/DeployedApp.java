@@ -3,6 +3,7 @@ package dev.streamer.deploy.app;
 import dev.streamer.core.app.HandlerKind;
 import dev.streamer.core.protocol.BuiltinAction;
 import dev.streamer.core.app.AppManifest;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.Objects;
  * @param routeTable     fully qualified name of the generated route table
  * @param actions        the application's actions, in route-table order
  * @param builtinActions the runtime's built-in actions ({@code status}, {@code subscribe}, {@code cancel})
- * @param handlers       fully qualified handler class name per handler kind
+ * @param handlers       fully qualified handler class name per handler kind: every required kind, and the worker
+ *                       ({@link HandlerKind#WORKER}) when an action is isolated
  */
 public record DeployedApp(
     String appName, String routeTable, List<String> actions, List<String> builtinActions,
@@ -31,9 +33,12 @@ public record DeployedApp(
     Objects.requireNonNull(routeTable, "routeTable");
     actions = List.copyOf(actions);
     builtinActions = List.copyOf(builtinActions);
-    handlers = Map.copyOf(handlers);
-    if (handlers.size() != HandlerKind.values().length) {
-      throw new IllegalArgumentException("one handler class per kind is required: " + handlers.keySet());
+    handlers = Collections.unmodifiableMap(new EnumMap<>(handlers));
+    for (HandlerKind kind : HandlerKind.values()) {
+      if (kind.required() && !handlers.containsKey(kind)) {
+        throw new IllegalArgumentException("one handler class per required kind is needed, " + kind
+            + " is missing: " + handlers.keySet());
+      }
     }
   }
 
@@ -44,6 +49,10 @@ public record DeployedApp(
   public static DeployedApp of(AppManifest manifest) {
     Map<HandlerKind, String> handlers = new EnumMap<>(HandlerKind.class);
     for (HandlerKind kind : HandlerKind.values()) {
+      if (!kind.required()) {
+        manifest.function(kind).ifPresent(name -> handlers.put(kind, name));
+        continue;
+      }
       handlers.put(kind, manifest.function(kind).orElseThrow(() -> new IllegalStateException(
           "application " + manifest.appName() + " has no generated " + kind.className(manifest.appName())
               + " (compile it with aws-lambda-java-core and aws-lambda-java-events on the class path)")));
@@ -62,6 +71,16 @@ public record DeployedApp(
         : AppManifest.find(loader, appName).orElseThrow(() -> new IllegalArgumentException(
             "no manifest of application " + appName + " (" + AppManifest.path(appName) + ") on the class path"));
     return of(manifest);
+  }
+
+  /** Whether the application has the function of {@code handler} (every required kind; the worker when needed). */
+  public boolean has(HandlerKind handler) {
+    return handlers.containsKey(handler);
+  }
+
+  /** The application's functions, in {@link HandlerKind} order. */
+  public List<HandlerKind> functions() {
+    return List.copyOf(handlers.keySet());
   }
 
   /** Fully qualified class name of {@code handler}. */

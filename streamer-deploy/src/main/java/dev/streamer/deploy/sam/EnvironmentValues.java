@@ -1,10 +1,13 @@
 package dev.streamer.deploy.sam;
 
+import static dev.streamer.deploy.sam.Cfn.alias;
 import static dev.streamer.deploy.sam.Cfn.ifThen;
 import static dev.streamer.deploy.sam.Cfn.ref;
 import static dev.streamer.deploy.sam.Cfn.sub;
 
+import dev.streamer.deploy.app.DeployedApp;
 import dev.streamer.runtime.aws.config.EnvironmentVariables;
+import dev.streamer.runtime.aws.lambda.AwsRuntime;
 import dev.streamer.core.app.HandlerKind;
 import dev.streamer.runtime.aws.config.EnvironmentVariables.Variable;
 import dev.streamer.runtime.aws.tables.StreamerTables;
@@ -31,12 +34,20 @@ public final class EnvironmentValues {
     return values(shared);
   }
 
-  /** Variables of {@code handler} beyond {@link #common()}. */
-  public static Map<String, Object> specific(HandlerKind handler) {
+  /**
+   * Variables of {@code handler} beyond {@link #common()}; {@code WORKER_FUNCTION} (the worker's alias) only when
+   * {@code app} has a worker.
+   */
+  public static Map<String, Object> specific(DeployedApp app, HandlerKind handler) {
     Set<String> shared = common().keySet();
-    return values(EnvironmentVariables.templateVariables(handler).stream()
+    Map<String, Object> values = values(EnvironmentVariables.templateVariables(handler).stream()
         .filter(v -> !shared.contains(v.name()))
+        .filter(v -> !v.name().equals(AwsRuntime.WORKER_FUNCTION) || app.has(HandlerKind.WORKER))
         .toList());
+    if (values.containsKey(AwsRuntime.WORKER_FUNCTION)) {
+      values.put(AwsRuntime.WORKER_FUNCTION, alias(LogicalIds.function(app, HandlerKind.WORKER)));
+    }
+    return values;
   }
 
   private static Map<String, Object> values(List<Variable> variables) {

@@ -61,7 +61,7 @@ public final class Permissions {
           // enqueue; status, subscribe and cancel
           table("Requests", requests, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"),
           manageConnections());
-      case STREAM_PROCESSOR -> List.of(logs,
+      case STREAM_PROCESSOR -> java.util.Arrays.asList(logs,
           // claim, progress, outcome: conditional updates in place; the cancel flag, read when a job asks for it
           // without reporting progress (BatchedJobProgress)
           table("Requests", requests, "dynamodb:UpdateItem", "dynamodb:GetItem"),
@@ -71,12 +71,22 @@ public final class Permissions {
           statement("RequestsStream", List.of("dynamodb:DescribeStream", "dynamodb:GetRecords",
               "dynamodb:GetShardIterator", "dynamodb:ListStreams"), sub(arnOf(requests) + "/stream/*")),
           statement("FailureQueue", List.of("sqs:SendMessage"), getAtt(LogicalIds.FAILURE_QUEUE, "Arn")),
-          manageConnections());
+          manageConnections(),
+          // isolated actions: the asynchronous Invoke of the worker's published alias, and nothing else
+          app.has(HandlerKind.WORKER) ? statement("InvokeWorker", List.of("lambda:InvokeFunction"),
+              Cfn.alias(LogicalIds.function(app, HandlerKind.WORKER))) : null)
+          .stream().filter(java.util.Objects::nonNull).map(Object.class::cast).toList();
       case SWEEPER -> List.of(logs,
           statement("RequestsSweepIndex", List.of("dynamodb:Query"),
               sub(arnOf(requests) + "/index/" + StreamerTables.STATUS_TIME_INDEX)),
           table("Requests", requests, "dynamodb:UpdateItem"),
           table("Connections", connections, "dynamodb:GetItem", "dynamodb:DeleteItem"),
+          manageConnections());
+      case WORKER -> List.of(logs,
+          // read before the claim; claim, progress, outcome: conditional updates in place
+          table("Requests", requests, "dynamodb:GetItem", "dynamodb:UpdateItem"),
+          // as the processor: the connection's endpoint, 410 Gone, running caps
+          table("Connections", connections, "dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"),
           manageConnections());
     };
   }

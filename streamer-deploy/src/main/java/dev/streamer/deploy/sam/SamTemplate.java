@@ -8,6 +8,7 @@ import static dev.streamer.deploy.sam.Cfn.sub;
 import dev.streamer.deploy.app.DeployedApp;
 import dev.streamer.deploy.yaml.YamlWriter;
 import dev.streamer.core.app.HandlerKind;
+import dev.streamer.runtime.aws.internal.processor.IsolatedExecution;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import dev.streamer.runtime.aws.tables.TableDefinition;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ public final class SamTemplate {
     for (TableDefinition table : StreamerTables.ALL) {
       resources.put(LogicalIds.table(table), TableResources.of(table));
     }
-    for (HandlerKind handler : HandlerKind.values()) {
+    for (HandlerKind handler : app.functions()) {
       resources.put(LogicalIds.function(app, handler), function(app, handler));
       resources.put(LogicalIds.role(app, handler), Permissions.role(app, handler));
       resources.put(LogicalIds.logGroup(app, handler), Cfn.resource("AWS::Logs::LogGroup", map(
@@ -84,7 +85,7 @@ public final class SamTemplate {
   private static Map<String, Object> function(DeployedApp app, HandlerKind handler) {
     FunctionSettings settings = FunctionSettings.of(handler);
     boolean processor = handler == HandlerKind.STREAM_PROCESSOR;
-    Map<String, Object> specific = EnvironmentValues.specific(handler);
+    Map<String, Object> specific = EnvironmentValues.specific(app, handler);
     return Cfn.resource("AWS::Serverless::Function", map(
         "Handler", app.handlerClass(handler),
         "Description", settings.description(),
@@ -92,7 +93,19 @@ public final class SamTemplate {
         "Timeout", processor ? ref(Parameters.PROCESSOR_TIMEOUT) : settings.timeoutSeconds(),
         "Role", getAtt(LogicalIds.role(app, handler), "Arn"),
         "LoggingConfig", map("LogGroup", ref(LogicalIds.logGroup(app, handler))),
-        "Environment", specific.isEmpty() ? null : map("Variables", specific)));
+        "Environment", specific.isEmpty() ? null : map("Variables", specific),
+        "EventInvokeConfig", handler == HandlerKind.WORKER ? workerInvokeConfig() : null));
+  }
+
+  /**
+   * Lambda's handling of the processor's asynchronous invocations of the worker ({@link IsolatedExecution}): no
+   * retry by Lambda and events dropped after the dispatch timeout, because the sweeper re-drives a dispatched request
+   * that no worker claimed, and takes back a claimed one whose worker died. SAM applies it to the published alias.
+   */
+  private static Map<String, Object> workerInvokeConfig() {
+    return map(
+        "MaximumRetryAttempts", IsolatedExecution.MAXIMUM_RETRY_ATTEMPTS,
+        "MaximumEventAgeInSeconds", (int) IsolatedExecution.MAXIMUM_EVENT_AGE.toSeconds());
   }
 
   private static Map<String, Object> outputs() {

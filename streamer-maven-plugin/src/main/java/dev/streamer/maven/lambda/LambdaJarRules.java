@@ -32,6 +32,12 @@ public final class LambdaJarRules {
           "software/amazon/awssdk/services/dynamodb/DefaultDynamoDbAsync*",
           "software/amazon/awssdk/services/dynamodb/paginators/*Publisher*",
           "software/amazon/awssdk/services/dynamodb/waiters/**")),
+      // the processor's asynchronous Invoke of the worker (isolated actions) uses the synchronous client only
+      new ArchiveRule("software.amazon.awssdk:lambda", List.of(), List.of(
+          "software/amazon/awssdk/services/lambda/LambdaAsync*",
+          "software/amazon/awssdk/services/lambda/DefaultLambdaAsync*",
+          "software/amazon/awssdk/services/lambda/paginators/*Publisher*",
+          "software/amazon/awssdk/services/lambda/waiters/**")),
       // the SDK's repackaged Jackson repeats jackson-core's license files, which the jar keeps from jackson-core
       new ArchiveRule("software.amazon.awssdk:third-party-jackson-core", List.of(), List.of(
           "META-INF/FastDoubleParser-LICENSE", "META-INF/FastDoubleParser-NOTICE", "META-INF/thirdparty-LICENSE")),

@@ -86,7 +86,16 @@ public enum Message {
   RATE_LIMIT_WINDOW_OUT_OF_RANGE(72, "%s \"%s\" has a window out of range: it must be from 1s to 24h"),
   TENANT_RATE_LIMIT_BELOW_USER(73, Kind.WARNING, "tenantRateLimit \"%s\" allows no more requests than rateLimit"
       + " \"%s\" in a window at least as long: one user can use up the tenant's whole allowance, so the per-user"
-      + " limit never applies");
+      + " limit never applies"),
+  // 080-089: isolated execution (issue 9)
+  ISOLATED_NOT_ASYNC(80, "%s is isolated but runs synchronously: its estimate \"%s\" is not over the async"
+      + " threshold (%d ms). Isolation applies to queued requests only and does not make an action asynchronous:"
+      + " give it an estimate over the threshold (such as estimated = \"10m\") or remove isolated = true"),
+  ISOLATED_WITHOUT_ESTIMATE(81, "%s is isolated but has no estimate, so it runs synchronously (async threshold %d"
+      + " ms). Isolation applies to queued requests only and does not make an action asynchronous: add an estimate"
+      + " over the threshold, such as estimated = \"10m\""),
+  ISOLATED_QUEUE_WHEN(82, Kind.WARNING, "%s is isolated, but its payload decides per request (%s): a request it"
+      + " runs at once runs inside $default within API Gateway's 29 seconds, not in a worker");
 
   private final String tag;
   private final Kind kind;

@@ -16,6 +16,7 @@ import javax.lang.model.element.ExecutableElement;
  * @param result          what it returns
  * @param estimatedMillis {@code @Action(estimated)} in milliseconds, or -1 when not declared
  * @param async           estimated strictly greater than the threshold
+ * @param isolated        {@code @Action(isolated)}: each request runs in its own worker invocation
  * @param description     {@code @Action(description)}
  * @param queueWhen       the payload's {@code @QueueWhen} method, or null
  * @param rateLimit       {@code @Action(rateLimit)} parsed, or null
@@ -31,6 +32,7 @@ public record ActionModel(
     ResultModel result,
     long estimatedMillis,
     boolean async,
+    boolean isolated,
     String description,
     String queueWhen,
     RateLimit rateLimit,

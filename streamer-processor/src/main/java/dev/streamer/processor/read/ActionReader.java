@@ -96,6 +96,18 @@ final class ActionReader {
           Annotations.explicitValue(action, "tenantRateLimit"), tenantRateLimit, rateLimit);
     }
 
+    boolean async = estimatedMillis > thresholdMillis;
+    boolean isolated = annotations.bool(action, "isolated");
+    if (isolated && !async && estimatedMillis >= 0) {
+      reporter.report(Message.ISOLATED_NOT_ASYNC, method, action, Annotations.explicitValue(action, "isolated"),
+          display, estimated, thresholdMillis);
+      ok = false;
+    } else if (isolated && estimatedMillis == -1 && estimated.isEmpty()) {
+      reporter.report(Message.ISOLATED_WITHOUT_ESTIMATE, method, action,
+          Annotations.explicitValue(action, "isolated"), display, thresholdMillis);
+      ok = false;
+    }
+
     Params params = params(method, display);
     ok &= params.ok;
     boolean unresolved = params.unresolved;
@@ -107,6 +119,10 @@ final class ActionReader {
       unresolved |= payload.unresolved;
       if (payload.ok()) {
         queueWhen = catalog.info(params.payload).model().queueWhen();
+        if (isolated && queueWhen != null) {
+          reporter.report(Message.ISOLATED_QUEUE_WHEN, method, action, Annotations.explicitValue(action, "isolated"),
+              display, params.payload.simpleName() + "." + queueWhen + "()");
+        }
       }
     }
 
@@ -120,7 +136,7 @@ final class ActionReader {
       return new Read(null, unresolved);
     }
     ActionModel model = new ActionModel(name, method.getSimpleName().toString(), ClassName.get(handler),
-        params.payload, params.kinds, result, estimatedMillis, estimatedMillis > thresholdMillis,
+        params.payload, params.kinds, result, estimatedMillis, async, isolated,
         annotations.string(action, "description"), queueWhen, rateLimit, tenantRateLimit, method);
     return new Read(model, unresolved);
   }

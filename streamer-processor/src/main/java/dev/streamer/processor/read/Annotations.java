@@ -76,6 +76,10 @@ public final class Annotations {
     return v instanceof String s ? s : "";
   }
 
+  public boolean bool(AnnotationMirror mirror, String attribute) {
+    return Boolean.TRUE.equals(value(mirror, attribute));
+  }
+
   public long number(AnnotationMirror mirror, String attribute, long fallback) {
     Object v = value(mirror, attribute);
     return v instanceof Number n ? n.longValue() : fallback;

@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.streamer.core.app.HandlerKind;
+import dev.streamer.processor.model.ActionModel;
 import dev.streamer.processor.model.AppModel;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -43,7 +44,10 @@ final class LambdaHandlersWriter {
       new Entry(HandlerKind.STREAM_PROCESSOR, Names.DYNAMODB_EVENT, Names.STREAMS_EVENT_RESPONSE,
           "StreamProcessorFunction", true, "stream of the requests table: runs queued requests"),
       new Entry(HandlerKind.SWEEPER, ParameterizedTypeName.get(Names.MAP, Names.STRING, Names.OBJECT), Names.STRING,
-          "SweeperFunction", false, "scheduled sweeper: re-drives due retries and expired leases"));
+          "SweeperFunction", false, "scheduled sweeper: re-drives due retries and expired leases"),
+      new Entry(HandlerKind.WORKER, ParameterizedTypeName.get(Names.MAP, Names.STRING, Names.OBJECT), Names.STRING,
+          "WorkerFunction", true, "worker invoked asynchronously by the stream processor: runs one request of an"
+              + " isolated action"));
 
   private LambdaHandlersWriter() {}
 
@@ -52,13 +56,21 @@ final class LambdaHandlersWriter {
     return app.lambdaHandlers() && app.hasDefaultCreate();
   }
 
-  /** The kinds of handler generated, in order. */
-  static List<HandlerKind> kinds() {
-    return ENTRIES.stream().map(Entry::kind).toList();
+  /**
+   * The kinds of handler generated for {@code app}, in order: every required kind, and the worker only when an
+   * action is isolated.
+   */
+  static List<HandlerKind> kinds(AppModel app) {
+    return entries(app).stream().map(Entry::kind).toList();
   }
 
   static List<TypeSpec> write(AppModel app) {
-    return ENTRIES.stream().map(entry -> handler(app, entry)).toList();
+    return entries(app).stream().map(entry -> handler(app, entry)).toList();
+  }
+
+  private static List<Entry> entries(AppModel app) {
+    boolean isolated = app.actions().stream().anyMatch(ActionModel::isolated);
+    return ENTRIES.stream().filter(entry -> entry.kind().required() || isolated).toList();
   }
 
   /** The no-arg constructor reads a lazy holder ({@code FromEnvironment}): loading the class builds nothing. */

@@ -20,7 +20,7 @@ final class ManifestWriter {
     List<AppManifest.Action> actions = app.actions().stream().map(ManifestWriter::action).toList();
     Map<HandlerKind, String> functions = new EnumMap<>(HandlerKind.class);
     if (LambdaHandlersWriter.generates(app)) {
-      for (HandlerKind kind : LambdaHandlersWriter.kinds()) {
+      for (HandlerKind kind : LambdaHandlersWriter.kinds(app)) {
         functions.put(kind, app.appType(kind.classSuffix()).canonicalName());
       }
     }
@@ -40,6 +40,7 @@ final class ManifestWriter {
 
   private static AppManifest.Action action(ActionModel action) {
     return new AppManifest.Action(action.name(), action.hasPayload() ? action.payload().canonicalName() : null,
-        action.result().javaType().toString(), action.async(), action.estimatedMillis(), action.queueWhen() != null);
+        action.result().javaType().toString(), action.async(), action.estimatedMillis(), action.queueWhen() != null,
+        action.isolated());
   }
 }

@@ -39,7 +39,7 @@ final class Names {
   static final ClassName INTERCEPTOR = ClassName.get("dev.streamer.core.routing", "Interceptor");
   /** The per-function runtimes the generated Lambda handlers delegate to. */
   static final List<ClassName> FUNCTIONS = List.of("ConnectFunction", "DisconnectFunction", "DefaultFunction",
-      "StreamProcessorFunction", "SweeperFunction").stream()
+      "StreamProcessorFunction", "SweeperFunction", "WorkerFunction").stream()
       .map(name -> ClassName.get("dev.streamer.runtime.aws.lambda", name)).toList();
 
   private static final String LAMBDA = "com.amazonaws.services.lambda.runtime";

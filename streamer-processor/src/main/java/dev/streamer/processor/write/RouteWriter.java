@@ -50,6 +50,14 @@ final class RouteWriter {
             .build());
     rateLimit(type, "RATE_LIMIT", "rateLimit", action.rateLimit());
     rateLimit(type, "TENANT_RATE_LIMIT", "tenantRateLimit", action.tenantRateLimit());
+    if (action.isolated()) {
+      type.addMethod(MethodSpec.methodBuilder("isolated")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(TypeName.BOOLEAN)
+          .addStatement("return true")
+          .build());
+    }
     if (action.queueWhen() != null) {
       type.addMethod(MethodSpec.methodBuilder("queueWhen")
           .addAnnotation(Override.class)
@@ -91,6 +99,9 @@ final class RouteWriter {
     doc.add("\n<p>$L\n", action.async()
         ? "Asynchronous: its estimate is above the async threshold, so requests are queued."
         : "Synchronous, unless the runtime threshold says otherwise.");
+    if (action.isolated()) {
+      doc.add("Isolated: each request runs in its own invocation of the worker function.\n");
+    }
     if (action.queueWhen() != null) {
       doc.add("Per request, {@code $L()} on the payload decides.\n", action.queueWhen());
     }

@@ -30,6 +30,7 @@ public final class JobRoute implements Route<JobRoute.Job, Integer> {
   private final AtomicInteger invocations = new AtomicInteger();
   private volatile RequestContext lastContext;
   private volatile int resultPadding;
+  private volatile boolean isolated;
 
   public JobRoute(String action, Behaviour behaviour) {
     this.action = action;
@@ -40,6 +41,17 @@ public final class JobRoute implements Route<JobRoute.Job, Integer> {
   public JobRoute withResultPadding(int chars) {
     this.resultPadding = chars;
     return this;
+  }
+
+  /** Makes the route isolated ({@code @Action(isolated = true)}): run by the worker function. */
+  public JobRoute asIsolated() {
+    this.isolated = true;
+    return this;
+  }
+
+  @Override
+  public boolean isolated() {
+    return isolated;
   }
 
   public int invocations() {

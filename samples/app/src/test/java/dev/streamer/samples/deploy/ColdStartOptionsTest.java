@@ -17,7 +17,7 @@ class ColdStartOptionsTest {
     assertFalse(measured.isEmpty());
     ParsedTemplate template = BuildOutputs.parsedTemplate();
     List<String> functions = template.resourcesOfType("AWS::Serverless::Function");
-    assertEquals(5, functions.size());
+    assertEquals(6, functions.size(), "five, and the worker of the isolated export_records");
     for (String function : functions) {
       assertEquals(String.join(" ", measured), template.environment(function).get("JAVA_TOOL_OPTIONS"), function);
     }

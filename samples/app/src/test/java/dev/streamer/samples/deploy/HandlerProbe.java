@@ -21,8 +21,8 @@ import java.util.Map;
  * the process environment, and invokes it with events built from the arguments. Prints one {@code RESULT} line per
  * invocation.
  *
- * <pre>HandlerProbe &lt;class&gt; connect|disconnect|message|process|sweep &lt;connectionId&gt;
- *     [token | body… | requestId action]</pre>
+ * <pre>HandlerProbe &lt;class&gt; connect|disconnect|message|process|work|sweep &lt;connectionId&gt;
+ *     [token | body… | requestId action | requestId attempt]</pre>
  */
 public final class HandlerProbe {
 
@@ -57,6 +57,8 @@ public final class HandlerProbe {
         batch.setRecords(rest.isEmpty() ? List.of() : List.of(pendingInsert(rest.get(0), rest.get(1))));
         print(handler.handleRequest(batch, CONTEXT));
       }
+      case "work" -> print(handler.handleRequest(Map.of("requestId", rest.get(0), "attempt",
+          Integer.parseInt(rest.get(1))), CONTEXT));
       case "sweep" -> print(handler.handleRequest(Map.of("detail-type", "Scheduled Event", "source", "aws.events",
           "detail", Map.of()), CONTEXT));
       default -> throw new IllegalArgumentException(kind);

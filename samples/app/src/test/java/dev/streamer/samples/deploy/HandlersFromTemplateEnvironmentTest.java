@@ -45,16 +45,21 @@ class HandlersFromTemplateEnvironmentTest {
   private static TableNames tables;
   private static Map<String, String> localOverrides;
   private static ManagementApiRecorder connections;
+  private static LambdaInvokeRecorder lambda;
+  /** What CloudFormation resolves the worker's alias to ({@code Ref: SampleWorkerHandler.Alias}). */
+  private static final String WORKER_ALIAS = "arn:aws:lambda:us-east-1:123456789012:function:sample-worker:live";
 
   @BeforeAll
   static void start() throws IOException {
     connections = ManagementApiRecorder.start("prod");
+    lambda = LambdaInvokeRecorder.start();
     template = BuildOutputs.parsedTemplate();
     tables = DynamoDbLocal.createTables("Template");
     environment = new TemplateEnvironment(template,
         Map.of("JwtAlgorithm", "HS256", "JwtSecretId", SECRET_ID, "JwtIssuer", ISSUER, "JwtAudience", AUDIENCE,
             "AWS::StackName", "sample-local"),
-        Map.of("RequestsTable", tables.requests(), "ConnectionsTable", tables.connections()),
+        Map.of("RequestsTable", tables.requests(), "ConnectionsTable", tables.connections(),
+            "SampleWorkerHandler.Alias", WORKER_ALIAS),
         Map.of(SECRET_ID, SECRET), Map.of());
     // What Lambda sets, and what makes the functions use DynamoDB Local.
     localOverrides = Map.of(
@@ -62,12 +67,14 @@ class HandlersFromTemplateEnvironmentTest {
         "AWS_ACCESS_KEY_ID", "streamertest",
         "AWS_SECRET_ACCESS_KEY", "streamertestsecret",
         "DYNAMODB_ENDPOINT", DynamoDbLocal.endpoint().toString(),
-        "WEBSOCKET_ENDPOINT", connections.endpoint().toString());
+        "WEBSOCKET_ENDPOINT", connections.endpoint().toString(),
+        "LAMBDA_ENDPOINT", lambda.endpoint().toString());
   }
 
   @AfterAll
   static void stop() {
     connections.close();
+    lambda.close();
   }
 
   @Test
@@ -101,6 +108,24 @@ class HandlersFromTemplateEnvironmentTest {
     assertCalled(process, "ApiGatewayManagementApi PostToConnection - -");
     assertTrue(connections.posted().stream().anyMatch(body -> body.startsWith("{\"type\":\"result\",\"id\":\"c-2\"")),
         "the result was posted to the caller: " + connections.posted());
+
+    // an isolated action: the processor hands it to the worker (an asynchronous Invoke of the worker's alias, the
+    // one function its role may invoke), and the worker, started with the recorded event, runs it within its role
+    ChildJvm.Result queued = probe("SampleDefaultHandler", "message", connectionId,
+        "{\"id\":\"c-3\",\"action\":\"export_records\",\"payload\":{\"dataset\":\"orders\",\"rows\":2000}}");
+    String exportId = requestIdOf(queued.stdoutLines(HandlerProbe.RESULT).get(0));
+    ChildJvm.Result dispatch = probe("SampleStreamProcessor", "process", connectionId, exportId, "export_records");
+    assertEquals(List.of("failures=0"), dispatch.stdoutLines(HandlerProbe.RESULT), dispatch.stdout());
+    assertEquals("PENDING", request(exportId).get("status").s(), "the processor claims nothing");
+    assertCalled(dispatch, "Lambda Invoke - -");
+    assertEquals(List.of(new LambdaInvokeRecorder.Invocation(WORKER_ALIAS, "Event",
+        "{\"requestId\":\"" + exportId + "\",\"attempt\":0}")), lambda.invocations());
+    ChildJvm.Result work = probe("SampleWorkerHandler", "work", connectionId, exportId, "0");
+    assertEquals(List.of("{\"requestId\":\"" + exportId + "\",\"ran\":true}"),
+        work.stdoutLines(HandlerProbe.RESULT), work.stdout());
+    assertEquals("COMPLETED", request(exportId).get("status").s(), work.stdout());
+    assertTrue(connections.posted().stream().anyMatch(body -> body.startsWith("{\"type\":\"result\",\"id\":\"c-3\"")),
+        "the worker posted the result to the caller: " + connections.posted());
 
     ChildJvm.Result sweep = probe("SampleSweeper", "sweep", connectionId);
     assertEquals(1, sweep.stdoutLines(HandlerProbe.RESULT).size(), sweep.stdout());
@@ -163,6 +188,11 @@ class HandlersFromTemplateEnvironmentTest {
       List<Map<String, Object>> statements = cast(ParsedTemplate.<Map<String, Object>>cast(
           policy.get("PolicyDocument")).get("Statement"));
       for (Map<String, Object> statement : statements) {
+        if (ParsedTemplate.<List<String>>cast(statement.get("Action")).equals(List.of("lambda:InvokeFunction"))
+            && Map.of("Ref", "SampleWorkerHandler.Alias").equals(statement.get("Resource"))) {
+          allowed.add("Lambda Invoke - -"); // the worker's alias, which the recorder saw invoked
+          continue;
+        }
         if (ParsedTemplate.<List<String>>cast(statement.get("Action")).equals(List.of("execute-api:ManageConnections"))
             && String.valueOf(statement.get("Resource")).contains("${WebSocketApi}/")) {
           for (String operation : List.of("PostToConnection", "GetConnection", "DeleteConnection")) {

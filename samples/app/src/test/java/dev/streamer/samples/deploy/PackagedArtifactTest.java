@@ -61,7 +61,7 @@ class PackagedArtifactTest {
   void containsEveryHandlerTheTemplateNames() throws IOException {
     ParsedTemplate template = BuildOutputs.parsedTemplate();
     List<String> functions = template.resourcesOfType("AWS::Serverless::Function");
-    assertEquals(5, functions.size());
+    assertEquals(6, functions.size(), "five, and the worker of the isolated export_records");
     Map<String, Object> globals = ParsedTemplate.cast(template.section("Globals").get("Function"));
     assertEquals(BuildOutputs.template().getParent().resolve((String) globals.get("CodeUri")).normalize(),
         BuildOutputs.artifact().toAbsolutePath().normalize(), "CodeUri is the artifact");
@@ -73,7 +73,7 @@ class PackagedArtifactTest {
       }
       assertTrue(jar.getEntry("dev/streamer/samples/SampleRouteTable.class") != null);
       for (String runtime : List.of("AwsRuntime", "ConnectFunction", "DisconnectFunction", "DefaultFunction",
-          "StreamProcessorFunction", "SweeperFunction")) {
+          "StreamProcessorFunction", "SweeperFunction", "WorkerFunction")) {
         assertTrue(jar.getEntry("dev/streamer/runtime/aws/lambda/" + runtime + ".class") != null, runtime);
       }
       assertTrue(jar.getEntry("META-INF/streamer/sample-manifest.json") != null, "the manifest is packaged");

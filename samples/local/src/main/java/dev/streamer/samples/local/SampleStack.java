@@ -6,8 +6,9 @@ import dev.streamer.samples.SampleDefaultHandler;
 import dev.streamer.samples.SampleDisconnectHandler;
 import dev.streamer.samples.SampleStreamProcessor;
 import dev.streamer.samples.SampleSweeper;
+import dev.streamer.samples.SampleWorkerHandler;
 
-/** The sample app's five generated Lambda handlers, wired into a {@link LocalStack}. */
+/** The sample app's six generated Lambda handlers, wired into a {@link LocalStack}. */
 public final class SampleStack {
 
   private SampleStack() {}
@@ -19,6 +20,7 @@ public final class SampleStack {
         .message(SampleDefaultHandler::new)
         .disconnect(SampleDisconnectHandler::new)
         .processor(SampleStreamProcessor::new)
-        .sweeper(SampleSweeper::new);
+        .sweeper(SampleSweeper::new)
+        .worker(SampleWorkerHandler::new);
   }
 }

@@ -214,6 +214,7 @@ export type Priority = "LOW" | "NORMAL" | "HIGH";
 /** Payload and result of every action, the built-ins included. */
 export interface Actions {
   "count_orders": { payload: undefined; result: number };
+  "export_sales": { payload: ReportRequest; result: Record<string, unknown> };
   "generate_report": { payload: ReportRequest; result: Record<string, unknown> };
   "list_priorities": { payload: undefined; result: Priority[] };
   "ping": { payload: undefined; result: null };
@@ -235,7 +236,7 @@ export type EventName = keyof Events;
 
 export declare const EVENTS: readonly EventName[];
 
-export declare const ACTIONS: Readonly<Record<"count_orders" | "generate_report" | "list_priorities" | "ping" | "place_order" | "ship", { readonly mode: "sync" | "async" | "queueWhen"; readonly payload: boolean }>>;
+export declare const ACTIONS: Readonly<Record<"count_orders" | "export_sales" | "generate_report" | "list_priorities" | "ping" | "place_order" | "ship", { readonly mode: "sync" | "async" | "queueWhen"; readonly payload: boolean }>>;
 
 /** Client of the Streamer application Shop, with one method per action. */
 export declare class ShopClient extends StreamerClient {
@@ -244,6 +245,8 @@ export declare class ShopClient extends StreamerClient {
   on<E extends EventName>(event: E, listener: (data: Events[E]) => void): () => void;
   /** `count_orders` */
   countOrders(options?: RequestOptions): Promise<number>;
+  /** `export_sales`: Exports the sales of a long period in its own worker. Queued: resolves with the result after the ack and progress. */
+  exportSales(payload: ReportRequest, options?: RequestOptions): Promise<Record<string, unknown>>;
   /** `generate_report`: Builds a sales report. Queued: resolves with the result after the ack and progress. */
   generateReport(payload: ReportRequest, options?: RequestOptions): Promise<Record<string, unknown>>;
   /** `list_priorities` */

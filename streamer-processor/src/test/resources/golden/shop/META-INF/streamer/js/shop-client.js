@@ -692,6 +692,7 @@ export class StreamerClient {
 /** The application's actions: sync, async or queueWhen (decided per request), and whether they take a payload. */
 export const ACTIONS = Object.freeze({
   "count_orders": Object.freeze({ mode: "sync", payload: false }),
+  "export_sales": Object.freeze({ mode: "async", payload: true }),
   "generate_report": Object.freeze({ mode: "async", payload: true }),
   "list_priorities": Object.freeze({ mode: "sync", payload: false }),
   "ping": Object.freeze({ mode: "sync", payload: false }),
@@ -707,6 +708,11 @@ export class ShopClient extends StreamerClient {
   /** `count_orders` */
   countOrders(options) {
     return this.request("count_orders", undefined, options);
+  }
+
+  /** `export_sales`: Exports the sales of a long period in its own worker. Queued: resolves with the result after the ack and progress. */
+  exportSales(payload, options) {
+    return this.request("export_sales", payload, options);
   }
 
   /** `generate_report`: Builds a sales report. Queued: resolves with the result after the ack and progress. */

@@ -19,6 +19,8 @@ public final class ShopRouteTable implements RouteTable {
 
   private final CountOrdersRoute countOrders;
 
+  private final ExportSalesRoute exportSales;
+
   private final GenerateReportRoute generateReport;
 
   private final ListPrioritiesRoute listPriorities;
@@ -35,13 +37,14 @@ public final class ShopRouteTable implements RouteTable {
     Orders orders = Objects.requireNonNull(handlers.orders(), "ShopHandlers.orders() returned null");
     Reports reports = Objects.requireNonNull(handlers.reports(), "ShopHandlers.reports() returned null");
     this.countOrders = new CountOrdersRoute(reports);
+    this.exportSales = new ExportSalesRoute(reports);
     this.generateReport = new GenerateReportRoute(reports);
     this.listPriorities = new ListPrioritiesRoute(orders);
     this.ping = new PingRoute(orders);
     this.placeOrder = new PlaceOrderRoute(orders);
     this.ship = new ShipRoute(orders);
-    this.routes = List.of(this.countOrders, this.generateReport, this.listPriorities, this.ping,
-        this.placeOrder, this.ship);
+    this.routes = List.of(this.countOrders, this.exportSales, this.generateReport,
+        this.listPriorities, this.ping, this.placeOrder, this.ship);
   }
 
   /**
@@ -70,6 +73,7 @@ public final class ShopRouteTable implements RouteTable {
     }
     return switch (action) {
       case "count_orders" -> countOrders;
+      case "export_sales" -> exportSales;
       case "generate_report" -> generateReport;
       case "list_priorities" -> listPriorities;
       case "ping" -> ping;

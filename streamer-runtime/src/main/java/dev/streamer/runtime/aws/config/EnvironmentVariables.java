@@ -52,10 +52,10 @@ public final class EnvironmentVariables {
    * request cancelled while queued): they build the connection manager.
    */
   private static final Set<HandlerKind> SENDERS =
-      EnumSet.of(HandlerKind.DEFAULT, HandlerKind.STREAM_PROCESSOR, HandlerKind.SWEEPER);
+      EnumSet.of(HandlerKind.DEFAULT, HandlerKind.STREAM_PROCESSOR, HandlerKind.SWEEPER, HandlerKind.WORKER);
   /** The functions that emit metrics; {@code $connect}/{@code $disconnect} only log. */
   private static final Set<HandlerKind> METERED =
-      EnumSet.of(HandlerKind.DEFAULT, HandlerKind.STREAM_PROCESSOR, HandlerKind.SWEEPER);
+      EnumSet.of(HandlerKind.DEFAULT, HandlerKind.STREAM_PROCESSOR, HandlerKind.SWEEPER, HandlerKind.WORKER);
   private static final Set<HandlerKind> TRACED = EnumSet.of(HandlerKind.CONNECT, HandlerKind.DISCONNECT, HandlerKind.DEFAULT);
 
   /** Every variable, in documentation order. */
@@ -92,7 +92,11 @@ public final class EnvironmentVariables {
       template("MAX_CONNECTIONS_PER_USER", "0", "open connections one user may have at once; 0: no cap",
           EnumSet.of(HandlerKind.CONNECT, HandlerKind.DISCONNECT)),
       template("MAX_RUNNING_PER_TENANT", "", "queued jobs of one tenant running at once: <n>[, <action>=<n>]...; "
-          + "empty: no cap (RunningCaps)", EnumSet.of(HandlerKind.DEFAULT, HandlerKind.STREAM_PROCESSOR)),
+          + "empty: no cap (RunningCaps)", EnumSet.of(HandlerKind.DEFAULT, HandlerKind.STREAM_PROCESSOR,
+          HandlerKind.WORKER)),
+      template("WORKER_FUNCTION", "", "the worker function (name or ARN with alias) that runs isolated actions; "
+          + "set only when the app has one; empty: the processor runs them itself",
+          EnumSet.of(HandlerKind.STREAM_PROCESSOR)),
       template("JWT_ALGORITHM", "", "required: HS256, RS256 or ES256, the only algorithm accepted", CONNECT_ONLY),
       template("JWT_SECRET", "", "HS256 secret (at least 32 bytes)", CONNECT_ONLY),
       template("JWT_PUBLIC_KEY", "", "RS256/ES256 public key, PEM", CONNECT_ONLY),
@@ -105,6 +109,8 @@ public final class EnvironmentVariables {
       template("ALLOWED_TENANTS", "", "tenant allow-list, comma-separated; empty: every tenant", CONNECT_ONLY),
       template("JWT_KEEP_CLAIMS", "", "claims stored with the connection, comma-separated", CONNECT_ONLY),
       new Variable("DYNAMODB_ENDPOINT", "", "DynamoDB endpoint override (DynamoDB Local)", SetBy.USER, EVERY),
+      new Variable("LAMBDA_ENDPOINT", "", "Lambda endpoint override of the worker's asynchronous Invoke (tests)",
+          SetBy.USER, EnumSet.of(HandlerKind.STREAM_PROCESSOR)),
       new Variable("WEBSOCKET_ENDPOINT", "", "Management API endpoint override; without it the endpoint comes "
           + "from the $connect event", SetBy.USER, EVERY),
       new Variable("POWERTOOLS_SERVICE_NAME", "", "service name when SERVICE_NAME is unset", SetBy.USER, EVERY),

@@ -17,7 +17,11 @@ import dev.streamer.runtime.aws.internal.connections.SendRetryPolicy;
 import dev.streamer.runtime.aws.internal.observability.JsonLog;
 import dev.streamer.runtime.aws.internal.observability.LogSink;
 import dev.streamer.runtime.aws.internal.observability.Metrics;
+import dev.streamer.runtime.aws.internal.processor.LambdaWorkerInvoker;
+import dev.streamer.runtime.aws.internal.processor.WorkerInvoker;
 import dev.streamer.runtime.aws.internal.requests.DynamoRequestStore;
+import java.util.Optional;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Map;
@@ -31,6 +35,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The configuration and shared parts of one execution environment, each part built on first use, so that a
@@ -43,6 +48,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>Nothing here is static: two runtimes (two local stacks) can live in one JVM.
  */
 public final class AwsRuntime {
+
+  /** The worker function's name or ARN, for the stream processor ({@code EnvironmentVariables}). */
+  public static final String WORKER_FUNCTION = "WORKER_FUNCTION";
 
   private final Map<String, String> environment;
   private final StreamerConfig config;
@@ -61,6 +69,7 @@ public final class AwsRuntime {
   private final Lazy<CallerResolver> callers;
   private final Lazy<ExecutorService> workers;
   private final Lazy<ScheduledExecutorService> scheduler;
+  private final WorkerInvoker workerInvoker;
 
   private AwsRuntime(Builder b) {
     this.environment = b.environment;
@@ -87,6 +96,7 @@ public final class AwsRuntime {
         : () -> Executors.newCachedThreadPool(daemon("streamer-job")));
     this.scheduler = new Lazy<>(b.scheduler != null ? () -> b.scheduler
         : () -> Executors.newSingleThreadScheduledExecutor(daemon("streamer-progress")));
+    this.workerInvoker = b.workerInvoker;
   }
 
   /**
@@ -178,6 +188,27 @@ public final class AwsRuntime {
   /** Runs trailing progress flushes: one daemon thread. */
   public ScheduledExecutorService scheduler() {
     return scheduler.get();
+  }
+
+  /**
+   * How the stream processor hands a request of an isolated action to the worker function: the builder's invoker
+   * (the local stack runs the worker in process), else an asynchronous {@code Invoke} of the function named by
+   * {@code WORKER_FUNCTION}, whose Lambda client is built on the first dispatch; empty when neither is set (the
+   * processor then runs isolated actions itself). Reads {@code WORKER_FUNCTION} and {@code LAMBDA_ENDPOINT} when
+   * called.
+   */
+  public Optional<WorkerInvoker> workerInvoker() {
+    if (workerInvoker != null) {
+      return Optional.of(workerInvoker);
+    }
+    String function = environment.get(WORKER_FUNCTION);
+    String endpoint = environment.get("LAMBDA_ENDPOINT");
+    if (function == null || function.isBlank()) {
+      return Optional.empty();
+    }
+    URI endpointOverride = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint.trim());
+    Lazy<LambdaClient> client = new Lazy<>(() -> AwsClients.lambda(config, credentials.get(), endpointOverride));
+    return Optional.of(new LambdaWorkerInvoker(client, function.trim()));
   }
 
   /**
@@ -280,6 +311,7 @@ public final class AwsRuntime {
     private EventSink events;
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
+    private WorkerInvoker workerInvoker;
 
     private Builder(Map<String, String> environment) {
       // not copied: a test observes which variables are read
@@ -302,6 +334,8 @@ public final class AwsRuntime {
     public Builder events(EventSink v) { this.events = v; return this; }
     public Builder workers(ExecutorService v) { this.workers = v; return this; }
     public Builder scheduler(ScheduledExecutorService v) { this.scheduler = v; return this; }
+    /** Starts worker functions instead of invoking {@code WORKER_FUNCTION} on Lambda (the local stack). */
+    public Builder workerInvoker(WorkerInvoker v) { this.workerInvoker = v; return this; }
 
     public AwsRuntime build() {
       return new AwsRuntime(this);

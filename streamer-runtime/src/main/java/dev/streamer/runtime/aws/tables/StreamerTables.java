@@ -17,6 +17,8 @@ public final class StreamerTables {
   public static final String CONNECTION_ID = "connectionId";
   public static final String STATUS = "status";
   public static final String CREATED_AT = "createdAt";
+  /** When the request of an isolated action was last handed to a worker (epoch ms); the sweeper filters on it. */
+  public static final String DISPATCHED_AT = "dispatchedAt";
   /** TTL attribute of both tables, epoch seconds. */
   public static final String TTL = "ttl";
 
@@ -33,7 +35,8 @@ public final class StreamerTables {
 
   /** Attributes the sweeper needs besides the keys; projected into {@link #STATUS_TIME_INDEX}. */
   public static final List<String> STATUS_TIME_PROJECTION = List.of(
-      "retryAfter", "leaseExpiresAt", "retryCount", "maxRetries", "attempts", "cancelRequested", CONNECTION_ID);
+      "retryAfter", "leaseExpiresAt", "retryCount", "maxRetries", "attempts", "cancelRequested", CONNECTION_ID,
+      DISPATCHED_AT);
 
   public static final Duration DEFAULT_REQUEST_TTL = Duration.ofDays(7);
   public static final Duration DEFAULT_CONNECTION_TTL = Duration.ofHours(24);

@@ -146,6 +146,9 @@ class EnvironmentVariablesTest {
         assertTrue(lambda.process(batch, LambdaEvents.context(10_000)).getBatchItemFailures().isEmpty());
       }
       case SWEEPER -> assertTrue(lambda.sweep(Map.of(), LambdaEvents.context(10_000)).startsWith("{"));
+      // a late invocation: its request is gone (the worker reads it, claims nothing)
+      case WORKER -> assertEquals("{\"requestId\":\"gone\",\"ran\":false}",
+          lambda.work(Map.of("requestId", "gone", "attempt", 0), LambdaEvents.context(10_000)));
     }
   }
 

@@ -9,7 +9,7 @@ import dev.streamer.core.routing.RouteTable;
 import java.util.List;
 import java.util.Map;
 
-/** The five functions over one runtime, as a local stack wires them; each built on first use. */
+/** The six functions over one runtime, as a local stack wires them; each built on first use. */
 final class TestLambda {
 
   private final AwsRuntime runtime;
@@ -34,6 +34,10 @@ final class TestLambda {
 
   StreamsEventResponse process(DynamodbEvent event, Context context) {
     return new StreamProcessorFunction(runtime, routes, List.of()).handle(event, context);
+  }
+
+  String work(Map<String, Object> event, Context context) {
+    return new WorkerFunction(runtime, routes, List.of()).handle(event, context);
   }
 
   String sweep(Map<String, Object> event, Context context) {

@@ -13,6 +13,12 @@ public class Reports {
     return Map.of("rows", request.recordCount());
   }
 
+  @Action(estimated = "10m", isolated = true, description = "Exports the sales of a long period in its own worker")
+  public Map<String, Object> exportSales(ReportRequest request, Progress progress) {
+    progress.report(1.0, "exported");
+    return Map.of("rows", request.recordCount());
+  }
+
   @Action(estimated = "250ms")
   public int countOrders() {
     return 42;

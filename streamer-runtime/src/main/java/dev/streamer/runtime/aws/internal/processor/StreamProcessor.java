@@ -14,7 +14,11 @@ import dev.streamer.runtime.aws.internal.requests.DynamoRequestStore;
 import dev.streamer.runtime.aws.internal.requests.RequestItemCodec;
 import dev.streamer.runtime.aws.internal.requests.RequestRecord;
 import dev.streamer.runtime.aws.internal.requests.RequestStoreException;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteExecutor;
+import dev.streamer.runtime.aws.tables.StreamerTables;
+import java.util.Map;
 import dev.streamer.core.routing.RouteTable;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +48,10 @@ import java.util.function.Supplier;
  * cancellation; the batch returns when all have finished. A batch of ten one-second jobs therefore takes about one
  * second, not ten, at the cost of the memory and CPU of ten jobs in one function.
  *
+ * <p>A due request of an isolated action ({@code Route.isolated()}) is not claimed here: it is marked dispatched and
+ * handed to the worker function ({@link #workers}), which claims and runs it ({@link #runDispatched}); a refused
+ * invocation is a batch item failure. The MODIFY record of the mark itself dispatches nothing.
+ *
  * <p>Batch item failures are reported only for infrastructure faults: DynamoDB unavailable (while claiming, or
  * while recording a job's outcome), or a due request met with no more than twice the timeout buffer left in the
  * invocation (it is left PENDING rather than claimed and failed with an immediate TIMEOUT; no later record is
@@ -54,6 +62,7 @@ import java.util.function.Supplier;
 public final class StreamProcessor {
 
   private final DynamoRequestStore store;
+  private final RouteTable routes;
   private final JobRunner runner;
   private final ProcessorSettings settings;
   private final JsonLog log;
@@ -73,6 +82,7 @@ public final class StreamProcessor {
   });
   private final Metrics metrics;
   private Supplier<Optional<TenantConcurrency>> concurrency = Optional::empty;
+  private Supplier<Optional<WorkerInvoker>> workerInvoker = Optional::empty;
 
   public StreamProcessor(DynamoRequestStore store, RouteTable routes, RouteExecutor executor,
       JobProgressFactory progress, MessageSender replies, ProcessorSettings settings, JsonLog log, Metrics metrics,
@@ -85,6 +95,7 @@ public final class StreamProcessor {
       JobProgressFactory progress, MessageSender replies, ProcessorSettings settings, JsonLog log, Metrics metrics,
       ExecutorService workers, Function<Caller, Notifier> notifiers) {
     this.store = store;
+    this.routes = routes;
     this.settings = settings;
     this.log = log;
     this.clock = store.clock();
@@ -102,6 +113,16 @@ public final class StreamProcessor {
    */
   public StreamProcessor concurrency(Supplier<Optional<TenantConcurrency>> gate) {
     this.concurrency = java.util.Objects.requireNonNull(gate, "gate");
+    return this;
+  }
+
+  /**
+   * Hands the requests of isolated actions to the worker function through {@code invoker} (asked on each dispatch;
+   * memoize it) instead of running them here. Empty, or never called: they run here like any other (a stack
+   * without a worker function).
+   */
+  public StreamProcessor workers(Supplier<Optional<WorkerInvoker>> invoker) {
+    this.workerInvoker = java.util.Objects.requireNonNull(invoker, "invoker");
     return this;
   }
 
@@ -127,7 +148,13 @@ public final class StreamProcessor {
       boolean slotTaken = false;
       try {
         Optional<RequestRecord> due = dueRequest(record);
-        if (due.isPresent()) {
+        Optional<WorkerInvoker> worker = due.isPresent() && isolated(due.get())
+            ? workerInvoker.get() : Optional.empty();
+        if (worker.isPresent()) {
+          if (!dispatch(due.get(), worker.get())) {
+            failed.add(sequenceNumber); // Lambda redelivers it (and what follows): the dispatch is tried again
+          }
+        } else if (due.isPresent()) {
           Duration remaining = Duration.ofMillis(Math.max(0, remainingMillis.getAsLong()));
           if (remaining.compareTo(settings.timeoutBuffer().multipliedBy(2)) <= 0) {
             // claiming now would end in an immediate TIMEOUT, a final failure the job did not cause
@@ -140,7 +167,7 @@ public final class StreamProcessor {
           RequestRecord image = due.get();
           started.add(new Started(sequenceNumber, jobThreads.submit(() -> {
             try {
-              claimAndRun(image, invocationEnd);
+              claimAndRun(image, invocationEnd, -1);
             } finally {
               slots.release();
             }
@@ -186,7 +213,7 @@ public final class StreamProcessor {
   private Optional<RequestRecord> dueRequest(DynamodbEvent.DynamodbStreamRecord record) {
     String eventName = record.getEventName();
     if (!"INSERT".equals(eventName) && !"MODIFY".equals(eventName) || record.getDynamodb() == null
-        || record.getDynamodb().getNewImage() == null) {
+        || record.getDynamodb().getNewImage() == null || isDispatchMark(record)) {
       return Optional.empty();
     }
     RequestRecord image;
@@ -201,12 +228,75 @@ public final class StreamProcessor {
     return image.isDue(clock.instant()) ? Optional.of(image) : Optional.empty();
   }
 
+  private boolean isolated(RequestRecord image) {
+    Route<?, ?> route = routes.find(image.action());
+    return route != null && route.isolated();
+  }
+
+  /**
+   * The MODIFY written by {@link #dispatch} itself (its {@code dispatchedAt} changed): not a request to run again,
+   * else every dispatch would cause another.
+   */
+  private static boolean isDispatchMark(DynamodbEvent.DynamodbStreamRecord record) {
+    if (!"MODIFY".equals(record.getEventName())) {
+      return false;
+    }
+    String after = number(record.getDynamodb().getNewImage(), StreamerTables.DISPATCHED_AT);
+    String before = number(record.getDynamodb().getOldImage(), StreamerTables.DISPATCHED_AT);
+    return after != null && !after.equals(before);
+  }
+
+  private static String number(Map<String, AttributeValue> image, String attribute) {
+    AttributeValue value = image == null ? null : image.get(attribute);
+    return value == null ? null : value.getN();
+  }
+
+  /**
+   * Marks the request dispatched (a conditional write: nothing happens when it is no longer PENDING at this
+   * attempt) and invokes the worker, which returns at once. False when the record must be redelivered: DynamoDB
+   * unavailable, or the invocation was not accepted (throttled, service fault).
+   */
+  private boolean dispatch(RequestRecord image, WorkerInvoker invoker) {
+    JsonLog jobLog = log.withContext(JobRunner.fieldsOf(image));
+    try {
+      if (store.markDispatched(image.requestId(), image.attempts()).isEmpty()) {
+        jobLog.debug("not dispatched: already taken, finished, or not due", LogFields.empty());
+        return true;
+      }
+      invoker.invoke(new WorkerJob(image.requestId(), image.attempts()));
+      jobLog.debug("dispatched to a worker", LogFields.empty().with("attempt", image.attempts()));
+      return true;
+    } catch (RequestStoreException | WorkerInvoker.WorkerInvocationException e) {
+      jobLog.warn("not dispatched to a worker; record reported for redelivery", LogFields.empty(), e);
+      return false;
+    }
+  }
+
+  /**
+   * In the worker function: claims the dispatched request of {@code job} (only while it is PENDING, due and still
+   * at {@code job.attempt()}, so a duplicate or late invocation runs nothing) and runs it to its recorded outcome
+   * within this invocation's {@code remainingMillis}, with the tenant's running cap applied as in the processor.
+   * Returns whether this invocation ran it. Throws {@link RequestStoreException} when DynamoDB is unavailable (the
+   * sweeper re-drives the request).
+   */
+  public boolean runDispatched(WorkerJob job, LongSupplier remainingMillis) {
+    Optional<RequestRecord> current = store.get(job.requestId());
+    Instant now = clock.instant();
+    if (current.isEmpty() || current.get().attempts() != job.attempt() || !current.get().isDue(now)) {
+      log.debug("worker: nothing to run (already taken, finished, or not due)",
+          LogFields.empty().requestId(job.requestId()).with("attempt", job.attempt()));
+      return false;
+    }
+    Instant invocationEnd = now.plusMillis(Math.max(0, remainingMillis.getAsLong()));
+    return claimAndRun(current.get(), invocationEnd, job.attempt());
+  }
+
   /**
    * On a job thread: when the tenant has a free place (or no cap applies), claims the request and, when this worker
    * won it, runs it to its recorded outcome, then frees the place, whatever the outcome (completed, failed, retried,
    * cancelled, timed out). Over the cap the request is left PENDING, untouched: a release wakes it in its turn.
    */
-  private void claimAndRun(RequestRecord image, Instant invocationEnd) {
+  private boolean claimAndRun(RequestRecord image, Instant invocationEnd, int expectedAttempts) {
     TenantConcurrency gate = concurrency.get().orElse(null);
     if (gate != null) {
       // The place is held as the job's lease is: until its first expiry, then renewed by the lease's heartbeat, so
@@ -218,21 +308,22 @@ public final class StreamProcessor {
         metrics.jobDeferred(image.action(), image.requestId(), image.tenantId());
         log.debug("deferred: the tenant runs its maximum of jobs", JobRunner.fieldsOf(image)
             .with("position", deferred.position()).with("running", deferred.running()));
-        return;
+        return false;
       }
       if (admission instanceof TenantConcurrency.Admission.AlreadyRunning) {
         log.debug("not claimed: it runs already", JobRunner.fieldsOf(image));
-        return;
+        return false;
       }
     }
     try {
-      Optional<RequestRecord> claimed = claimToRun(image, invocationEnd);
+      Optional<RequestRecord> claimed = claimToRun(image, invocationEnd, expectedAttempts);
       if (claimed.isEmpty()) {
         log.debug("not claimed: already taken, finished, or not due", JobRunner.fieldsOf(image));
-        return;
+        return false;
       }
       runner.run(claimed.get(), invocationEnd.minus(settings.timeoutBuffer()), invocationEnd, gate == null ? null
           : until -> gate.renew(image.requestId(), image.tenantId(), image.action(), until));
+      return true;
     } finally {
       if (gate != null) {
         gate.release(image.requestId(), image.tenantId(), image.action());
@@ -245,8 +336,9 @@ public final class StreamProcessor {
    * {@link ProcessorSettings#leaseDuration()}, never past {@code invocationEnd}. Empty when it is not PENDING, not
    * due, or another worker won.
    */
-  private Optional<RequestRecord> claimToRun(RequestRecord pending, Instant invocationEnd) {
-    return store.claim(pending.requestId(), lease(clock.instant(), invocationEnd, settings.leaseDuration()));
+  private Optional<RequestRecord> claimToRun(RequestRecord pending, Instant invocationEnd, int expectedAttempts) {
+    return store.claim(pending.requestId(), lease(clock.instant(), invocationEnd, settings.leaseDuration()),
+        expectedAttempts);
   }
 
   /** A lease from {@code now}: {@code duration}, cut at {@code invocationEnd}. */

@@ -19,7 +19,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The scheduled safety net of the queue. Re-drives PENDING requests that are due (a retry whose delay has passed,
- * or one whose stream record was lost) by touching them, which makes the stream deliver a fresh MODIFY record; and
+ * one whose stream record was lost, or one dispatched to a worker that did not claim it within
+ * {@link IsolatedExecution#DISPATCH_TIMEOUT}) by touching them, which makes the stream deliver a fresh MODIFY record; and
  * takes back PROCESSING requests whose lease expired because their Lambda crashed or was stopped (back to PENDING
  * while retries are left, else FAILED with TIMEOUT, and CANCELLED when the caller asked to cancel).
  *
@@ -114,7 +115,7 @@ public final class Sweeper {
     int failed = 0;
     int cancelled = 0;
     for (SweepCandidate candidate : store.dueForSweep(store.clock().instant(), settings.stalePendingAfter(),
-        settings.sweepLimit())) {
+        IsolatedExecution.DISPATCH_TIMEOUT, settings.sweepLimit())) {
       if (candidate.status() == RequestStatus.PENDING) {
         if (store.redrive(candidate.requestId()).isPresent()) {
           redriven++;

@@ -117,6 +117,15 @@ public final class DynamoRequestStore implements RequestQueue {
    * empty when it is not PENDING, not due, or another worker won.
    */
   public Optional<RequestRecord> claim(String requestId, Duration lease) {
+    return claim(requestId, lease, -1);
+  }
+
+  /**
+   * As {@link #claim(String, Duration)}, and only when the request's {@code attempts} still equals
+   * {@code expectedAttempts} (a worker's claim of a dispatched request: an invocation sent for an earlier round
+   * claims nothing); -1: any.
+   */
+  public Optional<RequestRecord> claim(String requestId, Duration lease, int expectedAttempts) {
     Instant now = clock.instant();
     ItemUpdate update = new ItemUpdate()
         .set(STATUS, s(RequestStatus.PROCESSING.name()))
@@ -129,7 +138,34 @@ public final class DynamoRequestStore implements RequestQueue {
         .value("now", millis(now))
         .condition("#status = :pending")
         .condition("attribute_not_exists(#retryAfter) OR #retryAfter <= :now");
+    if (expectedAttempts >= 0) {
+      attemptsAre(update, expectedAttempts);
+    }
     return conditionalUpdate(requestId, update);
+  }
+
+  /**
+   * Marks a due PENDING request of an isolated action as handed to a worker ({@code dispatchedAt} = now), guarded by
+   * its {@code attempts}. Empty when it is no longer PENDING and due at that attempt (claimed, cancelled, finished):
+   * then no worker is invoked.
+   */
+  public Optional<RequestRecord> markDispatched(String requestId, int attempts) {
+    Instant now = clock.instant();
+    ItemUpdate update = new ItemUpdate()
+        .set(DISPATCHED_AT, millis(now))
+        .value("pending", s(RequestStatus.PENDING.name()))
+        .value("now", millis(now))
+        .condition("#status = :pending")
+        .condition("attribute_not_exists(#retryAfter) OR #retryAfter <= :now");
+    return conditionalUpdate(requestId, attemptsAre(update, attempts));
+  }
+
+  /** Adds the condition that {@code attempts} (absent before the first claim) equals {@code attempts}. */
+  private static ItemUpdate attemptsAre(ItemUpdate update, int attempts) {
+    update.value("expectedAttempts", n(attempts));
+    return update.condition(attempts == 0
+        ? "attribute_not_exists(#attempts) OR #attempts = :expectedAttempts"
+        : "#attempts = :expectedAttempts");
   }
 
   /** PROCESSING → COMPLETED with {@code resultJson}, for the attempt that holds the lease; progress becomes 1. */
@@ -328,15 +364,17 @@ public final class DynamoRequestStore implements RequestQueue {
 
   /**
    * Requests the sweeper must act on at {@code now}, at most {@code limit}: PENDING ones whose {@code retryAfter} has
-   * passed, PENDING ones without {@code retryAfter} older than {@code stalePendingAfter} (their stream record was
-   * lost), and PROCESSING ones whose lease expired. Read through the {@code status-time} index.
+   * passed or that were dispatched to a worker at least {@code dispatchTimeout} ago without being claimed, PENDING
+   * ones without {@code retryAfter} older than {@code stalePendingAfter} (their stream record was lost), and
+   * PROCESSING ones whose lease expired. Read through the {@code status-time} index.
    */
-  public List<SweepCandidate> dueForSweep(Instant now, Duration stalePendingAfter, int limit) {
+  public List<SweepCandidate> dueForSweep(Instant now, Duration stalePendingAfter, Duration dispatchTimeout,
+      int limit) {
     List<SweepCandidate> out = new ArrayList<>();
     AttributeValue pending = s(RequestStatus.PENDING.name());
     AttributeValue nowValue = millis(now);
-    sweepQuery(out, limit, "#status = :status", "#retryAfter <= :now",
-        Map.of(":status", pending, ":now", nowValue));
+    sweepQuery(out, limit, "#status = :status", "#retryAfter <= :now OR #dispatchedAt <= :dispatchedBefore",
+        Map.of(":status", pending, ":now", nowValue, ":dispatchedBefore", millis(now.minus(dispatchTimeout))));
     sweepQuery(out, limit, "#status = :status AND #createdAt <= :before", "attribute_not_exists(#retryAfter)",
         Map.of(":status", pending, ":before", millis(now.minus(stalePendingAfter))));
     sweepQuery(out, limit, "#status = :status", "#leaseExpiresAt <= :now",

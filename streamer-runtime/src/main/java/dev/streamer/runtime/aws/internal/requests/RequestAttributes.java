@@ -34,6 +34,11 @@ final class RequestAttributes {
   static final String CANCEL_REQUESTED = "cancelRequested";
   /** Set by the sweeper only to make the item change, so that the stream emits a MODIFY record for it. */
   static final String REDRIVE_AT = "redriveAt";
+  /**
+   * When the stream processor last handed the PENDING request of an isolated action to a worker; the sweeper
+   * re-drives it when no worker claimed it within {@code IsolatedExecution.DISPATCH_TIMEOUT}.
+   */
+  static final String DISPATCHED_AT = StreamerTables.DISPATCHED_AT;
 
   private RequestAttributes() {}
 }

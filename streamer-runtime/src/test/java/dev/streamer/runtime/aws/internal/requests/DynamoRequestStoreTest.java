@@ -257,17 +257,17 @@ class DynamoRequestStoreTest {
     s.retry("retried", retriedAttempt, sweepClock.instant().plusSeconds(10), ErrorCode.SERVICE_UNAVAILABLE, "x");
     s.claim("leased", Duration.ofSeconds(20)).orElseThrow();
 
-    assertEquals(List.of(), s.dueForSweep(sweepClock.instant(), Duration.ofMinutes(2), 100));
+    assertEquals(List.of(), s.dueForSweep(sweepClock.instant(), Duration.ofMinutes(2), Duration.ofMinutes(1), 100));
 
     sweepClock.advance(Duration.ofSeconds(15));
-    assertEquals(List.of("retried"), ids(s.dueForSweep(sweepClock.instant(), Duration.ofMinutes(2), 100)));
+    assertEquals(List.of("retried"), ids(s.dueForSweep(sweepClock.instant(), Duration.ofMinutes(2), Duration.ofMinutes(1), 100)));
     RequestRecord redriven = s.redrive("retried").orElseThrow();
     assertEquals(RequestStatus.PENDING, redriven.status());
 
     sweepClock.advance(Duration.ofMinutes(2));
-    List<SweepCandidate> due = s.dueForSweep(sweepClock.instant(), Duration.ofMinutes(2), 100);
+    List<SweepCandidate> due = s.dueForSweep(sweepClock.instant(), Duration.ofMinutes(2), Duration.ofMinutes(1), 100);
     assertEquals(Set.of("fresh", "retried", "leased"), Set.copyOf(ids(due)));
-    assertEquals(1, s.dueForSweep(sweepClock.instant(), Duration.ofMinutes(2), 1).size());
+    assertEquals(1, s.dueForSweep(sweepClock.instant(), Duration.ofMinutes(2), Duration.ofMinutes(1), 1).size());
 
     SweepCandidate lease = due.stream().filter(c -> c.requestId().equals("leased")).findFirst().orElseThrow();
     RequestRecord recovered = s.expireLease(lease).orElseThrow();
@@ -279,7 +279,7 @@ class DynamoRequestStoreTest {
 
     int attempt = s.claim("leased", Duration.ofSeconds(1)).orElseThrow().attempts();
     sweepClock.advance(Duration.ofSeconds(2));
-    SweepCandidate again = s.dueForSweep(sweepClock.instant(), Duration.ofHours(1), 100).stream()
+    SweepCandidate again = s.dueForSweep(sweepClock.instant(), Duration.ofHours(1), Duration.ofMinutes(1), 100).stream()
         .filter(c -> c.requestId().equals("leased")).findFirst().orElseThrow();
     assertEquals(attempt, again.attempts());
     RequestRecord failed = s.expireLease(again).orElseThrow();
