@@ -35,13 +35,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One request, four ways, on each payload shape, valid and invalid:
+ * One request, five ways, on each payload shape, valid and invalid:
  * <ul>
  *   <li>{@code full}: the {@link Router}, frame bytes in, reply bytes out, as every request pays it;</li>
  *   <li>{@code route}: the generated route alone: decode the payload's bytes, validate, invoke, encode the result
  *       (for an invalid payload: decode and collect the violations);</li>
  *   <li>{@code databind}: Jackson databind {@code readValue} + Hibernate Validator + reflective
- *       {@code Method.invoke} + databind {@code writeValueAsBytes}, what a user would otherwise write;</li>
+ *       {@code Method.invoke} + databind {@code writeValueAsBytes}, what a user would otherwise write, on the payload
+ *       alone (the issue's anchor);</li>
+ *   <li>{@code databindFrame}: the same, frame bytes in and reply bytes out, the router's whole work
+ *       ({@link DatabindFrames}): the anchor of {@code full} doing the same work;</li>
  *   <li>{@code tokenScan}: a bare Jackson streaming pass over the frame's bytes, strings materialised: the floor.</li>
  * </ul>
  */
@@ -69,6 +72,7 @@ public class DispatchBenchmark {
   private Class<?> payloadType;
   private Method method;
   private BenchActions handler;
+  private DatabindFrames frames;
 
   @Setup(Level.Trial)
   @SuppressWarnings("unchecked")
@@ -91,6 +95,7 @@ public class DispatchBenchmark {
       case "medium" -> BenchActions.class.getMethod("placeOrder", Order.class);
       default -> BenchActions.class.getMethod("placeWide", WideOrder.class);
     };
+    frames = new DatabindFrames(mapper, validator, handler, action, payloadType, method);
     check();
   }
 
@@ -102,6 +107,11 @@ public class DispatchBenchmark {
     }
     if ((route() instanceof byte[]) != valid || (databind() instanceof byte[]) != valid) {
       throw new IllegalStateException("route or databind disagree on validity of " + payload);
+    }
+    String databindReply = new String(databindFrame(), StandardCharsets.UTF_8);
+    if (databindReply.contains("\"type\":\"result\"") != valid
+        || databindReply.split("\"constraint\"").length != reply.split("\"constraint\"").length) {
+      throw new IllegalStateException("databind frame: " + databindReply + " router: " + reply);
     }
     if (!valid && (route() instanceof Violations v) && v.list().size() != (payload.equals("small") ? 1 : 3)) {
       throw new IllegalStateException("unexpected violations " + v.list());
@@ -115,7 +125,7 @@ public class DispatchBenchmark {
 
   @Benchmark
   public byte[] full() {
-    return router.route(frame, caller).getBytes(StandardCharsets.UTF_8);
+    return router.routeUtf8(frame, caller, null);
   }
 
   @Benchmark
@@ -146,6 +156,11 @@ public class DispatchBenchmark {
       return violations;
     }
     return mapper.writeValueAsBytes(method.invoke(handler, decoded));
+  }
+
+  @Benchmark
+  public byte[] databindFrame() throws Exception {
+    return frames.handle(frame);
   }
 
   @Benchmark

@@ -2,6 +2,7 @@ package dev.streamer.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
 /** The one {@link JsonFactory} of the runtime, with read limits that keep hostile input cheap to reject. */
 public final class Json {
@@ -28,6 +29,9 @@ public final class Json {
           .maxNumberLength(MAX_NUMBER_LENGTH)
           .maxStringLength(MAX_STRING_LENGTH)
           .build())
+      // UTF-8 output writes a character outside the BMP as its four bytes, as text output writes it, not as two
+      // escaped surrogates (Jackson's default); an unpaired surrogate is written escaped
+      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
       .build();
 
   private Json() {}

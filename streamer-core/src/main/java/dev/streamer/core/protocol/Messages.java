@@ -10,13 +10,15 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 
 /**
- * Writes the server → client messages of the wire protocol as JSON text. Every message starts with {@code type},
- * {@code id} (the client's correlation id, null when it sent none) and {@code requestId} (null when the frame could
- * not be parsed):
+ * Writes the server → client messages of the wire protocol as JSON text, or as its UTF-8 bytes ({@code …Utf8}
+ * methods, written straight by Jackson's byte generator: what the router answers with). Every message starts with
+ * {@code type}, {@code id} (the client's correlation id, null when it sent none) and {@code requestId} (null when the
+ * frame could not be parsed):
  *
  * <pre>{@code
  * {"type":"ack","id":"c-1","requestId":"5f0c…","action":"generate_report","status":"queued"}
@@ -43,11 +45,21 @@ public final class Messages {
 
   /** Acknowledges that a request was queued for asynchronous execution. */
   public static String ack(String clientId, String requestId, String action) {
-    return unchecked(g -> {
+    return new String(ackUtf8(clientId, requestId, action), StandardCharsets.UTF_8);
+  }
+
+  /** {@link #ack} as UTF-8 bytes. */
+  public static byte[] ackUtf8(String clientId, String requestId, String action) {
+    Utf8Out out = new Utf8Out();
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       start(g, "ack", clientId, requestId);
       g.writeStringField("action", action);
       g.writeStringField("status", "queued");
-    });
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // plain values into memory: a bug in this class
+    }
+    return out.toByteArray();
   }
 
   /**
@@ -70,22 +82,51 @@ public final class Messages {
    * ({@code writeNull()} for void). Throws whatever {@code data} throws; nothing partial is returned.
    */
   public static String result(String clientId, String requestId, DataWriter data) throws IOException {
-    StringWriter out = new StringWriter(256);
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-      start(g, "result", clientId, requestId);
-      g.writeBooleanField("success", true);
-      g.writeFieldName("data");
-      JsonStreamContext message = g.getOutputContext();
-      int entries = message.getEntryCount();
-      data.write(g);
-      // Jackson would happily close the object after a dangling field name or an unclosed value.
-      if (g.getOutputContext() != message || message.getEntryCount() != entries + 1) {
-        throw new JsonGenerationException("result writer must write exactly one complete JSON value", g);
-      }
-      g.writeEndObject();
-    }
-    return out.toString();
+    return new String(resultUtf8(clientId, requestId, data), StandardCharsets.UTF_8);
   }
+
+  /** {@link #result(String, String, DataWriter)} as UTF-8 bytes. */
+  public static byte[] resultUtf8(String clientId, String requestId, DataWriter data) throws IOException {
+    try (JsonGenerator g = startResult(clientId, requestId)) {
+      data.write(g);
+      return finishResult(g);
+    }
+  }
+
+  /**
+   * Starts a result message as UTF-8 bytes and returns its generator, positioned where the {@code data} value goes:
+   * write exactly one JSON value, then {@link #finishResult}. The caller closes the generator if it does not get
+   * that far (try-with-resources; closing twice is harmless). The same message as {@link #resultUtf8}, for a caller
+   * that writes the value itself rather than through a {@link DataWriter}.
+   */
+  public static JsonGenerator startResult(String clientId, String requestId) throws IOException {
+    JsonGenerator g = Json.FACTORY.createGenerator(new Utf8Out());
+    start(g, "result", clientId, requestId);
+    g.writeBooleanField("success", true);
+    g.writeFieldName("data");
+    return g;
+  }
+
+  /**
+   * Ends a result message begun by {@link #startResult} and returns its bytes.
+   *
+   * @throws JsonGenerationException when the value written was not exactly one complete JSON value
+   */
+  public static byte[] finishResult(JsonGenerator g) throws IOException {
+    // Jackson would happily close the object after a dangling field name or an unclosed value. The message object
+    // holds type, id, requestId, success and data: five entries once data has its one value.
+    JsonStreamContext message = g.getOutputContext();
+    if (!(g.getOutputTarget() instanceof Utf8Out out) || !message.inObject() || message.getParent() == null
+        || !message.getParent().inRoot() || message.getEntryCount() != RESULT_ENTRIES) {
+      throw new JsonGenerationException("result writer must write exactly one complete JSON value", g);
+    }
+    g.writeEndObject();
+    g.close();
+    return out.toByteArray();
+  }
+
+  /** Fields of a result message. */
+  private static final int RESULT_ENTRIES = 5;
 
   /**
    * A server event, pushed without a request: {@code {"type":"event","event":"invoice_ready","data":{…}}}.
@@ -129,7 +170,13 @@ public final class Messages {
    * {@code attempt}, leaving out null and zero parts.
    */
   public static String error(String clientId, String requestId, StreamerError error) {
-    return unchecked(g -> {
+    return new String(errorUtf8(clientId, requestId, error), StandardCharsets.UTF_8);
+  }
+
+  /** {@link #error} as UTF-8 bytes. */
+  public static byte[] errorUtf8(String clientId, String requestId, StreamerError error) {
+    Utf8Out out = new Utf8Out();
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       start(g, "error", clientId, requestId);
       g.writeBooleanField("success", false);
       g.writeObjectFieldStart("error");
@@ -139,7 +186,11 @@ public final class Messages {
       writeDetails(g, error.details(), 0);
       writeRetry(g, error);
       g.writeEndObject();
-    });
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // plain values into memory: a bug in this class
+    }
+    return out.toByteArray();
   }
 
   private static void start(JsonGenerator g, String type, String clientId, String requestId) throws IOException {

@@ -186,9 +186,9 @@ public final class Requests {
       }
       seenId = true;
       if (value == JsonToken.VALUE_STRING) {
-        int start = tokenStart(parser);
+        int start = unicodeOffset < 0 ? 0 : tokenStart(parser); // a location costs an object: only when needed
         String text = parser.getText();
-        if (unicodeOffset >= start && unicodeOffset < end(parser)) {
+        if (unicodeOffset >= 0 && unicodeOffset >= start && unicodeOffset < end(parser)) {
           rejectId(unicodeProblem);
         } else if (text.length() > MAX_ID_LENGTH) {
           rejectId("id must be at most " + MAX_ID_LENGTH + " characters");

@@ -121,6 +121,9 @@ public final class RouteExecutor {
     if (phase != Phase.SYNC && phase != Phase.ASYNC) {
       throw new IllegalArgumentException("execute runs phase SYNC or ASYNC, not " + phase);
     }
+    if (interceptors.isEmpty()) {
+      return invoke(route, payload, context, progress); // what the empty chain would run, without building it
+    }
     return new Invocation(phase, route, payload, context, progress, interceptors, 0,
         () -> invoke(route, payload, context, progress)).proceed();
   }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
-import dev.streamer.core.StreamerException;
 import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.protocol.ErrorMapper;
 import dev.streamer.core.protocol.Messages;
@@ -15,10 +14,10 @@ import dev.streamer.core.protocol.StreamerError;
 import dev.streamer.core.validation.ValidationException;
 import dev.streamer.core.validation.Violations;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Routes one client message to its action and returns the one reply message, as JSON text: {@code result} for a
@@ -82,10 +81,7 @@ public final class Router {
    * example; null for none), which actions see as {@link RequestContext#remainingTime()}.
    */
   public String route(String body, Caller caller, Instant deadline) {
-    if (body != null && exceedsLimit(body)) {
-      return tooLarge();
-    }
-    return handle(() -> Requests.read(body, inline), caller, deadline);
+    return text(body != null && exceedsLimit(body) ? tooLarge() : handle(null, body, caller, deadline));
   }
 
   /** Routes a message given as UTF-8 bytes; bytes that are not valid UTF-8 are a VALIDATION_ERROR. */
@@ -98,10 +94,22 @@ public final class Router {
    * are read once: the envelope and, when the action comes before it, the payload, in the same pass.
    */
   public String route(byte[] body, Caller caller, Instant deadline) {
+    return text(routeUtf8(body, caller, deadline));
+  }
+
+  /**
+   * As {@link #route(byte[], Caller, Instant)}, answering with the reply's UTF-8 bytes, which are written straight
+   * by Jackson's byte generator (no intermediate text): frame bytes in, reply bytes out.
+   */
+  public byte[] routeUtf8(byte[] body, Caller caller, Instant deadline) {
     if (body != null && body.length > config.maxMessageBytes()) {
       return tooLarge();
     }
-    return handle(() -> Requests.read(body, inline), caller, deadline);
+    return handle(body, null, caller, deadline);
+  }
+
+  private static String text(byte[] reply) {
+    return new String(reply, StandardCharsets.UTF_8);
   }
 
   /** Decodes the payload in the envelope's pass when the action is known by then. */
@@ -112,24 +120,25 @@ public final class Router {
     return route == null ? Requests.SKIP : route.decode(parser);
   }
 
-  private String handle(Supplier<Envelope> parse, Caller caller, Instant deadline) {
+  /** Routes {@code bytes} or else {@code text}. */
+  private byte[] handle(byte[] bytes, String text, Caller caller, Instant deadline) {
     String clientId = null;
     String requestId = null;
     String action = null;
     Caller who = caller == null ? Caller.anonymous(null) : caller;
     try {
-      Envelope request = parse.get();
+      Envelope request = bytes != null ? Requests.read(bytes, inline) : Requests.read(text, inline);
       clientId = request.id();
       action = request.action();
       requestId = config.idGenerator().get();
       Route<?, ?> route = routes.find(request.action());
-      if (route == null) {
-        throw new StreamerException(ErrorCode.INVALID_ACTION,
-            "unknown action \"" + truncate(request.action()) + "\"");
+      if (route == null) { // answered without throwing, as violations are: a stack trace costs microseconds
+        return Messages.errorUtf8(clientId, requestId, StreamerError.of(ErrorCode.INVALID_ACTION,
+            "unknown action \"" + truncate(request.action()) + "\""));
       }
       return dispatch(route, request, who, requestId, deadline);
     } catch (ProtocolException e) {
-      return Messages.error(e.clientId(), null, errors.toError(e, null));
+      return Messages.errorUtf8(e.clientId(), null, errors.toError(e, null));
     } catch (StackOverflowError e) { // unwound already: answer it like any other fault
       return failed(errors.toError(e, requestId), e, requestId, clientId, action, who);
     } catch (VirtualMachineError e) {
@@ -140,7 +149,7 @@ public final class Router {
   }
 
   /** The error message; an INTERNAL_ERROR is logged with its cause and the request's fields first. */
-  private String failed(StreamerError error, Throwable cause, String requestId, String clientId, String action,
+  private byte[] failed(StreamerError error, Throwable cause, String requestId, String clientId, String action,
       Caller caller) {
     if (error.code() == ErrorCode.INTERNAL_ERROR) {
       try {
@@ -149,16 +158,16 @@ public final class Router {
         cause.addSuppressed(logFailure); // a broken log never changes the answer
       }
     }
-    return Messages.error(clientId, requestId, error);
+    return Messages.errorUtf8(clientId, requestId, error);
   }
 
   /** Decoding faults propagate (they are the client's); execution faults are answered here. */
-  private <P, R> String dispatch(Route<P, R> route, Envelope request, Caller caller, String requestId,
+  private <P, R> byte[] dispatch(Route<P, R> route, Envelope request, Caller caller, String requestId,
       Instant deadline) throws IOException {
     P payload = RouteExecutor.decode(route, request);
     Violations violations = RouteExecutor.violations(route, payload);
     if (!violations.isEmpty()) { // answered without throwing: unwinding costs more than the rest of a small request
-      return Messages.error(request.id(), requestId,
+      return Messages.errorUtf8(request.id(), requestId,
           errors.toError(new ValidationException(violations.list()), requestId));
     }
     RequestContext context = new RequestContext(requestId, request.id(), route.action(), caller.connectionId(),
@@ -170,11 +179,14 @@ public final class Router {
             caller.connectionId(), caller.userId(), caller.tenantId(), caller.traceId(), config.clock().instant(),
             caller.metadata());
         executor.enqueue(route, payload, context, queue, queued);
-        return Messages.ack(request.id(), requestId, route.action());
+        return Messages.ackUtf8(request.id(), requestId, route.action());
       }
       Progress progress = Objects.requireNonNull(config.syncProgress().apply(context), "syncProgress");
       Object result = executor.execute(route, payload, context, progress, Phase.SYNC);
-      return Messages.result(request.id(), requestId, generator -> writeResult(route, result, generator));
+      try (JsonGenerator generator = Messages.startResult(request.id(), requestId)) {
+        writeResult(route, result, generator);
+        return Messages.finishResult(generator);
+      }
     } catch (StackOverflowError e) {
       return failed(errors.toExecutionError(e, requestId), e, requestId, request.id(), route.action(), caller);
     } catch (VirtualMachineError e) {
@@ -207,8 +219,8 @@ public final class Router {
     route.writeResult((R) result, generator);
   }
 
-  private String tooLarge() {
-    return Messages.error(null, null, new StreamerError(ErrorCode.VALIDATION_ERROR,
+  private byte[] tooLarge() {
+    return Messages.errorUtf8(null, null, new StreamerError(ErrorCode.VALIDATION_ERROR,
         "message too large (at most " + config.maxMessageBytes() + " bytes)",
         Map.of("maxBytes", config.maxMessageBytes()), null));
   }

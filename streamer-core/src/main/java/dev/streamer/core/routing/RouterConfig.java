@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -20,7 +19,8 @@ import java.util.function.Supplier;
  *                        estimated duration is strictly greater; null keeps each route's compiled {@code async()}.
  *                        A payload's {@code @QueueWhen} decision still comes first.
  * @param clock           clock for request timestamps and retry times
- * @param idGenerator     makes server-side request ids (default random UUIDs)
+ * @param idGenerator     makes server-side request ids (default {@link RequestIds#next()}: random UUIDs from a
+ *                        {@code SecureRandom}, drawn in batches)
  * @param interceptors    middleware, first one outermost
  * @param syncProgress    the progress reporter a synchronous action gets (default {@link Progress#none()})
  * @param notifiers       the {@link Notifier} of a caller, which actions get (default {@link Notifier#unavailable()})
@@ -47,7 +47,7 @@ public record RouterConfig(
       throw new IllegalArgumentException("asyncThreshold must not be negative: " + asyncThreshold);
     }
     clock = clock == null ? Clock.systemUTC() : clock;
-    idGenerator = idGenerator == null ? () -> UUID.randomUUID().toString() : idGenerator;
+    idGenerator = idGenerator == null ? RequestIds::next : idGenerator;
     interceptors = interceptors == null ? List.of() : List.copyOf(interceptors);
     syncProgress = syncProgress == null ? context -> Progress.none() : syncProgress;
     notifiers = notifiers == null ? caller -> Notifier.unavailable() : notifiers;

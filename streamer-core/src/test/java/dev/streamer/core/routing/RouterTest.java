@@ -1,5 +1,6 @@
 package dev.streamer.core.routing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +15,7 @@ import dev.streamer.core.routing.TestRoutes.Echo;
 import dev.streamer.core.routing.TestRoutes.OrderRoute;
 import dev.streamer.core.routing.TestRoutes.ReportRoute;
 import dev.streamer.core.testing.InMemoryRequestQueue;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -300,6 +302,25 @@ class RouterTest {
     assertNull(defaults.asyncThreshold());
     assertTrue(defaults.interceptors().isEmpty());
     assertFalse(defaults.idGenerator().get().equals(defaults.idGenerator().get()));
+  }
+
+  @Test
+  void bytesOutAreTheTextReplyInUtf8() {
+    Router router = router(RouterConfig.builder().clock(CLOCK).idGenerator(() -> "req-1").maxMessageBytes(4096)
+        .build(), echo, new ReportRoute("report", -1, true, false));
+    List<String> frames = List.of(
+        "{\"id\":\"c-1\",\"action\":\"echo\",\"payload\":{\"text\":\"é 中 😀 \\u0001\",\"times\":2}}",
+        "{\"id\":\"c-2\",\"action\":\"report\",\"payload\":{\"recordCount\":3}}", // ack
+        "{\"id\":\"c-3\",\"action\":\"report\",\"payload\":{\"recordCount\":-1}}", // violations
+        "{\"id\":\"c-4\",\"action\":\"nope\"}", "{\"id\":\"c-5\",\"action\":", "[1]",
+        "{\"id\":\"c-6\",\"action\":\"echo\",\"payload\":{\"times\":1}}",
+        "{\"id\":\"" + "x".repeat(5000) + "\"}"); // too large
+    for (String frame : frames) {
+      byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+      String text = router.route(frame, CALLER);
+      assertEquals(text, router.route(bytes, CALLER), frame);
+      assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), router.routeUtf8(bytes, CALLER, null), frame);
+    }
   }
 
   static Interceptor recorder(String name, List<String> log) {

@@ -3,6 +3,7 @@ package dev.streamer.runtime.aws.lambda;
 import dev.streamer.core.protocol.Messages;
 import dev.streamer.core.protocol.Requests;
 import dev.streamer.core.routing.ActionRoute;
+import dev.streamer.core.routing.RequestIds;
 import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteTable;
 import dev.streamer.runtime.aws.internal.observability.JsonLog;
@@ -35,8 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * </ul>
  *
  * <p>No network call is made and no credentials are read: the clients the runtime built during initialisation hold no
- * connection yet, and nothing unique is captured in the snapshot (no random seed is drawn here, request ids are made
- * per request, and {@code ThreadLocalRandom} is per thread and re-seeded for threads created after restore). Outside
+ * connection yet, and nothing unique is captured in the snapshot (no random seed is drawn here, request-id
+ * generators are renewed after a restore ({@link RequestIds#discardBuffered()}), and {@code ThreadLocalRandom} is per
+ * thread and re-seeded for threads created after restore). Outside
  * Lambda (no CRaC runtime) registering is a no-op. A failure is logged and never fails the checkpoint.
  */
 public final class Priming implements Resource {
@@ -81,7 +83,8 @@ public final class Priming implements Resource {
 
   @Override
   public void afterRestore(Context<? extends Resource> context) {
-    // nothing to renew: no connection or random state was created by priming
+    // priming made no connection; the request-id generators are renewed in case anything drew ids before the snapshot
+    RequestIds.discardBuffered();
   }
 
   /** What {@link #prime()} did: the actions whose example ran, and those that failed (with the reason). */
@@ -106,6 +109,7 @@ public final class Priming implements Resource {
       try {
         Requests.class.getName(); // the envelope reader and the message writer, initialised
         Messages.result("prime", "prime", "null");
+        Messages.ackUtf8("prime", "prime", "prime"); // the router's replies: Jackson's byte generator
       } catch (RuntimeException | LinkageError e) {
         failed.put("messages", e.toString());
       }

@@ -1,0 +1,80 @@
+package dev.streamer.core.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class RequestIdsTest {
+
+  @Test
+  void idsAreRandomUuidsInTheirUsualText() {
+    for (int i = 0; i < 3 * RequestIds.IDS_PER_DRAW; i++) { // across refills
+      String id = RequestIds.next();
+      UUID uuid = UUID.fromString(id);
+      assertEquals(36, id.length());
+      assertEquals(uuid.toString(), id);
+      assertEquals(4, uuid.version(), id);
+      assertEquals(2, uuid.variant(), id); // IETF
+    }
+  }
+
+  @Test
+  void idsAreDistinctAcrossThreadsRefillsAndDiscards() throws Exception {
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < 5_000; i++) {
+            if (i % 1_000 == 999) {
+              RequestIds.discardBuffered(); // as after a SnapStart restore: every thread renews its generator
+            }
+            assertTrue(seen.add(RequestIds.next()));
+          }
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(20_000, seen.size());
+  }
+
+  @Test
+  void bitsAreNotFixedBeyondVersionAndVariant() {
+    long highOr = 0;
+    long highAnd = -1;
+    long lowOr = 0;
+    long lowAnd = -1;
+    for (int i = 0; i < 256; i++) {
+      UUID uuid = UUID.fromString(RequestIds.next());
+      highOr |= uuid.getMostSignificantBits();
+      highAnd &= uuid.getMostSignificantBits();
+      lowOr |= uuid.getLeastSignificantBits();
+      lowAnd &= uuid.getLeastSignificantBits();
+    }
+    // 122 random bits: over 256 ids each of them was seen both 0 and 1, only the 6 fixed bits were not
+    assertEquals(0x4000L, highAnd);
+    assertEquals(~0xB000L, highOr); // version bits 0100: the three zeros stay zero
+    assertEquals(0x8000_0000_0000_0000L, lowAnd);
+    assertEquals(~0x4000_0000_0000_0000L, lowOr);
+  }
+
+  @Test
+  void theRouterUsesThemByDefault() {
+    assertTrue(RouterConfig.defaults().idGenerator().get()
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+  }
+}
