@@ -1,6 +1,7 @@
 package dev.streamer.maven;
 
 import dev.streamer.deploy.app.DeployedApp;
+import dev.streamer.deploy.artifact.LambdaJarPruner;
 import dev.streamer.deploy.sam.SamTemplate;
 import dev.streamer.maven.lambda.ArchiveRule;
 import dev.streamer.maven.lambda.LambdaJar;
@@ -64,6 +65,13 @@ public final class SamMojo extends AbstractMojo {
   @Parameter(property = "streamer.sam.skip", defaultValue = "false")
   private boolean skip;
 
+  /**
+   * Removes from the Lambda jar the AWS SDK model classes that only operations nothing in the jar calls use
+   * ({@code LambdaJarPruner} of streamer-deploy); {@code false} keeps them (code that reaches the SDK by reflection).
+   */
+  @Parameter(property = "streamer.pruneSdk", defaultValue = "true")
+  private boolean pruneSdk;
+
   @Override
   public void execute() throws MojoExecutionException {
     if (skip) {
@@ -74,6 +82,9 @@ public final class SamMojo extends AbstractMojo {
     DeployedApp deployed = deployedApp(classes);
     try {
       List<LambdaJar.Input> merged = LambdaJar.write(lambdaJar, inputs(classes), filters, excludeArtifacts);
+      if (pruneSdk) {
+        getLog().info("Lambda jar: " + LambdaJarPruner.prune(lambdaJar.toPath()));
+      }
       getLog().info(String.format("Lambda jar of %s: %s (%,d bytes, %d jars merged)", deployed.appName(), lambdaJar,
           Files.size(lambdaJar.toPath()), merged.size()));
       Path out = template.toPath().toAbsolutePath().normalize();

@@ -36,23 +36,58 @@ import java.util.function.IntFunction;
  */
 public final class JsonRead {
 
-  public static final JsonReader<String> STRING = JsonRead::string;
-  public static final JsonReader<Integer> INT = JsonRead::intBox;
-  public static final JsonReader<Long> LONG = JsonRead::longBox;
-  public static final JsonReader<Short> SHORT = JsonRead::shortBox;
-  public static final JsonReader<Byte> BYTE = JsonRead::byteBox;
-  public static final JsonReader<Character> CHAR = JsonRead::charBox;
-  public static final JsonReader<Double> DOUBLE = JsonRead::doubleBox;
-  public static final JsonReader<Float> FLOAT = JsonRead::floatBox;
-  public static final JsonReader<Boolean> BOOLEAN = JsonRead::booleanBox;
-  public static final JsonReader<BigDecimal> BIG_DECIMAL = JsonRead::bigDecimal;
-  public static final JsonReader<BigInteger> BIG_INTEGER = JsonRead::bigInteger;
-  public static final JsonReader<java.util.UUID> UUID = JsonRead::uuid;
-  public static final JsonReader<Instant> INSTANT = JsonRead::instant;
-  public static final JsonReader<LocalDate> LOCAL_DATE = JsonRead::localDate;
-  public static final JsonReader<OffsetDateTime> OFFSET_DATE_TIME = JsonRead::offsetDateTime;
-  public static final JsonReader<Duration> DURATION = JsonRead::duration;
-  public static final JsonReader<Object> ANY = JsonRead::any;
+  public static final JsonReader<String> STRING = scalar(0);
+  public static final JsonReader<Integer> INT = scalar(1);
+  public static final JsonReader<Long> LONG = scalar(2);
+  public static final JsonReader<Short> SHORT = scalar(3);
+  public static final JsonReader<Byte> BYTE = scalar(4);
+  public static final JsonReader<Character> CHAR = scalar(5);
+  public static final JsonReader<Double> DOUBLE = scalar(6);
+  public static final JsonReader<Float> FLOAT = scalar(7);
+  public static final JsonReader<Boolean> BOOLEAN = scalar(8);
+  public static final JsonReader<BigDecimal> BIG_DECIMAL = scalar(9);
+  public static final JsonReader<BigInteger> BIG_INTEGER = scalar(10);
+  public static final JsonReader<java.util.UUID> UUID = scalar(11);
+  public static final JsonReader<Instant> INSTANT = scalar(12);
+  public static final JsonReader<LocalDate> LOCAL_DATE = scalar(13);
+  public static final JsonReader<OffsetDateTime> OFFSET_DATE_TIME = scalar(14);
+  public static final JsonReader<Duration> DURATION = scalar(15);
+  public static final JsonReader<Object> ANY = scalar(16);
+
+  /**
+   * The reader of scalar kind {@code kind}: one class for all of them, where method references would spin a class
+   * each when {@code JsonRead} is first used (a cold start cost).
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> JsonReader<T> scalar(int kind) {
+    return (JsonReader<T>) new Scalar(kind);
+  }
+
+  private record Scalar(int kind) implements JsonReader<Object> {
+    @Override
+    public Object read(JsonParser parser) throws IOException {
+      return switch (kind) {
+        case 0 -> string(parser);
+        case 1 -> intBox(parser);
+        case 2 -> longBox(parser);
+        case 3 -> shortBox(parser);
+        case 4 -> byteBox(parser);
+        case 5 -> charBox(parser);
+        case 6 -> doubleBox(parser);
+        case 7 -> floatBox(parser);
+        case 8 -> booleanBox(parser);
+        case 9 -> bigDecimal(parser);
+        case 10 -> bigInteger(parser);
+        case 11 -> uuid(parser);
+        case 12 -> instant(parser);
+        case 13 -> localDate(parser);
+        case 14 -> offsetDateTime(parser);
+        case 15 -> duration(parser);
+        case 16 -> any(parser);
+        default -> throw new IllegalStateException("no scalar reader " + kind);
+      };
+    }
+  }
 
   /** Longest client literal echoed back in a message; longer ones are left out. */
   private static final int MAX_ECHO = 40;

@@ -21,25 +21,61 @@ import java.util.Optional;
  */
 public final class JsonWrite {
 
-  public static final JsonWriter<String> STRING = JsonWrite::string;
-  public static final JsonWriter<Integer> INT = JsonWrite::intBox;
-  public static final JsonWriter<Long> LONG = JsonWrite::longBox;
-  public static final JsonWriter<Short> SHORT = JsonWrite::shortBox;
-  public static final JsonWriter<Byte> BYTE = JsonWrite::byteBox;
-  public static final JsonWriter<Character> CHAR = JsonWrite::charBox;
-  public static final JsonWriter<Double> DOUBLE = JsonWrite::doubleBox;
-  public static final JsonWriter<Float> FLOAT = JsonWrite::floatBox;
-  public static final JsonWriter<Boolean> BOOLEAN = JsonWrite::booleanBox;
-  public static final JsonWriter<BigDecimal> BIG_DECIMAL = JsonWrite::bigDecimal;
-  public static final JsonWriter<BigInteger> BIG_INTEGER = JsonWrite::bigInteger;
-  public static final JsonWriter<java.util.UUID> UUID = JsonWrite::uuid;
-  public static final JsonWriter<Instant> INSTANT = JsonWrite::instant;
-  public static final JsonWriter<LocalDate> LOCAL_DATE = JsonWrite::localDate;
-  public static final JsonWriter<OffsetDateTime> OFFSET_DATE_TIME = JsonWrite::offsetDateTime;
-  public static final JsonWriter<Duration> DURATION = JsonWrite::duration;
-  public static final JsonWriter<Object> ANY = JsonWrite::any;
+  public static final JsonWriter<String> STRING = scalar(0);
+  public static final JsonWriter<Integer> INT = scalar(1);
+  public static final JsonWriter<Long> LONG = scalar(2);
+  public static final JsonWriter<Short> SHORT = scalar(3);
+  public static final JsonWriter<Byte> BYTE = scalar(4);
+  public static final JsonWriter<Character> CHAR = scalar(5);
+  public static final JsonWriter<Double> DOUBLE = scalar(6);
+  public static final JsonWriter<Float> FLOAT = scalar(7);
+  public static final JsonWriter<Boolean> BOOLEAN = scalar(8);
+  public static final JsonWriter<BigDecimal> BIG_DECIMAL = scalar(9);
+  public static final JsonWriter<BigInteger> BIG_INTEGER = scalar(10);
+  public static final JsonWriter<java.util.UUID> UUID = scalar(11);
+  public static final JsonWriter<Instant> INSTANT = scalar(12);
+  public static final JsonWriter<LocalDate> LOCAL_DATE = scalar(13);
+  public static final JsonWriter<OffsetDateTime> OFFSET_DATE_TIME = scalar(14);
+  public static final JsonWriter<Duration> DURATION = scalar(15);
+  public static final JsonWriter<Object> ANY = scalar(16);
 
   private JsonWrite() {}
+
+  /**
+   * The writer of scalar kind {@code kind}: one class for all of them, where method references would spin a class
+   * each when {@code JsonWrite} is first used (a cold start cost).
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> JsonWriter<T> scalar(int kind) {
+    return (JsonWriter<T>) new Scalar(kind);
+  }
+
+  private record Scalar(int kind) implements JsonWriter<Object> {
+    @Override
+    public void write(JsonGenerator generator, Object value) throws IOException {
+      switch (kind) {
+        case 0 -> string(generator, (String) value);
+        case 1 -> intBox(generator, (Integer) value);
+        case 2 -> longBox(generator, (Long) value);
+        case 3 -> shortBox(generator, (Short) value);
+        case 4 -> byteBox(generator, (Byte) value);
+        case 5 -> charBox(generator, (Character) value);
+        case 6 -> doubleBox(generator, (Double) value);
+        case 7 -> floatBox(generator, (Float) value);
+        case 8 -> booleanBox(generator, (Boolean) value);
+        case 9 -> bigDecimal(generator, (BigDecimal) value);
+        case 10 -> bigInteger(generator, (BigInteger) value);
+        case 11 -> uuid(generator, (java.util.UUID) value);
+        case 12 -> instant(generator, (Instant) value);
+        case 13 -> localDate(generator, (LocalDate) value);
+        case 14 -> offsetDateTime(generator, (OffsetDateTime) value);
+        case 15 -> duration(generator, (Duration) value);
+        case 16 -> any(generator, (Object) value);
+        default -> throw new IllegalStateException("no scalar writer " + kind);
+      }
+    }
+  }
+
 
   /** Writes {@code value} with {@code writer} to a JSON string made by {@link Json#FACTORY}. */
   public static <T> String toJson(JsonWriter<T> writer, T value) {
@@ -362,7 +398,7 @@ public final class JsonWrite {
   }
 
   private static void pojo(JsonGenerator g, Object v) throws IOException {
-    if (!DATABIND_PRESENT) {
+    if (!Databind.PRESENT) {
       throw new IllegalStateException("no generated encoder for " + v.getClass().getName()
           + " and jackson-databind is not on the class path: return a record, or add"
           + " com.fasterxml.jackson.core:jackson-databind");
@@ -370,8 +406,10 @@ public final class JsonWrite {
     DatabindFallback.write(g, v);
   }
 
-  /** Whether the optional jackson-databind is there, checked without initialising anything of it. */
-  private static final boolean DATABIND_PRESENT = present("com.fasterxml.jackson.databind.ObjectMapper");
+  /** Whether the optional jackson-databind is there, checked (without initialising it) on the first fallback. */
+  private static final class Databind {
+    static final boolean PRESENT = present("com.fasterxml.jackson.databind.ObjectMapper");
+  }
 
   private static boolean present(String className) {
     try {

@@ -1,6 +1,6 @@
 package dev.streamer.core.protocol;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +15,16 @@ public enum BuiltinAction {
   /** Cancels one of the caller's requests. */
   CANCEL("cancel", "Cancel one of your requests");
 
-  private static final List<String> NAMES = Arrays.stream(values()).map(BuiltinAction::actionName).toList();
+  private static final List<String> NAMES = actionNames();
+
+  private static List<String> actionNames() {
+    // a loop, not a stream: this runs in every cold start, where streams load ~30 classes
+    List<String> names = new ArrayList<>();
+    for (BuiltinAction action : values()) {
+      names.add(action.actionName);
+    }
+    return List.copyOf(names);
+  }
 
   private final String actionName;
   private final String description;

@@ -31,13 +31,44 @@ public final class RouteTables {
 
   /**
    * {@code app}'s routes plus {@code extra}, under {@code app}'s name and with {@code app}'s events. Throws {@link IllegalArgumentException} when an
-   * extra route has the name of an application action or of another extra route.
+   * extra route has the name of an application action or of another extra route. Looks {@code app}'s routes up only
+   * when asked: a generated table builds a route on first use.
    */
   public static RouteTable combine(RouteTable app, Route<?, ?>... extra) {
     Objects.requireNonNull(app, "app");
-    var all = new java.util.ArrayList<Route<?, ?>>(app.routes());
-    all.addAll(Arrays.asList(extra));
-    return new FixedRouteTable(app.appName(), ((FixedRouteTable) of(app.appName(), all)).byAction, app.events());
+    Map<String, Route<?, ?>> extras = new TreeMap<>();
+    for (Route<?, ?> route : extra) {
+      if (extras.putIfAbsent(route.action(), route) != null || app.find(route.action()) != null) {
+        throw new IllegalArgumentException("duplicate action: " + route.action());
+      }
+    }
+    return new CombinedRouteTable(app, Collections.unmodifiableMap(extras));
+  }
+
+  /** An application's table and extra routes of other names. */
+  private record CombinedRouteTable(RouteTable app, Map<String, Route<?, ?>> extras) implements RouteTable {
+    @Override
+    public EventRegistry events() {
+      return app.events();
+    }
+
+    @Override
+    public String appName() {
+      return app.appName();
+    }
+
+    @Override
+    public Route<?, ?> find(String action) {
+      Route<?, ?> extra = action == null ? null : extras.get(action);
+      return extra != null ? extra : app.find(action);
+    }
+
+    @Override
+    public Collection<Route<?, ?>> routes() {
+      Map<String, Route<?, ?>> all = new TreeMap<>(extras);
+      app.routes().forEach(route -> all.put(route.action(), route));
+      return Collections.unmodifiableCollection(all.values());
+    }
   }
 
   private static final class FixedRouteTable implements RouteTable {

@@ -47,6 +47,34 @@ class RouteTablesTest {
   }
 
   @Test
+  void combineLooksTheApplicationsRoutesUpOnlyByName() {
+    // a generated table builds a route on first use: combining must not ask for all of them
+    RouteTable app = new RouteTable() {
+      @Override
+      public String appName() {
+        return "App";
+      }
+
+      @Override
+      public Route<?, ?> find(String action) {
+        return "echo".equals(action) ? echo : null;
+      }
+
+      @Override
+      public java.util.Collection<Route<?, ?>> routes() {
+        throw new AssertionError("routes() built every route");
+      }
+    };
+    RouteTable combined = RouteTables.combine(app, status);
+
+    assertSame(echo, combined.find("echo"));
+    assertSame(status, combined.find("status"));
+    assertNull(combined.find("nope"));
+    assertNull(combined.find(null));
+    assertThrows(IllegalArgumentException.class, () -> RouteTables.combine(app, new TestRoutes.EchoRoute()));
+  }
+
+  @Test
   void routesCannotBeModified() {
     RouteTable table = RouteTables.of("App", echo);
 

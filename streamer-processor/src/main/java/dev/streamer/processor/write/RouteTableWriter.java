@@ -1,5 +1,6 @@
 package dev.streamer.processor.write;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
-/** Writes {@code <App>RouteTable}: every route by action name, handlers created once per table. */
+/**
+ * Writes {@code <App>RouteTable}: every route by action name, each built on first use with its handler (created once
+ * per table), so a function's cold start builds only the route of the action it serves.
+ */
 final class RouteTableWriter {
 
   private RouteTableWriter() {}
@@ -34,7 +38,8 @@ final class RouteTableWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(Names.ROUTE_TABLE)
         .addJavadoc("The routes of application {@code $L}, by action name: one generated route per {@code @Action}\n"
-            + "method. Handler instances come from {@link $T}, each created once per table.\n", app.name(), handlers)
+            + "method, built on first use. Handler instances come from {@link $T}, each created once per table, when\n"
+            + "a route that calls it is first built.\n", app.name(), handlers)
         .addField(FieldSpec.builder(Names.STRING, "APP_NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .initializer("$S", app.name())
             .build());
@@ -48,38 +53,73 @@ final class RouteTableWriter {
     names.newName("APP_NAME");
     names.newName("routes");
     names.newName("handlers");
-    Map<HandlerModel, String> handlerLocals = new HashMap<>();
+    names.newName("route");
+    names.newName("build");
+    type.addField(handlers, "handlers", Modifier.PRIVATE, Modifier.FINAL);
+    Map<HandlerModel, String> handlerFields = new HashMap<>();
     for (HandlerModel handler : app.handlers()) {
-      handlerLocals.put(handler, names.newName(handler.accessor()));
+      String field = names.newName(handler.accessor());
+      handlerFields.put(handler, field);
+      type.addField(handler.name(), field, Modifier.PRIVATE);
+      type.addMethod(MethodSpec.methodBuilder(field)
+          .addModifiers(Modifier.PRIVATE)
+          .returns(handler.name())
+          .beginControlFlow("if ($N == null)", field)
+          .addStatement("$N = $T.requireNonNull(handlers.$N(), $S)", field, Names.OBJECTS, handler.accessor(),
+              handlers.simpleName() + "." + handler.accessor() + "() returned null")
+          .endControlFlow()
+          .addStatement("return $N", field)
+          .build());
     }
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+    type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PRIVATE)
-        .addParameter(handlers, "handlers");
-    for (HandlerModel handler : app.handlers()) {
-      constructor.addStatement("$T $N = $T.requireNonNull(handlers.$N(), $S)", handler.name(),
-          handlerLocals.get(handler), Names.OBJECTS, handler.accessor(),
-          handlers.simpleName() + "." + handler.accessor() + "() returned null");
-    }
-    List<CodeBlock> fields = new ArrayList<>();
+        .addParameter(handlers, "handlers")
+        .addStatement("this.handlers = handlers")
+        .build());
     CodeBlock.Builder find = CodeBlock.builder()
         .beginControlFlow("if (action == null)")
         .addStatement("return null")
         .endControlFlow()
         .add("return switch (action) {\n$>");
+    CodeBlock.Builder build = CodeBlock.builder()
+        .addStatement("$T route = routes[index]", anyRoute)
+        .beginControlFlow("if (route == null)")
+        .add("route = switch (index) {\n$>");
+    List<CodeBlock> all = new ArrayList<>();
+    int index = 0;
     for (ActionModel action : app.actions()) {
       ClassName route = Naming.route(app.packageName(), action.name());
-      String field = names.newName(Naming.camel(action.name()));
-      type.addField(route, field, Modifier.PRIVATE, Modifier.FINAL);
-      String handlerLocal = app.handlers().stream().filter(h -> h.name().equals(action.handler()))
-          .map(handlerLocals::get).findFirst().orElseThrow();
-      constructor.addStatement("this.$N = new $T($N)", field, route, handlerLocal);
-      fields.add(CodeBlock.of("this.$N", field));
-      find.add("case $S -> $N;\n", action.name(), field);
+      String handlerField = app.handlers().stream().filter(h -> h.name().equals(action.handler()))
+          .map(handlerFields::get).findFirst().orElseThrow();
+      find.add("case $S -> route($L);\n", action.name(), index);
+      build.add("case $L -> new $T($N());\n", index, route, handlerField);
+      all.add(CodeBlock.of("route($L)", index));
+      index++;
     }
     find.add("default -> null;\n$<};\n");
-    type.addField(ParameterizedTypeName.get(Names.LIST, anyRoute), "routes", Modifier.PRIVATE, Modifier.FINAL);
-    constructor.addStatement("this.routes = $T.of($L)", Names.LIST, CodeBlock.join(fields, ",$W"));
-    type.addMethod(constructor.build());
+    build.add("default -> throw new $T(index);\n$<};\n", IndexOutOfBoundsException.class)
+        .addStatement("routes[index] = route")
+        .endControlFlow()
+        .addStatement("return route");
+    type.addField(FieldSpec.builder(ArrayTypeName.of(anyRoute), "routes", Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc("Built on first use: a cold start builds only the route it serves. Routes are immutable (final\n"
+            + "fields only), so a thread that reads one unsynchronized sees it whole.\n")
+        .initializer("new $T<?, ?>[$L]", Names.ROUTE, index)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("route")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(anyRoute)
+        .addParameter(TypeName.INT, "index")
+        .addStatement("$T route = routes[index]", anyRoute)
+        .addStatement("return route != null ? route : build(index)")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("build")
+        .addJavadoc("Builds route {@code index} once, and each handler once (under this table's lock).\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.SYNCHRONIZED)
+        .returns(anyRoute)
+        .addParameter(TypeName.INT, "index")
+        .addCode(build.build())
+        .build());
 
     if (app.hasDefaultCreate()) {
       MethodSpec.Builder create = MethodSpec.methodBuilder("create")
@@ -129,7 +169,7 @@ final class RouteTableWriter {
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(Names.COLLECTION, anyRoute))
-        .addStatement("return routes")
+        .addStatement("return $T.of($L)", Names.LIST, CodeBlock.join(all, ",$W"))
         .build());
     return type.build();
   }

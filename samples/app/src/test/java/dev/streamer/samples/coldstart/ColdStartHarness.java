@@ -118,6 +118,8 @@ public final class ColdStartHarness {
         "AWS_ACCESS_KEY_ID", "streamertest",
         "AWS_SECRET_ACCESS_KEY", "streamertestsecret",
         "LOG_LEVEL", "WARN",
+        // Lambda sets it in every environment; a fresh JVM is an on-demand start (SnapStart restores a snapshot)
+        "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand",
         "JWT_ALGORITHM", "HS256",
         "JWT_SECRET", SECRET));
     String token = JWT.create().withSubject("user-1").withClaim("tenant_id", "tenant-1")

@@ -11,40 +11,67 @@ import javax.annotation.processing.Generated;
 
 /**
  * The routes of application {@code Shop}, by action name: one generated route per {@code @Action}
- * method. Handler instances come from {@link ShopHandlers}, each created once per table.
+ * method, built on first use. Handler instances come from {@link ShopHandlers}, each created once per table, when
+ * a route that calls it is first built.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopRouteTable implements RouteTable {
   public static final String APP_NAME = "Shop";
 
-  private final CountOrdersRoute countOrders;
+  private final ShopHandlers handlers;
 
-  private final ExportSalesRoute exportSales;
+  private Orders orders;
 
-  private final GenerateReportRoute generateReport;
+  private Reports reports;
 
-  private final ListPrioritiesRoute listPriorities;
-
-  private final PingRoute ping;
-
-  private final PlaceOrderRoute placeOrder;
-
-  private final ShipRoute ship;
-
-  private final List<Route<?, ?>> routes;
+  /**
+   * Built on first use: a cold start builds only the route it serves. Routes are immutable (final
+   * fields only), so a thread that reads one unsynchronized sees it whole.
+   */
+  private final Route<?, ?>[] routes = new Route<?, ?>[7];
 
   private ShopRouteTable(ShopHandlers handlers) {
-    Orders orders = Objects.requireNonNull(handlers.orders(), "ShopHandlers.orders() returned null");
-    Reports reports = Objects.requireNonNull(handlers.reports(), "ShopHandlers.reports() returned null");
-    this.countOrders = new CountOrdersRoute(reports);
-    this.exportSales = new ExportSalesRoute(reports);
-    this.generateReport = new GenerateReportRoute(reports);
-    this.listPriorities = new ListPrioritiesRoute(orders);
-    this.ping = new PingRoute(orders);
-    this.placeOrder = new PlaceOrderRoute(orders);
-    this.ship = new ShipRoute(orders);
-    this.routes = List.of(this.countOrders, this.exportSales, this.generateReport,
-        this.listPriorities, this.ping, this.placeOrder, this.ship);
+    this.handlers = handlers;
+  }
+
+  private Orders orders() {
+    if (orders == null) {
+      orders = Objects.requireNonNull(handlers.orders(), "ShopHandlers.orders() returned null");
+    }
+    return orders;
+  }
+
+  private Reports reports() {
+    if (reports == null) {
+      reports = Objects.requireNonNull(handlers.reports(), "ShopHandlers.reports() returned null");
+    }
+    return reports;
+  }
+
+  private Route<?, ?> route(int index) {
+    Route<?, ?> route = routes[index];
+    return route != null ? route : build(index);
+  }
+
+  /**
+   * Builds route {@code index} once, and each handler once (under this table's lock).
+   */
+  private synchronized Route<?, ?> build(int index) {
+    Route<?, ?> route = routes[index];
+    if (route == null) {
+      route = switch (index) {
+        case 0 -> new CountOrdersRoute(reports());
+        case 1 -> new ExportSalesRoute(reports());
+        case 2 -> new GenerateReportRoute(reports());
+        case 3 -> new ListPrioritiesRoute(orders());
+        case 4 -> new PingRoute(orders());
+        case 5 -> new PlaceOrderRoute(orders());
+        case 6 -> new ShipRoute(orders());
+        default -> throw new IndexOutOfBoundsException(index);
+      };
+      routes[index] = route;
+    }
+    return route;
   }
 
   /**
@@ -72,13 +99,13 @@ public final class ShopRouteTable implements RouteTable {
       return null;
     }
     return switch (action) {
-      case "count_orders" -> countOrders;
-      case "export_sales" -> exportSales;
-      case "generate_report" -> generateReport;
-      case "list_priorities" -> listPriorities;
-      case "ping" -> ping;
-      case "place_order" -> placeOrder;
-      case "ship" -> ship;
+      case "count_orders" -> route(0);
+      case "export_sales" -> route(1);
+      case "generate_report" -> route(2);
+      case "list_priorities" -> route(3);
+      case "ping" -> route(4);
+      case "place_order" -> route(5);
+      case "ship" -> route(6);
       default -> null;
     };
   }
@@ -96,6 +123,6 @@ public final class ShopRouteTable implements RouteTable {
    */
   @Override
   public Collection<Route<?, ?>> routes() {
-    return routes;
+    return List.of(route(0), route(1), route(2), route(3), route(4), route(5), route(6));
   }
 }

@@ -18,16 +18,19 @@ import java.net.URI;
  * configuration (no region lookup chain), the url-connection HTTP client (the lightest), and credentials from the
  * environment variables Lambda sets.
  *
- * <p>Credentials: {@link EnvironmentVariableCredentialsProvider} first, which is all a Lambda needs and costs no
- * look-up; when those variables are absent (a developer machine, the local stack) the chain falls back to
- * {@link DefaultCredentialsProvider} (system properties, profile files, container and instance roles). The fallback
- * is only consulted when the environment has no credentials, so it adds nothing to a Lambda cold start.
+ * <p>Credentials: {@link EnvironmentVariableCredentialsProvider} alone when those variables are set (an on-demand
+ * Lambda), which costs no look-up; otherwise (SnapStart, which serves container credentials; a developer machine, the
+ * local stack) a chain of it and {@link DefaultCredentialsProvider} (system properties, profile files, container and
+ * instance roles).
  */
 public final class AwsClients {
 
   private AwsClients() {}
 
   public static AwsCredentialsProvider credentials() {
+    if (System.getenv("AWS_ACCESS_KEY_ID") != null && System.getenv("AWS_SECRET_ACCESS_KEY") != null) {
+      return EnvironmentVariableCredentialsProvider.create(); // an on-demand Lambda: no chain to build
+    }
     return AwsCredentialsProviderChain.builder()
         .reuseLastProviderEnabled(true)
         .credentialsProviders(EnvironmentVariableCredentialsProvider.create(), DefaultCredentialsProvider.builder().build())

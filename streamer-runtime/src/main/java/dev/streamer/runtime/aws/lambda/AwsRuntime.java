@@ -76,27 +76,55 @@ public final class AwsRuntime {
     this.config = b.config != null ? b.config : StreamerConfig.fromEnvironment(b.environment);
     this.clock = b.clock;
     this.logSink = b.logSink;
-    this.credentials = new Lazy<>(b.credentials != null ? () -> b.credentials : AwsClients::credentials);
-    this.dynamoDb = new Lazy<>(b.dynamoDb != null ? () -> b.dynamoDb
-        : () -> AwsClients.dynamoDb(config, credentials.get()));
-    this.log = new Lazy<>(() -> JsonLog.fromEnvironment(environment, logSink, clock));
-    this.metrics = new Lazy<>(() -> Metrics.fromEnvironment(environment, logSink, clock));
-    this.connectionStore = new Lazy<>(() ->
-        new ConnectionStore(dynamoDb.get(), config.tables().connections(), config.connectionTtl(), clock));
-    this.requestStore = new Lazy<>(() -> new DynamoRequestStore(dynamoDb.get(), config.tables().requests(), clock,
-        config.requestTtl(), config.maxRetries()));
-    this.connectionManager = new Lazy<>(this::connectionManager);
-    this.sender = new Lazy<>(b.sender != null ? () -> b.sender : connectionManager::get);
-    this.broadcaster = new Lazy<>(() ->
-        new EventBroadcaster(connectionStore.get(), connectionManager.get(), log.get(), metrics.get()));
+    this.credentials = new Lazy<>(this, CREDENTIALS, b.credentials);
+    this.dynamoDb = new Lazy<>(this, DYNAMO_DB, b.dynamoDb);
+    this.log = new Lazy<>(this, LOG, null);
+    this.metrics = new Lazy<>(this, METRICS, null);
+    this.connectionStore = new Lazy<>(this, CONNECTION_STORE, null);
+    this.requestStore = new Lazy<>(this, REQUEST_STORE, null);
+    this.connectionManager = new Lazy<>(this, CONNECTION_MANAGER, null);
+    this.sender = new Lazy<>(this, SENDER, b.sender);
+    this.broadcaster = new Lazy<>(this, BROADCASTER, null);
     this.events = b.events != null ? b.events : new BroadcasterOnFirstUse(broadcaster);
-    this.callers = new Lazy<>(b.callers != null ? () -> b.callers
-        : () -> CallerResolver.fromStore(connectionStore.get()));
-    this.workers = new Lazy<>(b.workers != null ? () -> b.workers
-        : () -> Executors.newCachedThreadPool(daemon("streamer-job")));
-    this.scheduler = new Lazy<>(b.scheduler != null ? () -> b.scheduler
-        : () -> Executors.newSingleThreadScheduledExecutor(daemon("streamer-progress")));
+    this.callers = new Lazy<>(this, CALLERS, b.callers);
+    this.workers = new Lazy<>(this, WORKERS, b.workers);
+    this.scheduler = new Lazy<>(this, SCHEDULER, b.scheduler);
     this.workerInvoker = b.workerInvoker;
+  }
+
+  // The parts built on first use, by number: one switch rather than a lambda each, which a cold start would spin.
+  private static final int CREDENTIALS = 0;
+  private static final int DYNAMO_DB = 1;
+  private static final int LOG = 2;
+  private static final int METRICS = 3;
+  private static final int CONNECTION_STORE = 4;
+  private static final int REQUEST_STORE = 5;
+  private static final int CONNECTION_MANAGER = 6;
+  private static final int SENDER = 7;
+  private static final int BROADCASTER = 8;
+  private static final int CALLERS = 9;
+  private static final int WORKERS = 10;
+  private static final int SCHEDULER = 11;
+
+  private Object build(int part) {
+    return switch (part) {
+      case CREDENTIALS -> AwsClients.credentials();
+      case DYNAMO_DB -> AwsClients.dynamoDb(config, credentials.get());
+      case LOG -> JsonLog.fromEnvironment(environment, logSink, clock);
+      case METRICS -> Metrics.fromEnvironment(environment, logSink, clock);
+      case CONNECTION_STORE ->
+          new ConnectionStore(dynamoDb.get(), config.tables().connections(), config.connectionTtl(), clock);
+      case REQUEST_STORE -> new DynamoRequestStore(dynamoDb.get(), config.tables().requests(), clock,
+          config.requestTtl(), config.maxRetries());
+      case CONNECTION_MANAGER -> connectionManager();
+      case SENDER -> connectionManager.get();
+      case BROADCASTER ->
+          new EventBroadcaster(connectionStore.get(), connectionManager.get(), log.get(), metrics.get());
+      case CALLERS -> CallerResolver.fromStore(connectionStore.get());
+      case WORKERS -> Executors.newCachedThreadPool(daemon("streamer-job"));
+      case SCHEDULER -> Executors.newSingleThreadScheduledExecutor(daemon("streamer-progress"));
+      default -> throw new IllegalArgumentException("no part " + part);
+    };
   }
 
   /**
@@ -264,11 +292,22 @@ public final class AwsRuntime {
   }
 
   /** A value built by its supplier on first use, once. */
+  /** Part {@code part} of a runtime, given or built by it on first use (then the runtime is no longer referenced). */
   private static final class Lazy<T> implements Supplier<T> {
+    private AwsRuntime owner;
+    private final int part;
     private Supplier<? extends T> factory;
     private volatile T value;
 
+    Lazy(AwsRuntime owner, int part, T given) {
+      this.owner = given == null ? owner : null;
+      this.part = part;
+      this.value = given;
+    }
+
+    /** Built by {@code factory} on first use (parts outside the start path). */
     Lazy(Supplier<? extends T> factory) {
+      this.part = -1;
       this.factory = factory;
     }
 
@@ -280,12 +319,14 @@ public final class AwsRuntime {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public T get() {
       T current = value;
       if (current == null) {
         synchronized (this) {
           if (value == null) {
-            value = Objects.requireNonNull(factory.get());
+            value = (T) Objects.requireNonNull(factory != null ? factory.get() : owner.build(part));
+            owner = null;
             factory = null;
           }
           current = value;
@@ -294,6 +335,7 @@ public final class AwsRuntime {
       return current;
     }
   }
+
 
   /**
    * What a runtime is made of. Everything not given is built from the environment on first use; tests and the

@@ -64,10 +64,12 @@ public record TableDefinition(
 
   /** The index called {@code name}. */
   public IndexDefinition index(String name) {
-    return indexes.stream()
-        .filter(i -> i.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no index " + name + " on " + logicalName));
+    for (IndexDefinition index : indexes) { // a loop, not a stream: Lambda functions read index names at start
+      if (index.name().equals(name)) {
+        return index;
+      }
+    }
+    throw new IllegalArgumentException("no index " + name + " on " + logicalName);
   }
 
   /** An on-demand {@code CreateTableRequest} for this definition under the physical name {@code tableName}. */

@@ -39,10 +39,13 @@ import java.util.function.Supplier;
  */
 public final class ConnectionLifecycle {
 
-  static final String UNAUTHORIZED_BODY =
-      Messages.error(null, null, StreamerError.of(ErrorCode.UNAUTHORIZED, "unauthorized"));
-  static final String INTERNAL_ERROR_BODY =
-      Messages.error(null, null, StreamerError.of(ErrorCode.INTERNAL_ERROR, "internal error"));
+  /** Refusal bodies, written on the first refusal: an accepted connection never loads the JSON writer. */
+  private static final class Bodies {
+    static final String UNAUTHORIZED =
+        Messages.error(null, null, StreamerError.of(ErrorCode.UNAUTHORIZED, "unauthorized"));
+    static final String INTERNAL_ERROR =
+        Messages.error(null, null, StreamerError.of(ErrorCode.INTERNAL_ERROR, "internal error"));
+  }
   /** HTTP status of a {@code $connect} over the per-user connection cap. */
   static final int TOO_MANY_CONNECTIONS = 429;
 
@@ -115,7 +118,7 @@ public final class ConnectionLifecycle {
     if (connectionId == null || event.getRequestContext().getDomainName() == null
         || event.getRequestContext().getStage() == null) {
       log.error("connect event without connection id, domain name or stage", fields);
-      return response(500, INTERNAL_ERROR_BODY, null);
+      return response(500, Bodies.INTERNAL_ERROR, null);
     }
     JwtVerifier jwt;
     try {
@@ -123,7 +126,7 @@ public final class ConnectionLifecycle {
     } catch (RuntimeException misconfigured) {
       // the message names the JWT_* variable at fault, never a secret
       log.error("JWT configuration invalid; connection refused", fields.status("ERROR"), misconfigured);
-      return response(500, INTERNAL_ERROR_BODY, null);
+      return response(500, Bodies.INTERNAL_ERROR, null);
     }
     Optional<ConnectToken.Found> token = ConnectToken.find(event);
     VerifiedIdentity identity;
@@ -140,7 +143,7 @@ public final class ConnectionLifecycle {
           .with("detail", e.getMessage())
           .with("tokenSource", token.map(t -> t.source().name()).orElse("NONE"))
           .durationMs(elapsedMs(start)), e.failure() == AuthFailure.KEY_UNAVAILABLE ? e : null);
-      return response(401, UNAUTHORIZED_BODY, null);
+      return response(401, Bodies.UNAUTHORIZED, null);
     }
     LogFields identified = fields.tenantId(identity.tenantId());
     boolean admitted = false;
@@ -162,7 +165,7 @@ public final class ConnectionLifecycle {
       if (admitted) {
         releaseQuietly(identity.userId(), connectionId);
       }
-      return response(500, INTERNAL_ERROR_BODY, null);
+      return response(500, Bodies.INTERNAL_ERROR, null);
     }
     log.info("connected", identified.status("CONNECTED")
         .with("tokenSource", token.get().source().name())
@@ -177,7 +180,7 @@ public final class ConnectionLifecycle {
     LogFields fields = LogFields.empty().connectionId(connectionId).traceId(traceId(event));
     if (connectionId == null) {
       log.error("disconnect event without connection id", fields);
-      return response(500, INTERNAL_ERROR_BODY, null);
+      return response(500, Bodies.INTERNAL_ERROR, null);
     }
     try {
       Optional<ConnectionRecord> removed = store.remove(connectionId);
@@ -190,7 +193,7 @@ public final class ConnectionLifecycle {
     } catch (RuntimeException e) {
       // The TTL removes the record eventually; a send that finds it gone removes it sooner.
       log.error("connection record not deleted", fields.status("ERROR").durationMs(elapsedMs(start)), e);
-      return response(500, INTERNAL_ERROR_BODY, null);
+      return response(500, Bodies.INTERNAL_ERROR, null);
     }
   }
 

@@ -22,8 +22,13 @@ public record RunningCaps(int perTenant, Map<String, Integer> perAction) {
 
   public RunningCaps {
     perAction = Map.copyOf(perAction);
-    if (perTenant < 0 || perAction.values().stream().anyMatch(n -> n < 0)) {
+    if (perTenant < 0) {
       throw new IllegalArgumentException(ENV + ": caps must not be negative");
+    }
+    for (int cap : perAction.values()) { // loops, not streams: this runs in every cold start
+      if (cap < 0) {
+        throw new IllegalArgumentException(ENV + ": caps must not be negative");
+      }
     }
   }
 
@@ -74,7 +79,15 @@ public record RunningCaps(int perTenant, Map<String, Integer> perAction) {
   }
 
   public boolean isEmpty() {
-    return perTenant == 0 && perAction.values().stream().allMatch(n -> n == 0);
+    if (perTenant != 0) {
+      return false;
+    }
+    for (int cap : perAction.values()) {
+      if (cap != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int number(String text) {

@@ -8,14 +8,12 @@ import static dev.streamer.runtime.aws.internal.requests.RequestItemCodec.n;
 import static dev.streamer.runtime.aws.internal.requests.RequestItemCodec.s;
 
 import dev.streamer.runtime.aws.internal.progress.ProgressState;
-import dev.streamer.runtime.aws.tables.StreamerTables;
 import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.routing.AsyncRequest;
 import dev.streamer.core.routing.RequestQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,8 +24,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
@@ -61,6 +57,7 @@ public final class DynamoRequestStore implements RequestQueue {
   private final Clock clock;
   private final Duration requestTtl;
   private final int defaultMaxRetries;
+  private final RequestIndexReads indexReads;
 
   public DynamoRequestStore(DynamoDbClient client, String table, Clock clock, Duration requestTtl, int maxRetries) {
     this.client = Objects.requireNonNull(client, "client");
@@ -71,6 +68,7 @@ public final class DynamoRequestStore implements RequestQueue {
       throw new IllegalArgumentException("maxRetries < 0");
     }
     this.defaultMaxRetries = maxRetries;
+    this.indexReads = new RequestIndexReads(this.client, this.table);
   }
 
   public String table() {
@@ -344,22 +342,7 @@ public final class DynamoRequestStore implements RequestQueue {
 
   /** Requests whose replies go to {@code connectionId}, through the {@code connection-requests} index. */
   public List<RequestRecord> findByConnection(String connectionId) {
-    List<RequestRecord> out = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> exclusiveStart = start;
-      QueryResponse page = call(() -> client.query(QueryRequest.builder()
-          .tableName(table)
-          .indexName(StreamerTables.CONNECTION_REQUESTS_INDEX)
-          .keyConditionExpression("#c = :c")
-          .expressionAttributeNames(Map.of("#c", CONNECTION_ID))
-          .expressionAttributeValues(Map.of(":c", s(connectionId)))
-          .exclusiveStartKey(exclusiveStart)
-          .build()));
-      page.items().forEach(item -> out.add(RequestItemCodec.fromItem(item)));
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (start != null);
-    return out;
+    return indexReads.findByConnection(connectionId);
   }
 
   /**
@@ -370,56 +353,7 @@ public final class DynamoRequestStore implements RequestQueue {
    */
   public List<SweepCandidate> dueForSweep(Instant now, Duration stalePendingAfter, Duration dispatchTimeout,
       int limit) {
-    List<SweepCandidate> out = new ArrayList<>();
-    AttributeValue pending = s(RequestStatus.PENDING.name());
-    AttributeValue nowValue = millis(now);
-    sweepQuery(out, limit, "#status = :status", "#retryAfter <= :now OR #dispatchedAt <= :dispatchedBefore",
-        Map.of(":status", pending, ":now", nowValue, ":dispatchedBefore", millis(now.minus(dispatchTimeout))));
-    sweepQuery(out, limit, "#status = :status AND #createdAt <= :before", "attribute_not_exists(#retryAfter)",
-        Map.of(":status", pending, ":before", millis(now.minus(stalePendingAfter))));
-    sweepQuery(out, limit, "#status = :status", "#leaseExpiresAt <= :now",
-        Map.of(":status", s(RequestStatus.PROCESSING.name()), ":now", nowValue));
-    return out;
-  }
-
-  private void sweepQuery(List<SweepCandidate> out, int limit, String keyCondition, String filter,
-      Map<String, AttributeValue> values) {
-    Map<String, String> names = ItemUpdate.aliasesIn(keyCondition, filter);
-    Map<String, AttributeValue> start = null;
-    while (out.size() < limit) {
-      Map<String, AttributeValue> exclusiveStart = start;
-      QueryResponse page = call(() -> client.query(QueryRequest.builder()
-          .tableName(table)
-          .indexName(StreamerTables.STATUS_TIME_INDEX)
-          .keyConditionExpression(keyCondition)
-          .filterExpression(filter)
-          .expressionAttributeNames(names)
-          .expressionAttributeValues(values)
-          .exclusiveStartKey(exclusiveStart)
-          .build()));
-      for (Map<String, AttributeValue> item : page.items()) {
-        if (out.size() < limit) {
-          out.add(candidate(item));
-        }
-      }
-      if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
-        return;
-      }
-      start = page.lastEvaluatedKey();
-    }
-  }
-
-  private static SweepCandidate candidate(Map<String, AttributeValue> item) {
-    return new SweepCandidate(
-        RequestItemCodec.string(item, REQUEST_ID),
-        RequestStatus.valueOf(RequestItemCodec.string(item, STATUS)),
-        RequestItemCodec.instant(item, CREATED_AT),
-        RequestItemCodec.instant(item, RETRY_AFTER),
-        RequestItemCodec.instant(item, LEASE_EXPIRES_AT),
-        (int) RequestItemCodec.longValue(item, ATTEMPTS, 0),
-        (int) RequestItemCodec.longValue(item, RETRY_COUNT, 0),
-        (int) RequestItemCodec.longValue(item, MAX_RETRIES, 0),
-        RequestItemCodec.bool(item, CANCEL_REQUESTED));
+    return indexReads.dueForSweep(now, stalePendingAfter, dispatchTimeout, limit);
   }
 
   /**
@@ -496,7 +430,7 @@ public final class DynamoRequestStore implements RequestQueue {
   }
 
   /** Runs one DynamoDB call; conditional-check failures pass through, every other SDK fault is infrastructure. */
-  private static <T> T call(Supplier<T> operation) {
+  static <T> T call(Supplier<T> operation) {
     try {
       return operation.get();
     } catch (ConditionalCheckFailedException e) {

@@ -1,0 +1,65 @@
+package dev.streamer.samples.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.streamer.deploy.artifact.LambdaJarPruner;
+import dev.streamer.deploy.artifact.UnusedSdkClasses;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The AWS SDK classes the build removed from the jar ({@code LambdaJarPruner}) are needed by no class that stays:
+ * every remaining service class links, verifies and initialises without them in a fresh JVM, and the classes of
+ * operations nothing calls still load (the verifier loads them when it links the client). The functions themselves
+ * run on this jar in {@link HandlersFromTemplateEnvironmentTest}.
+ */
+class PrunedSdkClassesTest {
+
+  @Test
+  void theJarWasPrunedAndKeepsEveryOperationTheRuntimeCalls() throws IOException {
+    UnusedSdkClasses.Result result = LambdaJarPruner.analyse(BuildOutputs.artifact());
+    assertEquals(Set.of(), result.removable(), "nothing left to remove: the build pruned this jar");
+    assertTrue(result.used().containsAll(Set.of("dynamodb/GetItem", "dynamodb/PutItem", "dynamodb/UpdateItem",
+        "dynamodb/DeleteItem", "dynamodb/Query", "apigatewaymanagementapi/PostToConnection",
+        "apigatewaymanagementapi/DeleteConnection", "apigatewaymanagementapi/GetConnection")), result.used()::toString);
+    try (JarFile jar = new JarFile(BuildOutputs.artifact().toFile())) {
+      for (String gone : List.of("BackupDescription", "GlobalTableDescription", "ExportDescription")) {
+        assertEquals(null, jar.getEntry("software/amazon/awssdk/services/dynamodb/model/" + gone + ".class"), gone);
+      }
+    }
+  }
+
+  @Test
+  void everyRemainingServiceClassLinksWithoutTheRemovedOnes() throws IOException {
+    UnusedSdkClasses.Result result = LambdaJarPruner.analyse(BuildOutputs.artifact());
+    List<String> lines;
+    try (JarFile jar = new JarFile(BuildOutputs.artifact().toFile())) {
+      lines = jar.stream().map(ZipEntry::getName)
+          .filter(n -> n.startsWith("software/amazon/awssdk/services/") && n.endsWith(".class"))
+          .map(n -> n.substring(0, n.length() - ".class".length()))
+          .map(n -> (result.unusedButLoadable().contains(n) ? "load " : "init ") + n.replace('/', '.'))
+          .sorted().toList();
+    }
+    Path list = Files.createTempFile(BuildOutputs.artifact().getParent(), "link-probe", ".txt");
+    try {
+      Files.write(list, lines);
+      ChildJvm.Result child = ChildJvm.run(ChildJvm.builder(List.of(BuildOutputs.artifact(),
+          BuildOutputs.testClasses()), Map.of("AWS_REGION", "us-east-1"), LinkProbe.class.getName(),
+          List.of(list.toString())), 120);
+      assertEquals(0, child.exitCode(), child.stdout() + child.stderr());
+      assertEquals(List.of(), child.stdoutLines("FAIL "));
+      assertEquals(List.of(String.valueOf(lines.size())), child.stdoutLines("DONE "));
+      assertTrue(lines.size() > 1000, "the service classes: " + lines.size());
+    } finally {
+      Files.deleteIfExists(list);
+    }
+  }
+}

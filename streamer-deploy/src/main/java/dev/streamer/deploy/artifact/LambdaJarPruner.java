@@ -1,0 +1,87 @@
+package dev.streamer.deploy.artifact;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Removes from a Lambda jar the AWS SDK classes no code path loads ({@link UnusedSdkClasses}), in place.
+ *
+ * <pre>LambdaJarPruner --artifact target/app-lambda.jar</pre>
+ */
+public final class LambdaJarPruner {
+
+  /** What a pruning did: the analysis and the jar's size before and after, in bytes. */
+  public record Summary(UnusedSdkClasses.Result result, long bytesBefore, long bytesAfter) {
+    @Override
+    public String toString() {
+      return String.format("removed %,d SDK classes of unused operations (kept %d operations: %s): %,d -> %,d bytes",
+          result.removable().size(), result.used().size(), String.join(", ", result.used()), bytesBefore,
+          bytesAfter);
+    }
+  }
+
+  private LambdaJarPruner() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2 || !args[0].equals("--artifact")) {
+      throw new IllegalArgumentException("usage: --artifact <jar>");
+    }
+    System.out.println("[streamer] " + Path.of(args[1]).getFileName() + ": " + prune(Path.of(args[1])));
+  }
+
+  /** The analysis of {@code jar}'s classes. */
+  public static UnusedSdkClasses.Result analyse(Path jar) throws IOException {
+    Map<String, Set<String>> references = new HashMap<>();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry entry = entries.nextElement();
+        String name = entry.getName();
+        if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
+          try (InputStream in = zip.getInputStream(entry)) {
+            references.put(name.substring(0, name.length() - ".class".length()), ClassReferences.of(in.readAllBytes()));
+          }
+        }
+      }
+    }
+    return UnusedSdkClasses.of(references);
+  }
+
+  /** Rewrites {@code jar} without the removable classes (entries keep their order and times). */
+  public static Summary prune(Path jar) throws IOException {
+    UnusedSdkClasses.Result result = analyse(jar);
+    long before = Files.size(jar);
+    Path pruned = jar.resolveSibling(jar.getFileName() + ".pruning");
+    try (ZipFile zip = new ZipFile(jar.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(pruned))) {
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry entry = entries.nextElement();
+        String name = entry.getName();
+        if (name.endsWith(".class")
+            && result.removable().contains(name.substring(0, name.length() - ".class".length()))) {
+          continue;
+        }
+        ZipEntry copy = new ZipEntry(name);
+        copy.setTime(entry.getTime());
+        out.putNextEntry(copy);
+        try (InputStream in = zip.getInputStream(entry)) {
+          in.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    }
+    Files.move(pruned, jar, StandardCopyOption.REPLACE_EXISTING);
+    return new Summary(result, before, Files.size(jar));
+  }
+}
