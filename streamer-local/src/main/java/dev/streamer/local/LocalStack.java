@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.streamer.core.app.HandlerKind;
 import dev.streamer.local.console.AppDocuments;
 import dev.streamer.local.console.ConsoleHandler;
 import dev.streamer.local.console.LogCapture;
@@ -13,6 +14,7 @@ import dev.streamer.local.gateway.ConnectionRegistry;
 import dev.streamer.local.gateway.WebSocketGateway;
 import dev.streamer.local.lambda.LocalFunction;
 import dev.streamer.local.lambda.LocalWorkerInvoker;
+import dev.streamer.runtime.aws.config.FunctionTimeouts;
 import dev.streamer.runtime.aws.internal.processor.IsolatedExecution;
 import dev.streamer.local.streams.ProcessorLanes;
 import dev.streamer.local.streams.StreamPoller;
@@ -104,11 +106,12 @@ public final class LocalStack implements AutoCloseable {
   private LocalStack(Builder b) {
     this.settings = b;
     this.clock = new AdjustableClock(b.clock);
-    this.connect = new LocalFunction<>("connect", b.webSocketTimeout, b.connect);
-    this.message = new LocalFunction<>("default", b.webSocketTimeout, b.message);
-    this.disconnect = new LocalFunction<>("disconnect", b.webSocketTimeout, b.disconnect);
+    // the template's timeouts (FunctionTimeouts), so getRemainingTimeInMillis starts where it starts on AWS
+    this.connect = new LocalFunction<>("connect", FunctionTimeouts.of(HandlerKind.CONNECT), b.connect);
+    this.message = new LocalFunction<>("default", FunctionTimeouts.of(HandlerKind.DEFAULT), b.message);
+    this.disconnect = new LocalFunction<>("disconnect", FunctionTimeouts.of(HandlerKind.DISCONNECT), b.disconnect);
     this.processor = new LocalFunction<>("stream-processor", b.processorTimeout, b.processor);
-    this.sweeper = new LocalFunction<>("sweeper", b.sweeperTimeout, b.sweeper);
+    this.sweeper = new LocalFunction<>("sweeper", FunctionTimeouts.of(HandlerKind.SWEEPER), b.sweeper);
     this.worker = b.worker == null ? null
         : new LocalFunction<>("worker", IsolatedExecution.WORKER_TIMEOUT, b.worker);
     this.workerInvoker = worker == null ? null : new LocalWorkerInvoker(worker);
@@ -478,9 +481,7 @@ public final class LocalStack implements AutoCloseable {
     private Duration sweepInterval = SweepSchedule.DEFAULT_INTERVAL;
     private Duration pollInterval = Duration.ofMillis(20);
     private EventSourceMapping mapping = EventSourceMapping.DEFAULT;
-    private Duration webSocketTimeout = Duration.ofSeconds(29);
-    private Duration processorTimeout = Duration.ofMinutes(5);
-    private Duration sweeperTimeout = Duration.ofMinutes(1);
+    private Duration processorTimeout = FunctionTimeouts.of(HandlerKind.STREAM_PROCESSOR);
     private int maxMessageBytes = 1024 * 1024;
     private int concurrency = 64;
     private boolean frameLimit = true;
@@ -649,7 +650,10 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
-    /** Timeout of the stream processor function (its {@code getRemainingTimeInMillis}); default 5 min. */
+    /**
+     * Timeout of the stream processor function (its {@code getRemainingTimeInMillis}); default the template's,
+     * {@code FunctionTimeouts.of(STREAM_PROCESSOR)} (15 min).
+     */
     public Builder processorTimeout(Duration v) {
       this.processorTimeout = Objects.requireNonNull(v);
       return this;

@@ -13,7 +13,9 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.streamer.core.app.HandlerKind;
 import dev.streamer.core.protocol.Limits;
+import dev.streamer.runtime.aws.config.FunctionTimeouts;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -371,7 +373,8 @@ class LocalStackTest {
 
     Integer remaining = HANDLERS.remainingMillis.poll(30, TimeUnit.SECONDS);
     assertNotNull(remaining);
-    assertTrue(remaining > 0 && remaining <= Duration.ofMinutes(5).toMillis(), "remaining " + remaining);
+    long timeout = FunctionTimeouts.of(HandlerKind.STREAM_PROCESSOR).toMillis();
+    assertTrue(remaining > timeout - 60_000 && remaining <= timeout, "the template's timeout; remaining " + remaining);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.streamer.deploy.sam;
 import static dev.streamer.deploy.sam.Cfn.map;
 import static dev.streamer.deploy.sam.Cfn.notEmpty;
 
+import dev.streamer.core.app.HandlerKind;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +55,8 @@ public final class Parameters {
             "Description", "Days the functions' log groups keep events"),
         PROCESSOR_MEMORY_SIZE, map("Type", "Number", "Default", FunctionSettings.PROCESSOR_MEMORY_MB,
             "MinValue", 512, "MaxValue", 10240, "Description", "Memory of the stream processor (runs slow actions), MB"),
-        PROCESSOR_TIMEOUT, map("Type", "Number", "Default", FunctionSettings.MAX_TIMEOUT_SECONDS,
+        PROCESSOR_TIMEOUT, map("Type", "Number",
+            "Default", FunctionSettings.of(HandlerKind.STREAM_PROCESSOR).timeoutSeconds(),
             "MinValue", 30, "MaxValue", FunctionSettings.MAX_TIMEOUT_SECONDS,
             "Description", "Longest run of one queued request, seconds"));
   }

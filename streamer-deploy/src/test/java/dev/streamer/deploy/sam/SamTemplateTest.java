@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamer.deploy.app.DeployedApp;
 import dev.streamer.runtime.aws.config.EnvironmentVariables;
 import dev.streamer.core.app.HandlerKind;
+import dev.streamer.runtime.aws.config.FunctionTimeouts;
 import dev.streamer.runtime.aws.config.EnvironmentVariables.Variable;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import dev.streamer.runtime.aws.tables.TableDefinition;
@@ -68,6 +69,21 @@ class SamTemplateTest {
         TEMPLATE.properties("OrdersStreamProcessor").get("MemorySize"));
     Map<String, Object> memory = cast(TEMPLATE.section("Parameters").get(Parameters.PROCESSOR_MEMORY_SIZE));
     assertTrue((Integer) memory.get("Default") > 256);
+  }
+
+  /** The local stack's invocation deadlines read the same definition (LocalStackTest checks the processor's). */
+  @Test
+  void timeoutsAreTheRuntimesDefinition() {
+    for (HandlerKind handler : APP.functions()) {
+      Object timeout = TEMPLATE.properties(APP.handlerSimpleName(handler)).get("Timeout");
+      long expected = FunctionTimeouts.of(handler).toSeconds();
+      if (timeout instanceof Map<?, ?> ref) { // the processor's is a parameter, defaulting to the definition
+        Map<String, Object> parameter = cast(TEMPLATE.section("Parameters").get(ref.get("Ref")));
+        assertEquals(expected, ((Number) parameter.get("Default")).longValue(), handler.name());
+      } else {
+        assertEquals(expected, ((Number) timeout).longValue(), handler.name());
+      }
+    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.streamer.runtime.aws.internal.processor;
 
+import dev.streamer.core.app.HandlerKind;
+import dev.streamer.runtime.aws.config.FunctionTimeouts;
 import java.time.Duration;
 
 /**
@@ -30,7 +32,7 @@ public final class IsolatedExecution {
    */
   public static final Duration MAXIMUM_EVENT_AGE = DISPATCH_TIMEOUT;
   /** The worker function's timeout: Lambda's maximum, 15 minutes, each job's own budget. */
-  public static final Duration WORKER_TIMEOUT = Duration.ofMinutes(15);
+  public static final Duration WORKER_TIMEOUT = FunctionTimeouts.of(HandlerKind.WORKER);
 
   private IsolatedExecution() {}
 }
