@@ -73,6 +73,65 @@ class RequestIdsTest {
   }
 
   @Test
+  void theFirstDrawOfAThreadReadsTheSystemGeneratorAndLaterOnesTheDrbg() throws Exception {
+    Thread thread = new Thread(() -> {
+      RequestIds.next();
+      assertEquals(new java.security.SecureRandom().getAlgorithm(), RequestIds.lastDrawAlgorithm());
+      for (int i = 1; i < RequestIds.IDS_PER_DRAW; i++) {
+        RequestIds.next();
+      }
+      assertEquals(new java.security.SecureRandom().getAlgorithm(), RequestIds.lastDrawAlgorithm());
+      RequestIds.next(); // the second draw
+      assertEquals("DRBG", RequestIds.lastDrawAlgorithm());
+      for (int i = 0; i < 3 * RequestIds.IDS_PER_DRAW; i++) {
+        RequestIds.next();
+      }
+      assertEquals("DRBG", RequestIds.lastDrawAlgorithm());
+      RequestIds.discardBuffered(); // a restore: the system generator again, then a new DRBG
+      RequestIds.next();
+      assertEquals(new java.security.SecureRandom().getAlgorithm(), RequestIds.lastDrawAlgorithm());
+    });
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    thread.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+    thread.start();
+    thread.join();
+    if (failure.get() != null) {
+      throw new AssertionError(failure.get());
+    }
+  }
+
+  /**
+   * A fresh JVM's first id loads neither the DRBG nor the JDK's seed generator (about 25 classes and 10 ms of
+   * system-entropy gathering on a Lambda cold start).
+   */
+  @Test
+  void theFirstIdOfAJvmInstantiatesNoDrbg() throws Exception {
+    java.nio.file.Path classes = java.nio.file.Path.of(
+        RequestIds.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Process process = new ProcessBuilder(
+        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xlog:class+load=info", "-cp", classes + java.io.File.pathSeparator + testClasses(),
+        FirstId.class.getName()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), output);
+    assertTrue(output.contains("FIRST-ID "), output);
+    assertTrue(output.contains("java.security.SecureRandom "), output); // the log is the one expected
+    assertTrue(!output.contains("sun.security.provider.DRBG") && !output.contains("SeedGenerator"), output);
+  }
+
+  private static String testClasses() throws Exception {
+    return java.nio.file.Path.of(FirstId.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .toString();
+  }
+
+  /** Child JVM of {@link #theFirstIdOfAJvmInstantiatesNoDrbg}. */
+  static final class FirstId {
+    public static void main(String[] args) {
+      System.out.println("FIRST-ID " + RequestIds.next());
+    }
+  }
+
+  @Test
   void theRouterUsesThemByDefault() {
     assertTrue(RouterConfig.defaults().idGenerator().get()
         .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
