@@ -47,7 +47,7 @@ public record RequestContext(
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(action, "action");
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
-    cancellation = cancellation == null ? () -> false : cancellation;
+    cancellation = cancellation == null ? NotCancelled.INSTANCE : cancellation;
     clock = clock == null ? Clock.systemUTC() : clock;
     notifier = notifier == null ? Notifier.unavailable() : notifier;
     if (attempt < 1 || maxAttempts < 1) {
@@ -144,6 +144,16 @@ public record RequestContext(
     public RequestContext build() {
       return new RequestContext(requestId, clientId, action, connectionId, userId, tenantId, traceId,
           metadata, deadline, cancellation, clock, notifier, attempt, maxAttempts);
+    }
+  }
+
+  /** Never cancelled: a named class rather than a lambda, which every cold start would spin. */
+  private static final class NotCancelled implements BooleanSupplier {
+    static final NotCancelled INSTANCE = new NotCancelled();
+
+    @Override
+    public boolean getAsBoolean() {
+      return false;
     }
   }
 }

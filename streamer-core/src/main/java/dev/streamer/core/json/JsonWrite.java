@@ -38,6 +38,8 @@ public final class JsonWrite {
   public static final JsonWriter<OffsetDateTime> OFFSET_DATE_TIME = scalar(14);
   public static final JsonWriter<Duration> DURATION = scalar(15);
   public static final JsonWriter<Object> ANY = scalar(16);
+  /** Writes JSON {@code null} whatever the value: the result of a {@code void} action. */
+  public static final JsonWriter<Object> NULL = scalar(17);
 
   private JsonWrite() {}
 
@@ -71,6 +73,7 @@ public final class JsonWrite {
         case 14 -> offsetDateTime(generator, (OffsetDateTime) value);
         case 15 -> duration(generator, (Duration) value);
         case 16 -> any(generator, (Object) value);
+        case 17 -> generator.writeNull();
         default -> throw new IllegalStateException("no scalar writer " + kind);
       }
     }

@@ -7,6 +7,7 @@ import dev.streamer.core.json.Json;
 import dev.streamer.core.json.JsonDecodeException;
 import dev.streamer.core.json.JsonRead;
 import dev.streamer.core.json.JsonReader;
+import dev.streamer.core.json.JsonWrite;
 import dev.streamer.core.json.JsonWriter;
 import dev.streamer.core.validation.Path;
 import dev.streamer.core.validation.Validator;
@@ -27,7 +28,7 @@ import java.util.Objects;
 public abstract class ActionRoute<P, R> implements Route<P, R> {
 
   /** The writer of a {@code void} action's result: {@code null}. */
-  protected static final JsonWriter<Object> NULL_RESULT = (generator, result) -> generator.writeNull();
+  protected static final JsonWriter<Object> NULL_RESULT = JsonWrite.NULL; // not a lambda: spun at every cold start
 
   private final String action;
   private final String description;

@@ -7,7 +7,7 @@ import java.util.List;
 /** One step of an interceptor chain: what is being run, and {@link #proceed()} to run the rest of the chain. */
 public final class Invocation {
 
-  /** What the chain wraps: the action, or the enqueue. */
+  /** What the chain wraps besides the action (null: the action): the enqueue. */
   @FunctionalInterface
   interface Target {
     Object run() throws Exception;
@@ -69,6 +69,6 @@ public final class Invocation {
       return chain.get(index).intercept(
           new Invocation(phase, route, payload, context, progress, chain, index + 1, target));
     }
-    return target.run();
+    return target != null ? target.run() : RouteExecutor.invoke(route, payload, context, progress);
   }
 }

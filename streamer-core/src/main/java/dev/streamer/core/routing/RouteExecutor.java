@@ -124,8 +124,7 @@ public final class RouteExecutor {
     if (interceptors.isEmpty()) {
       return invoke(route, payload, context, progress); // what the empty chain would run, without building it
     }
-    return new Invocation(phase, route, payload, context, progress, interceptors, 0,
-        () -> invoke(route, payload, context, progress)).proceed();
+    return new Invocation(phase, route, payload, context, progress, interceptors, 0, null).proceed();
   }
 
   /** Puts {@code request} on {@code queue} through the interceptor chain in phase {@link Phase#ENQUEUE}. */
@@ -140,7 +139,7 @@ public final class RouteExecutor {
   }
 
   @SuppressWarnings("unchecked") // the payload came from this route's own decoder
-  private static <P> Object invoke(Route<P, ?> route, Object payload, RequestContext context, Progress progress)
+  static <P> Object invoke(Route<P, ?> route, Object payload, RequestContext context, Progress progress)
       throws Exception {
     return route.invoke((P) payload, context, progress);
   }

@@ -52,6 +52,7 @@ public final class Router {
     this.config = Objects.requireNonNull(config, "config");
     this.executor = new RouteExecutor(config.interceptors());
     this.errors = new ErrorMapper(config.clock());
+    this.inline = new InlineDecoder(this.routes);
   }
 
   public Router(RouteTable routes, RequestQueue queue) {
@@ -113,11 +114,21 @@ public final class Router {
   }
 
   /** Decodes the payload in the envelope's pass when the action is known by then. */
-  private final Requests.PayloadDecoder inline = this::decodeInline;
+  private final Requests.PayloadDecoder inline;
 
-  private Object decodeInline(String action, JsonParser parser) throws IOException {
-    Route<?, ?> route = routes.find(action);
-    return route == null ? Requests.SKIP : route.decode(parser);
+  /** A named class rather than a method reference, which every cold start would spin. */
+  private static final class InlineDecoder implements Requests.PayloadDecoder {
+    private final RouteTable routes;
+
+    InlineDecoder(RouteTable routes) {
+      this.routes = routes;
+    }
+
+    @Override
+    public Object decode(String action, JsonParser parser) throws IOException {
+      Route<?, ?> route = routes.find(action);
+      return route == null ? Requests.SKIP : route.decode(parser);
+    }
   }
 
   /** Routes {@code bytes} or else {@code text}. */

@@ -47,9 +47,9 @@ public record RouterConfig(
       throw new IllegalArgumentException("asyncThreshold must not be negative: " + asyncThreshold);
     }
     clock = clock == null ? Clock.systemUTC() : clock;
-    idGenerator = idGenerator == null ? RequestIds::next : idGenerator;
+    idGenerator = idGenerator == null ? Defaults.IDS : idGenerator; // named classes: lambdas spin at cold start
     interceptors = interceptors == null ? List.of() : List.copyOf(interceptors);
-    syncProgress = syncProgress == null ? context -> Progress.none() : syncProgress;
+    syncProgress = syncProgress == null ? Defaults.NO_PROGRESS : syncProgress;
     notifiers = notifiers == null ? caller -> Notifier.unavailable() : notifiers;
     internalErrors = internalErrors == null ? InternalErrorLog.systemLogger() : internalErrors;
   }
@@ -88,6 +88,22 @@ public record RouterConfig(
     public RouterConfig build() {
       return new RouterConfig(maxMessageBytes, asyncThreshold, clock, idGenerator, interceptors, syncProgress,
           notifiers, internalErrors);
+    }
+  }
+
+  /** The default id generator and sync progress, one class for both. */
+  private static final class Defaults implements Supplier<String>, Function<RequestContext, Progress> {
+    static final Defaults IDS = new Defaults();
+    static final Defaults NO_PROGRESS = IDS;
+
+    @Override
+    public String get() {
+      return RequestIds.next();
+    }
+
+    @Override
+    public Progress apply(RequestContext context) {
+      return Progress.none();
     }
   }
 }

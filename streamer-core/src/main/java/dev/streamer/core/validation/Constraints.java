@@ -41,7 +41,8 @@ public final class Constraints {
   /** Regular-expression reads allowed to all the matches of one payload (some tens of milliseconds). */
   public static final long PAYLOAD_MATCH_READS = 5_000_000;
 
-  private static final ThreadLocal<PayloadBudget> MATCH_BUDGET = ThreadLocal.withInitial(PayloadBudget::new);
+  /** Filled by hand: {@code withInitial} would spin a lambda on every cold start. */
+  private static final ThreadLocal<PayloadBudget> MATCH_BUDGET = new ThreadLocal<>();
 
   private static final Clock SYSTEM_UTC = Clock.systemUTC();
 
@@ -121,7 +122,7 @@ public final class Constraints {
     if (s == null) {
       return true;
     }
-    PayloadBudget shared = MATCH_BUDGET.get();
+    PayloadBudget shared = budget();
     long budget = MATCH_READS_BASE + MATCH_READS_PER_CHAR * (long) s.length();
     if (shared.depth > 0) {
       budget = Math.min(budget, shared.left);
@@ -142,7 +143,7 @@ public final class Constraints {
    * Calls nest; the outermost one sets the budget. Allocates nothing once the thread has used it.
    */
   public static void beginPayload() {
-    PayloadBudget budget = MATCH_BUDGET.get();
+    PayloadBudget budget = budget();
     if (budget.depth++ == 0) {
       budget.left = PAYLOAD_MATCH_READS;
     }
@@ -150,7 +151,16 @@ public final class Constraints {
 
   /** Ends what {@link #beginPayload()} started; call it in a {@code finally}. */
   public static void endPayload() {
-    MATCH_BUDGET.get().depth--;
+    budget().depth--;
+  }
+
+  private static PayloadBudget budget() {
+    PayloadBudget budget = MATCH_BUDGET.get();
+    if (budget == null) {
+      budget = new PayloadBudget();
+      MATCH_BUDGET.set(budget);
+    }
+    return budget;
   }
 
   /** Per thread: reads left to the current payload, and how many payloads are open. */

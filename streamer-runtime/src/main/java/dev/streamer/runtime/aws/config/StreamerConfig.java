@@ -146,8 +146,9 @@ public record StreamerConfig(
         EnvDuration.get(env, "RETRY_DELAY", ProcessorSettings.DEFAULT_RETRY_DELAY),
         EnvDuration.get(env, "RETRY_MAX_DELAY", ProcessorSettings.DEFAULT_RETRY_MAX_DELAY),
         EnvDuration.get(env, "LAMBDA_TIMEOUT_BUFFER", ProcessorSettings.DEFAULT_TIMEOUT_BUFFER),
-        EnvDuration.get(env, "REQUEST_TTL", StreamerTables.DEFAULT_REQUEST_TTL),
-        EnvDuration.get(env, "CONNECTION_TTL", StreamerTables.DEFAULT_CONNECTION_TTL),
+        // the tables' defaults by their constants: StreamerTables builds every table definition when initialised
+        EnvDuration.get(env, "REQUEST_TTL", Duration.ofDays(StreamerTables.DEFAULT_REQUEST_TTL_DAYS)),
+        EnvDuration.get(env, "CONNECTION_TTL", Duration.ofHours(StreamerTables.DEFAULT_CONNECTION_TTL_HOURS)),
         EnvDuration.get(env, "PROGRESS_INTERVAL", BatchedProgress.DEFAULT_INTERVAL),
         EnvDuration.get(env, "STALE_PENDING_AFTER", ProcessorSettings.DEFAULT_STALE_PENDING_AFTER),
         integer(env, "SWEEP_LIMIT", ProcessorSettings.DEFAULT_SWEEP_LIMIT),

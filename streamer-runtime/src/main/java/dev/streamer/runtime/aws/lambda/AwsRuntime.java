@@ -2,9 +2,7 @@ package dev.streamer.runtime.aws.lambda;
 
 import dev.streamer.core.Delivery;
 import dev.streamer.core.Notifier;
-import dev.streamer.core.event.EventRegistry;
 import dev.streamer.core.event.EventSink;
-import dev.streamer.core.event.ScopedNotifier;
 import dev.streamer.core.routing.Caller;
 import dev.streamer.core.routing.RouteTable;
 import dev.streamer.runtime.aws.config.StreamerConfig;
@@ -195,12 +193,11 @@ public final class AwsRuntime {
 
   /**
    * Each caller's {@link Notifier}, as actions get it on the sync and async paths: scoped to the caller's tenant,
-   * encoding with the application's event registry ({@code <App>RouteTable.events()}), delivered by {@link #events()}.
+   * encoding with the application's event registry ({@code <App>RouteTable.events()}, asked when the first event is
+   * sent), delivered by {@link #events()}.
    */
   public Function<Caller, Notifier> notifiers(RouteTable routes) {
-    EventRegistry registry = routes.events();
-    return caller -> ScopedNotifier.forCaller(registry, events, caller.tenantId(), caller.userId(),
-        caller.connectionId());
+    return new CallerNotifiers(routes, events);
   }
 
   /** Who is behind a connection, as {@code $connect} stored it. */

@@ -16,7 +16,6 @@ public interface CallerResolver {
 
   /** Callers as {@code $connect} stored them in the connections table (expired records count as unknown). */
   static CallerResolver fromStore(ConnectionStore store) {
-    return (connectionId, traceId) -> store.get(connectionId)
-        .map(c -> new Caller(c.connectionId(), c.userId(), c.tenantId(), c.claims(), traceId));
+    return new StoredCallers(store);
   }
 }

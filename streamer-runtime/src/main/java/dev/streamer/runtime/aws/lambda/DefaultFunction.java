@@ -10,6 +10,8 @@ import dev.streamer.core.protocol.Requests;
 import dev.streamer.core.protocol.StreamerError;
 import dev.streamer.core.routing.Caller;
 import dev.streamer.core.routing.Interceptor;
+import dev.streamer.core.routing.InternalErrorLog;
+import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteTable;
 import dev.streamer.core.routing.Router;
 import dev.streamer.core.routing.RouterConfig;
@@ -18,10 +20,10 @@ import dev.streamer.runtime.aws.internal.connections.MessageSender;
 import dev.streamer.runtime.aws.internal.limits.FixedWindowCounters;
 import dev.streamer.runtime.aws.internal.limits.RateLimitInterceptor;
 import dev.streamer.runtime.aws.internal.limits.RateLimits;
+import dev.streamer.runtime.aws.internal.limits.RunningCaps;
 import dev.streamer.runtime.aws.internal.observability.JsonLog;
 import dev.streamer.runtime.aws.internal.observability.LogFields;
 import dev.streamer.runtime.aws.internal.observability.TraceHeader;
-import dev.streamer.runtime.aws.internal.requests.DynamoRequestStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The {@code $default} function: routes each message (sync result, async acknowledgment, or typed error) as the
@@ -53,30 +56,27 @@ public final class DefaultFunction {
 
   /** {@code routes}: the app's generated route table; {@code interceptors} wrap the sync path and the enqueue. */
   public DefaultFunction(AwsRuntime runtime, RouteTable routes, List<Interceptor> interceptors) {
-    DynamoRequestStore store = runtime.requestStore();
     this.log = runtime.log();
     this.clock = runtime.clock();
     // tenant controls: RATE_LIMITS (outermost interceptor) and, for status, MAX_RUNNING_PER_TENANT; a bad value
     // fails the cold start with the variable's name
     RateLimits limits = RateLimits.fromEnvironment(runtime.environment());
+    RunningCaps caps = RunningCaps.fromEnvironment(runtime.environment());
     List<Interceptor> chain = new ArrayList<>();
-    chain.add(new RateLimitInterceptor(() -> limits, new FixedWindowCounters(runtime.dynamoDb(),
+    chain.add(new RateLimitInterceptor(limits, new FixedWindowCounters(runtime.dynamoDb(),
         runtime.config().tables().connections(), clock), clock, log, runtime.metrics()));
     chain.addAll(interceptors);
+    // the built-ins, the request store (the queue) and the tenant gate are built when first used, not for a
+    // cold start that serves an application's sync action
     this.router = new Router(
-        BuiltinRoutes.withBuiltins(routes, store, TenantControls.positions(TenantControls.concurrency(runtime)),
-            cancelledReplies(runtime)),
-        new MeteredQueue(store, log, runtime.metrics()),
+        BuiltinRoutes.withBuiltinsOnFirstUse(routes, new Builtins(runtime, caps)),
+        new MeteredQueue(runtime),
         RouterConfig.builder()
             .clock(clock)
             .asyncThreshold(runtime.config().asyncThreshold())
             .interceptors(chain)
             .notifiers(runtime.notifiers(routes))
-            // a sync INTERNAL_ERROR as one JSON line with the request's fields, like the async path
-            .internalErrors((failure, requestId, clientId, action, caller) -> log.error("request failed",
-                LogFields.empty().requestId(requestId).action(action).connectionId(caller.connectionId())
-                    .tenantId(caller.tenantId()).traceId(caller.traceId()).with("errorCode", "INTERNAL_ERROR"),
-                failure))
+            .internalErrors(new InternalErrors(log))
             .build());
     this.callers = runtime.callers();
     this.timeoutBuffer = runtime.config().timeoutBuffer();
@@ -84,9 +84,40 @@ public final class DefaultFunction {
     this.priming = Priming.register(routes, log, environment);
   }
 
-  /** The runtime's connection manager, built on the first send (a cancel of a queued request), not before. */
-  private static MessageSender cancelledReplies(AwsRuntime runtime) {
-    return (connectionId, message) -> runtime.sender().send(connectionId, message);
+  /**
+   * The built-in routes on this runtime, and the delivery of their CANCELLED replies (a cancel of a queued
+   * request) through the runtime's connection manager, built on that first send. Named classes rather than
+   * lambdas, which a cold start would spin.
+   */
+  private static final class Builtins implements Supplier<Route<?, ?>[]>, MessageSender {
+    private final AwsRuntime runtime;
+    private final RunningCaps caps;
+
+    Builtins(AwsRuntime runtime, RunningCaps caps) {
+      this.runtime = runtime;
+      this.caps = caps;
+    }
+
+    @Override
+    public Route<?, ?>[] get() {
+      return BuiltinRoutes.all(runtime.requestStore(),
+          TenantControls.positions(TenantControls.concurrency(runtime, caps)), this);
+    }
+
+    @Override
+    public boolean send(String connectionId, String message) {
+      return runtime.sender().send(connectionId, message);
+    }
+  }
+
+  /** A sync INTERNAL_ERROR as one JSON line with the request's fields, like the async path. */
+  private record InternalErrors(JsonLog log) implements InternalErrorLog {
+    @Override
+    public void internalError(Throwable failure, String requestId, String clientId, String action, Caller caller) {
+      log.error("request failed", LogFields.empty().requestId(requestId).action(action)
+          .connectionId(caller.connectionId()).tenantId(caller.tenantId()).traceId(caller.traceId())
+          .with("errorCode", "INTERNAL_ERROR"), failure);
+    }
   }
 
   /** The SnapStart priming registered for this function. */

@@ -14,7 +14,11 @@ final class TenantControls {
 
   /** {@code MAX_RUNNING_PER_TENANT}'s gate, or empty when no cap is set. */
   static Optional<TenantConcurrency> concurrency(AwsRuntime runtime) {
-    RunningCaps caps = RunningCaps.fromEnvironment(runtime.environment());
+    return concurrency(runtime, RunningCaps.fromEnvironment(runtime.environment()));
+  }
+
+  /** The gate of {@code caps} (read from the runtime's environment), or empty when no cap is set. */
+  static Optional<TenantConcurrency> concurrency(AwsRuntime runtime, RunningCaps caps) {
     if (caps.isEmpty()) {
       return Optional.empty();
     }

@@ -38,8 +38,12 @@ public final class StreamerTables {
       "retryAfter", "leaseExpiresAt", "retryCount", "maxRetries", "attempts", "cancelRequested", CONNECTION_ID,
       DISPATCHED_AT);
 
-  public static final Duration DEFAULT_REQUEST_TTL = Duration.ofDays(7);
-  public static final Duration DEFAULT_CONNECTION_TTL = Duration.ofHours(24);
+  /** {@link #DEFAULT_REQUEST_TTL} in days: a constant that reading it does not initialise this class for. */
+  public static final int DEFAULT_REQUEST_TTL_DAYS = 7;
+  /** {@link #DEFAULT_CONNECTION_TTL} in hours: a constant that reading it does not initialise this class for. */
+  public static final int DEFAULT_CONNECTION_TTL_HOURS = 24;
+  public static final Duration DEFAULT_REQUEST_TTL = Duration.ofDays(DEFAULT_REQUEST_TTL_DAYS);
+  public static final Duration DEFAULT_CONNECTION_TTL = Duration.ofHours(DEFAULT_CONNECTION_TTL_HOURS);
 
   /**
    * Requests: the queue and the durable record of every async request, its progress and its outcome. The stream

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -68,13 +70,14 @@ public final class ConnectionStore {
 
   /** Writes {@code record} as it is. */
   public void put(ConnectionRecord record) {
-    client.putItem(b -> b.tableName(tableName).item(toItem(record)));
+    // request objects rather than consumer lambdas: the connection functions' cold path spins no lambda classes
+    client.putItem(PutItemRequest.builder().tableName(tableName).item(toItem(record)).build());
   }
 
   /** The live connection {@code connectionId}, read consistently; empty if absent or expired. */
   public Optional<ConnectionRecord> get(String connectionId) {
-    Map<String, AttributeValue> item = client.getItem(b -> b.tableName(tableName)
-        .key(key(connectionId)).consistentRead(true)).item();
+    Map<String, AttributeValue> item = client.getItem(GetItemRequest.builder().tableName(tableName)
+        .key(key(connectionId)).consistentRead(true).build()).item();
     if (item == null || item.isEmpty()) {
       return Optional.empty();
     }
@@ -204,7 +207,9 @@ public final class ConnectionStore {
     item.put(CONNECTED_AT, number(record.connectedAt().toEpochMilli()));
     item.put(LAST_PING, number(record.lastPing().toEpochMilli()));
     Map<String, AttributeValue> claims = new HashMap<>();
-    record.claims().forEach((k, v) -> claims.put(k, AttributeValue.fromS(v)));
+    for (Map.Entry<String, String> claim : record.claims().entrySet()) {
+      claims.put(claim.getKey(), AttributeValue.fromS(claim.getValue()));
+    }
     item.put(CLAIMS, AttributeValue.fromM(claims));
     item.put(TTL, number(record.expiresAt().getEpochSecond()));
     return item;
@@ -214,11 +219,11 @@ public final class ConnectionStore {
     Map<String, String> claims = new HashMap<>();
     AttributeValue stored = item.get(CLAIMS);
     if (stored != null && stored.hasM()) {
-      stored.m().forEach((k, v) -> {
-        if (v.s() != null) {
-          claims.put(k, v.s());
+      for (Map.Entry<String, AttributeValue> claim : stored.m().entrySet()) {
+        if (claim.getValue().s() != null) {
+          claims.put(claim.getKey(), claim.getValue().s());
         }
-      });
+      }
     }
     return new ConnectionRecord(
         item.get(CONNECTION_ID).s(),

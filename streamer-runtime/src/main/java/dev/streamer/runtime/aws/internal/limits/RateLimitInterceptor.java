@@ -37,6 +37,20 @@ public final class RateLimitInterceptor implements Interceptor {
   private final JsonLog log;
   private final Metrics metrics;
 
+  /** The limits read once ({@code RATE_LIMITS} at the message handler's cold start). */
+  public RateLimitInterceptor(RateLimits limits, FixedWindowCounters counters, Clock clock, JsonLog log,
+      Metrics metrics) {
+    this(new Fixed(Objects.requireNonNull(limits, "limits")), counters, clock, log, metrics);
+  }
+
+  /** Fixed limits, as a named class rather than a lambda, which a cold start would spin. */
+  private record Fixed(RateLimits limits) implements Supplier<RateLimits> {
+    @Override
+    public RateLimits get() {
+      return limits;
+    }
+  }
+
   /** {@code limits} is asked on each request (memoize it): only the message handler reads {@code RATE_LIMITS}. */
   public RateLimitInterceptor(Supplier<RateLimits> limits, FixedWindowCounters counters, Clock clock, JsonLog log,
       Metrics metrics) {

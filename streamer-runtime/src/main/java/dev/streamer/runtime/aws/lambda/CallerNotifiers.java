@@ -1,0 +1,57 @@
+package dev.streamer.runtime.aws.lambda;
+
+import dev.streamer.core.Notifier;
+import dev.streamer.core.event.EventRegistry;
+import dev.streamer.core.event.EventSink;
+import dev.streamer.core.event.EventType;
+import dev.streamer.core.event.ScopedNotifier;
+import dev.streamer.core.routing.Caller;
+import dev.streamer.core.routing.RouteTable;
+import java.util.Collection;
+import java.util.function.Function;
+
+/**
+ * Each caller's {@link Notifier}, encoding with the application's event registry, which is asked of the route table
+ * only when an action first sends an event: a function whose actions send none never loads the event classes. A
+ * named class rather than a lambda, which a cold start would spin.
+ */
+final class CallerNotifiers implements Function<Caller, Notifier>, EventRegistry {
+
+  private final RouteTable routes;
+  private final EventSink events;
+  private volatile EventRegistry registry;
+
+  CallerNotifiers(RouteTable routes, EventSink events) {
+    this.routes = routes;
+    this.events = events;
+  }
+
+  @Override
+  public Notifier apply(Caller caller) {
+    return ScopedNotifier.forCaller(this, events, caller.tenantId(), caller.userId(), caller.connectionId());
+  }
+
+  private EventRegistry registry() {
+    EventRegistry current = registry;
+    if (current == null) {
+      current = routes.events(); // a generated table returns its one constant: no lock needed
+      registry = current;
+    }
+    return current;
+  }
+
+  @Override
+  public <E extends Record> EventType<E> find(Class<E> type) {
+    return registry().find(type);
+  }
+
+  @Override
+  public EventType<?> named(String name) {
+    return registry().named(name);
+  }
+
+  @Override
+  public Collection<EventType<?>> types() {
+    return registry().types();
+  }
+}
