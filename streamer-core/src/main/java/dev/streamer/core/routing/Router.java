@@ -44,14 +44,14 @@ public final class Router {
   private final RequestQueue queue;
   private final RouterConfig config;
   private final RouteExecutor executor;
-  private final ErrorMapper errors;
+  /** Built on the first error (a request that succeeds needs none); immutable, so a racy first use is harmless. */
+  private ErrorMapper errors;
 
   public Router(RouteTable routes, RequestQueue queue, RouterConfig config) {
     this.routes = Objects.requireNonNull(routes, "routes");
     this.queue = Objects.requireNonNull(queue, "queue");
     this.config = Objects.requireNonNull(config, "config");
     this.executor = new RouteExecutor(config.interceptors());
-    this.errors = new ErrorMapper(config.clock());
     this.inline = new InlineDecoder(this.routes);
   }
 
@@ -149,13 +149,13 @@ public final class Router {
       }
       return dispatch(route, request, who, requestId, deadline);
     } catch (ProtocolException e) {
-      return Messages.errorUtf8(e.clientId(), null, errors.toError(e, null));
+      return Messages.errorUtf8(e.clientId(), null, errors().toError(e, null));
     } catch (StackOverflowError e) { // unwound already: answer it like any other fault
-      return failed(errors.toError(e, requestId), e, requestId, clientId, action, who);
+      return failed(errors().toError(e, requestId), e, requestId, clientId, action, who);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
-      return failed(errors.toError(e, requestId), e, requestId, clientId, action, who);
+      return failed(errors().toError(e, requestId), e, requestId, clientId, action, who);
     }
   }
 
@@ -179,7 +179,7 @@ public final class Router {
     Violations violations = RouteExecutor.violations(route, payload);
     if (!violations.isEmpty()) { // answered without throwing: unwinding costs more than the rest of a small request
       return Messages.errorUtf8(request.id(), requestId,
-          errors.toError(new ValidationException(violations.list()), requestId));
+          errors().toError(new ValidationException(violations.list()), requestId));
     }
     RequestContext context = new RequestContext(requestId, request.id(), route.action(), caller.connectionId(),
         caller.userId(), caller.tenantId(), caller.traceId(), caller.metadata(), deadline, null, config.clock(),
@@ -199,15 +199,24 @@ public final class Router {
         return Messages.finishResult(generator);
       }
     } catch (StackOverflowError e) {
-      return failed(errors.toExecutionError(e, requestId), e, requestId, request.id(), route.action(), caller);
+      return failed(errors().toExecutionError(e, requestId), e, requestId, request.id(), route.action(), caller);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      return failed(errors.toExecutionError(e, requestId), e, requestId, request.id(), route.action(), caller);
+      return failed(errors().toExecutionError(e, requestId), e, requestId, request.id(), route.action(), caller);
     }
+  }
+
+  private ErrorMapper errors() {
+    ErrorMapper current = errors;
+    if (current == null) {
+      current = new ErrorMapper(config.clock());
+      errors = current;
+    }
+    return current;
   }
 
   private <P> boolean queues(Route<P, ?> route, P payload) {

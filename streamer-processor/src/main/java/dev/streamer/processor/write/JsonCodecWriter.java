@@ -31,6 +31,7 @@ final class JsonCodecWriter {
         .addOriginatingElement(record.element());
 
     NameAllocator fields = hygiene.allocator();
+    fields.newName("CODEC");
     fields.newName("READER");
     fields.newName("WRITER");
     List<String> fieldNames = new ArrayList<>();
@@ -86,19 +87,49 @@ final class JsonCodecWriter {
         .build();
   }
 
+  /**
+   * The codec class with {@code READER} and {@code WRITER}: one nested class implements both, where two method
+   * references would spin two classes and their method handles on the first use of the codec (a cold start cost).
+   */
   private static TypeSpec.Builder codecShell(ClassName codec, ClassName target) {
+    ClassName both = codec.nestedClass("Codec");
+    TypeSpec nested = TypeSpec.classBuilder(both)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(Names.JSON_READER, target))
+        .addSuperinterface(ParameterizedTypeName.get(Names.JSON_WRITER, target))
+        .addMethod(MethodSpec.methodBuilder("read")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(target)
+            .addParameter(Names.JSON_PARSER, "p")
+            .addException(Names.IO_EXCEPTION)
+            .addStatement("return $T.read(p)", codec)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("write")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(Names.JSON_GENERATOR, "g")
+            .addParameter(target, "v")
+            .addException(Names.IO_EXCEPTION)
+            .addStatement("$T.write(g, v)", codec)
+            .build())
+        .build();
     return TypeSpec.classBuilder(codec)
         .addAnnotation(Names.generated())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addField(FieldSpec.builder(both, "CODEC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("new $T()", both)
+            .build())
         .addField(FieldSpec.builder(ParameterizedTypeName.get(Names.JSON_READER, target), "READER",
                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .initializer("$T::read", codec)
+            .initializer("CODEC")
             .build())
         .addField(FieldSpec.builder(ParameterizedTypeName.get(Names.JSON_WRITER, target), "WRITER",
                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .initializer("$T::write", codec)
+            .initializer("CODEC")
             .build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addType(nested);
   }
 
   private static MethodSpec readRecord(RecordModel record, Hygiene hygiene) {

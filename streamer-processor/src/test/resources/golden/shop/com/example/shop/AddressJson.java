@@ -21,9 +21,11 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class AddressJson {
-  public static final JsonReader<Address> READER = AddressJson::read;
+  private static final Codec CODEC = new Codec();
 
-  public static final JsonWriter<Address> WRITER = AddressJson::write;
+  public static final JsonReader<Address> READER = CODEC;
+
+  public static final JsonWriter<Address> WRITER = CODEC;
 
   private static final SerializedString FIELD_STREET = new SerializedString("street");
 
@@ -79,5 +81,17 @@ public final class AddressJson {
     g.writeFieldName(FIELD_LINES);
     JsonWrite.array(g, v.lines(), JsonWrite.STRING);
     g.writeEndObject();
+  }
+
+  private static final class Codec implements JsonReader<Address>, JsonWriter<Address> {
+    @Override
+    public Address read(JsonParser p) throws IOException {
+      return AddressJson.read(p);
+    }
+
+    @Override
+    public void write(JsonGenerator g, Address v) throws IOException {
+      AddressJson.write(g, v);
+    }
   }
 }

@@ -23,9 +23,11 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class OrderItemJson {
-  public static final JsonReader<OrderItem> READER = OrderItemJson::read;
+  private static final Codec CODEC = new Codec();
 
-  public static final JsonWriter<OrderItem> WRITER = OrderItemJson::write;
+  public static final JsonReader<OrderItem> READER = CODEC;
+
+  public static final JsonWriter<OrderItem> WRITER = CODEC;
 
   private static final SerializedString FIELD_SKU = new SerializedString("sku");
 
@@ -94,5 +96,17 @@ public final class OrderItemJson {
     g.writeFieldName(FIELD_LABELS);
     JsonWrite.list(g, v.labels(), JsonWrite.STRING);
     g.writeEndObject();
+  }
+
+  private static final class Codec implements JsonReader<OrderItem>, JsonWriter<OrderItem> {
+    @Override
+    public OrderItem read(JsonParser p) throws IOException {
+      return OrderItemJson.read(p);
+    }
+
+    @Override
+    public void write(JsonGenerator g, OrderItem v) throws IOException {
+      OrderItemJson.write(g, v);
+    }
   }
 }

@@ -25,9 +25,11 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class OrderReceiptJson {
-  public static final JsonReader<OrderReceipt> READER = OrderReceiptJson::read;
+  private static final Codec CODEC = new Codec();
 
-  public static final JsonWriter<OrderReceipt> WRITER = OrderReceiptJson::write;
+  public static final JsonReader<OrderReceipt> READER = CODEC;
+
+  public static final JsonWriter<OrderReceipt> WRITER = CODEC;
 
   private static final SerializedString FIELD_ID = new SerializedString("id");
 
@@ -101,5 +103,17 @@ public final class OrderReceiptJson {
     g.writeFieldName(FIELD_CATEGORY);
     OrderReceipt_CategoryJson.write(g, v.category());
     g.writeEndObject();
+  }
+
+  private static final class Codec implements JsonReader<OrderReceipt>, JsonWriter<OrderReceipt> {
+    @Override
+    public OrderReceipt read(JsonParser p) throws IOException {
+      return OrderReceiptJson.read(p);
+    }
+
+    @Override
+    public void write(JsonGenerator g, OrderReceipt v) throws IOException {
+      OrderReceiptJson.write(g, v);
+    }
   }
 }

@@ -22,9 +22,11 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class OrderReceipt_CategoryJson {
-  public static final JsonReader<OrderReceipt.Category> READER = OrderReceipt_CategoryJson::read;
+  private static final Codec CODEC = new Codec();
 
-  public static final JsonWriter<OrderReceipt.Category> WRITER = OrderReceipt_CategoryJson::write;
+  public static final JsonReader<OrderReceipt.Category> READER = CODEC;
+
+  public static final JsonWriter<OrderReceipt.Category> WRITER = CODEC;
 
   private static final SerializedString FIELD_NAME = new SerializedString("name");
 
@@ -74,5 +76,17 @@ public final class OrderReceipt_CategoryJson {
     g.writeFieldName(FIELD_CHILDREN);
     JsonWrite.list(g, v.children(), OrderReceipt_CategoryJson.WRITER);
     g.writeEndObject();
+  }
+
+  private static final class Codec implements JsonReader<OrderReceipt.Category>, JsonWriter<OrderReceipt.Category> {
+    @Override
+    public OrderReceipt.Category read(JsonParser p) throws IOException {
+      return OrderReceipt_CategoryJson.read(p);
+    }
+
+    @Override
+    public void write(JsonGenerator g, OrderReceipt.Category v) throws IOException {
+      OrderReceipt_CategoryJson.write(g, v);
+    }
   }
 }

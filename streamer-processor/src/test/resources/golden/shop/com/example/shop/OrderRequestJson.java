@@ -25,9 +25,11 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class OrderRequestJson {
-  public static final JsonReader<OrderRequest> READER = OrderRequestJson::read;
+  private static final Codec CODEC = new Codec();
 
-  public static final JsonWriter<OrderRequest> WRITER = OrderRequestJson::write;
+  public static final JsonReader<OrderRequest> READER = CODEC;
+
+  public static final JsonWriter<OrderRequest> WRITER = CODEC;
 
   private static final SerializedString FIELD_CUSTOMER = new SerializedString("customer");
 
@@ -119,5 +121,17 @@ public final class OrderRequestJson {
     g.writeFieldName(FIELD_SHIP_TO);
     JsonWrite.optional(g, v.shipTo(), AddressJson.WRITER);
     g.writeEndObject();
+  }
+
+  private static final class Codec implements JsonReader<OrderRequest>, JsonWriter<OrderRequest> {
+    @Override
+    public OrderRequest read(JsonParser p) throws IOException {
+      return OrderRequestJson.read(p);
+    }
+
+    @Override
+    public void write(JsonGenerator g, OrderRequest v) throws IOException {
+      OrderRequestJson.write(g, v);
+    }
   }
 }

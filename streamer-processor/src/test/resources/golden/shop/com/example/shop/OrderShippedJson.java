@@ -23,9 +23,11 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class OrderShippedJson {
-  public static final JsonReader<OrderShipped> READER = OrderShippedJson::read;
+  private static final Codec CODEC = new Codec();
 
-  public static final JsonWriter<OrderShipped> WRITER = OrderShippedJson::write;
+  public static final JsonReader<OrderShipped> READER = CODEC;
+
+  public static final JsonWriter<OrderShipped> WRITER = CODEC;
 
   private static final SerializedString FIELD_ORDER_ID = new SerializedString("orderId");
 
@@ -81,5 +83,17 @@ public final class OrderShippedJson {
     g.writeFieldName(FIELD_PRIORITY);
     PriorityJson.write(g, v.priority());
     g.writeEndObject();
+  }
+
+  private static final class Codec implements JsonReader<OrderShipped>, JsonWriter<OrderShipped> {
+    @Override
+    public OrderShipped read(JsonParser p) throws IOException {
+      return OrderShippedJson.read(p);
+    }
+
+    @Override
+    public void write(JsonGenerator g, OrderShipped v) throws IOException {
+      OrderShippedJson.write(g, v);
+    }
   }
 }

@@ -15,9 +15,11 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class PriorityJson {
-  public static final JsonReader<Priority> READER = PriorityJson::read;
+  private static final Codec CODEC = new Codec();
 
-  public static final JsonWriter<Priority> WRITER = PriorityJson::write;
+  public static final JsonReader<Priority> READER = CODEC;
+
+  public static final JsonWriter<Priority> WRITER = CODEC;
 
   private PriorityJson() {
   }
@@ -46,6 +48,18 @@ public final class PriorityJson {
       g.writeNull();
     } else {
       g.writeString(v.name());
+    }
+  }
+
+  private static final class Codec implements JsonReader<Priority>, JsonWriter<Priority> {
+    @Override
+    public Priority read(JsonParser p) throws IOException {
+      return PriorityJson.read(p);
+    }
+
+    @Override
+    public void write(JsonGenerator g, Priority v) throws IOException {
+      PriorityJson.write(g, v);
     }
   }
 }

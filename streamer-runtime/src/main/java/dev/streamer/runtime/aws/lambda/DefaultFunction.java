@@ -85,11 +85,10 @@ public final class DefaultFunction {
   }
 
   /**
-   * The built-in routes on this runtime, and the delivery of their CANCELLED replies (a cancel of a queued
-   * request) through the runtime's connection manager, built on that first send. Named classes rather than
-   * lambdas, which a cold start would spin.
+   * The built-in routes on this runtime, built on the first look-up of one. A named class rather than a lambda,
+   * which a cold start would spin.
    */
-  private static final class Builtins implements Supplier<Route<?, ?>[]>, MessageSender {
+  private static final class Builtins implements Supplier<Route<?, ?>[]> {
     private final AwsRuntime runtime;
     private final RunningCaps caps;
 
@@ -101,7 +100,18 @@ public final class DefaultFunction {
     @Override
     public Route<?, ?>[] get() {
       return BuiltinRoutes.all(runtime.requestStore(),
-          TenantControls.positions(TenantControls.concurrency(runtime, caps)), this);
+          TenantControls.positions(TenantControls.concurrency(runtime, caps)), CancelledReplies.of(runtime));
+    }
+  }
+
+  /**
+   * Delivers the CANCELLED error of a request cancelled while queued through the runtime's connection manager,
+   * built on that first send, not before.
+   */
+  private record CancelledReplies(AwsRuntime runtime) implements MessageSender {
+    /** Typed as the interface here, not in the caller, whose verifier would otherwise load it at cold start. */
+    static MessageSender of(AwsRuntime runtime) {
+      return new CancelledReplies(runtime);
     }
 
     @Override

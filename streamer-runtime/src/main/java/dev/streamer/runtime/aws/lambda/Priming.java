@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * SnapStart priming: a CRaC resource whose {@link #beforeCheckpoint} runs, before Lambda snapshots an initialised
+ * SnapStart priming: a CRaC resource whose {@link #beforeCheckpoint()} runs, before Lambda snapshots an initialised
  * execution environment, the code every first request would otherwise load and JIT-compile:
  *
  * <ul>
@@ -41,10 +41,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * thread and re-seeded for threads created after restore). Outside
  * Lambda (no CRaC runtime) registering is a no-op. A failure is logged and never fails the checkpoint.
  */
-public final class Priming implements Resource {
+public final class Priming {
 
   private final RouteTable routes;
   private final JsonLog log;
+  /** Held here because CRaC holds resources weakly; null when not registered. */
+  private Hook hook;
 
   private Priming(RouteTable routes, JsonLog log) {
     this.routes = routes;
@@ -63,7 +65,7 @@ public final class Priming implements Resource {
   public static Priming register(RouteTable routes, JsonLog log, Map<String, String> environment) {
     Priming priming = new Priming(routes, log);
     if (snapshotPossible(environment)) {
-      Core.getGlobalContext().register(priming);
+      priming.hook = Hook.register(priming);
     }
     return priming;
   }
@@ -74,15 +76,44 @@ public final class Priming implements Resource {
     return !"on-demand".equals(initialization) && !"provisioned-concurrency".equals(initialization);
   }
 
-  @Override
-  public void beforeCheckpoint(Context<? extends Resource> context) {
+  /**
+   * The CRaC resource, a class of its own (registering included: the verifier of a class that passes a Hook as a
+   * Resource loads Resource) so that a function that registers none (an ordinary cold start) never loads the CRaC
+   * interfaces.
+   */
+  private static final class Hook implements Resource {
+    private final Priming priming;
+
+    private Hook(Priming priming) {
+      this.priming = priming;
+    }
+
+    static Hook register(Priming priming) {
+      Hook hook = new Hook(priming);
+      Core.getGlobalContext().register(hook);
+      return hook;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+      priming.beforeCheckpoint();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+      priming.afterRestore();
+    }
+  }
+
+  /** What the checkpoint runs: {@link #prime()}, logged. */
+  public void beforeCheckpoint() {
     Result result = prime();
     log.info("primed before checkpoint", LogFields.empty().with("routes", result.primed().size())
         .with("failed", result.failed().size()));
   }
 
-  @Override
-  public void afterRestore(Context<? extends Resource> context) {
+  /** What a restore runs. */
+  public void afterRestore() {
     // priming made no connection; the request-id generators are renewed in case anything drew ids before the snapshot
     RequestIds.discardBuffered();
   }

@@ -22,9 +22,11 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ReportRequestJson {
-  public static final JsonReader<ReportRequest> READER = ReportRequestJson::read;
+  private static final Codec CODEC = new Codec();
 
-  public static final JsonWriter<ReportRequest> WRITER = ReportRequestJson::write;
+  public static final JsonReader<ReportRequest> READER = CODEC;
+
+  public static final JsonWriter<ReportRequest> WRITER = CODEC;
 
   private static final SerializedString FIELD_FROM = new SerializedString("from");
 
@@ -80,5 +82,17 @@ public final class ReportRequestJson {
     g.writeFieldName(FIELD_RECORD_COUNT);
     JsonWrite.intBox(g, v.recordCount());
     g.writeEndObject();
+  }
+
+  private static final class Codec implements JsonReader<ReportRequest>, JsonWriter<ReportRequest> {
+    @Override
+    public ReportRequest read(JsonParser p) throws IOException {
+      return ReportRequestJson.read(p);
+    }
+
+    @Override
+    public void write(JsonGenerator g, ReportRequest v) throws IOException {
+      ReportRequestJson.write(g, v);
+    }
   }
 }

@@ -32,6 +32,7 @@ import java.util.function.Supplier;
 public final class RateLimitInterceptor implements Interceptor {
 
   private final Supplier<RateLimits> limits;
+  private final RateLimits fixed;
   private final FixedWindowCounters counters;
   private final Clock clock;
   private final JsonLog log;
@@ -40,21 +41,19 @@ public final class RateLimitInterceptor implements Interceptor {
   /** The limits read once ({@code RATE_LIMITS} at the message handler's cold start). */
   public RateLimitInterceptor(RateLimits limits, FixedWindowCounters counters, Clock clock, JsonLog log,
       Metrics metrics) {
-    this(new Fixed(Objects.requireNonNull(limits, "limits")), counters, clock, log, metrics);
-  }
-
-  /** Fixed limits, as a named class rather than a lambda, which a cold start would spin. */
-  private record Fixed(RateLimits limits) implements Supplier<RateLimits> {
-    @Override
-    public RateLimits get() {
-      return limits;
-    }
+    this.limits = null;
+    this.fixed = Objects.requireNonNull(limits, "limits");
+    this.counters = Objects.requireNonNull(counters, "counters");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.log = Objects.requireNonNull(log, "log");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   /** {@code limits} is asked on each request (memoize it): only the message handler reads {@code RATE_LIMITS}. */
   public RateLimitInterceptor(Supplier<RateLimits> limits, FixedWindowCounters counters, Clock clock, JsonLog log,
       Metrics metrics) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.fixed = null;
     this.counters = Objects.requireNonNull(counters, "counters");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
@@ -68,7 +67,10 @@ public final class RateLimitInterceptor implements Interceptor {
     }
     Route<?, ?> route = invocation.route();
     RequestContext context = invocation.context();
-    RateLimits current = limits.get();
+    RateLimits current = fixed != null ? fixed : limits.get();
+    if (current.isEmpty() && route.rateLimit() == null && route.tenantRateLimit() == null) {
+      return invocation.proceed(); // no limit anywhere: nothing to look up
+    }
     RateLimit perUser = current.limit(route, RateLimits.Scope.USER, context.tenantId());
     RateLimit perTenant = context.tenantId() == null ? null
         : current.limit(route, RateLimits.Scope.TENANT, context.tenantId());

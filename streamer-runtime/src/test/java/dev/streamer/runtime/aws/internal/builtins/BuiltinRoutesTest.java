@@ -56,6 +56,36 @@ class BuiltinRoutesTest {
     client.close();
   }
 
+  @Test
+  void onFirstUseTheBuiltinsAreBuiltOnceWhenOneIsFirstLookedUpAndAppActionsNeverBuildThem() {
+    JobRoute job = new JobRoute("job", (p, ctx, progress) -> p.n());
+    int[] built = {0};
+    dev.streamer.core.routing.RouteTable table = BuiltinRoutes.withBuiltinsOnFirstUse(RouteTables.of("test", job),
+        () -> {
+          built[0]++;
+          return BuiltinRoutes.all(store, REPLIES);
+        });
+    assertEquals(job, table.find("job"));
+    assertEquals(null, table.find("nope"));
+    assertEquals(null, table.find(null));
+    assertEquals(0, built[0]);
+    assertEquals("status", table.find("status").action());
+    assertEquals("cancel", table.find("cancel").action());
+    assertEquals(List.of("cancel", "job", "status", "subscribe"),
+        table.routes().stream().map(dev.streamer.core.routing.Route::action).toList());
+    assertEquals(1, built[0]);
+  }
+
+  @Test
+  void onFirstUseAnApplicationActionNamedLikeABuiltinIsRefusedAtOnce() {
+    JobRoute status = new JobRoute("status", (p, ctx, progress) -> p.n());
+    IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> BuiltinRoutes.withBuiltinsOnFirstUse(RouteTables.of("test", status), () -> {
+          throw new AssertionError("built");
+        }));
+    assertEquals("duplicate action: status", refused.getMessage());
+  }
+
   private static JsonNode send(String action, String requestId, Caller caller) throws Exception {
     String body = "{\"id\":\"q\",\"action\":\"" + action + "\",\"payload\":{\"requestId\":\"" + requestId + "\"}}";
     return JSON.readTree(router.route(body, caller));
