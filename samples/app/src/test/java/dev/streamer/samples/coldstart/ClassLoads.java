@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  *
  * @param total     classes loaded
  * @param byPackage count per package
+ * @param names     count per class name, hidden classes under their name without the address suffix
+ *                  ({@code Foo$$Lambda$N}, {@code LambdaForm$MH}), so that two runs compare
  */
-record ClassLoads(int total, Map<String, Integer> byPackage) {
+record ClassLoads(int total, Map<String, Integer> byPackage, Map<String, Integer> names) {
 
   /** {@code [0.012s][info][class,load] java.lang.Object source: shared objects file}. */
   private static final Pattern LINE = Pattern.compile("\\[class,load\\s*] (\\S+) source: ");
@@ -31,6 +33,7 @@ record ClassLoads(int total, Map<String, Integer> byPackage) {
 
   static ClassLoads read(Path file) throws IOException {
     Map<String, Integer> byPackage = new TreeMap<>();
+    Map<String, Integer> names = new TreeMap<>();
     int total = 0;
     for (String line : Files.readAllLines(file)) {
       Matcher m = LINE.matcher(line);
@@ -40,13 +43,35 @@ record ClassLoads(int total, Map<String, Integer> byPackage) {
         String plain = slash < 0 ? name : name.substring(0, slash);
         int dot = plain.lastIndexOf('.');
         byPackage.merge(dot < 0 ? "" : plain.substring(0, dot), 1, Integer::sum);
+        names.merge(plain.replaceAll("\\$\\$Lambda\\$\\d+$", "\\$\\$Lambda\\$N"), 1, Integer::sum);
         total++;
       }
     }
     if (total == 0) {
       throw new IllegalStateException("no class+load lines in " + file);
     }
-    return new ClassLoads(total, byPackage);
+    return new ClassLoads(total, byPackage, names);
+  }
+
+  /**
+   * The classes every one of {@code runs} loaded (per name, the fewest times any run loaded it): what a side loads
+   * for certain, without the classes that some runs load and others do not (the JDK loads its whole
+   * security-provider list in some runs only, about 20 classes).
+   */
+  static ClassLoads common(List<ClassLoads> runs) {
+    Map<String, Integer> names = new TreeMap<>(runs.get(0).names);
+    for (ClassLoads run : runs.subList(1, runs.size())) {
+      names.replaceAll((name, n) -> Math.min(n, run.names.getOrDefault(name, 0)));
+    }
+    names.values().removeIf(n -> n == 0);
+    Map<String, Integer> byPackage = new TreeMap<>();
+    int total = 0;
+    for (Map.Entry<String, Integer> e : names.entrySet()) {
+      int dot = e.getKey().lastIndexOf('.');
+      byPackage.merge(dot < 0 ? "" : e.getKey().substring(0, dot), e.getValue(), Integer::sum);
+      total += e.getValue();
+    }
+    return new ClassLoads(total, byPackage, names);
   }
 
   /** The library a package belongs to, for the summary: the first segments that name its owner. */
@@ -76,5 +101,21 @@ record ClassLoads(int total, Map<String, Integer> byPackage) {
     entries.sort(Comparator.comparing((Map.Entry<String, Integer> e) -> -Math.abs(e.getValue()))
         .thenComparing(Map.Entry::getKey));
     return entries;
+  }
+
+  /**
+   * Every class name loaded by one side only (or more often by it), as lines {@code +n name} ({@code this} only)
+   * and {@code -n name} ({@code other} only), sorted by name.
+   */
+  List<String> differenceLines(ClassLoads other) {
+    Map<String, Integer> difference = new TreeMap<>(names);
+    other.names.forEach((name, n) -> difference.merge(name, -n, Integer::sum));
+    List<String> lines = new ArrayList<>();
+    difference.forEach((name, n) -> {
+      if (n != 0) {
+        lines.add(String.format("%+d %s", n, name));
+      }
+    });
+    return lines;
   }
 }

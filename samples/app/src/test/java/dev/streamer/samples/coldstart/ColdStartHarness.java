@@ -39,7 +39,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * discarded warm-up round (file cache); a round runs every variant (each first in turn), and in a variant generated
  * and hand-written back to back, in alternating order. Prints per side the medians of wall time and of CPU time to
  * the first reply, per pair the ratio of the medians and the quartiles of the per-round ratios, then the classes
- * each side loads (one more JVM each with {@code -Xlog:class+load}) and the packages of the difference.
+ * each side loads (in each of {@value #CLASS_RUNS} more JVMs with {@code -Xlog:class+load}: some runs load ~20 JDK
+ * security-provider classes that others do not) and the packages of the difference; every class
+ * of the difference goes to {@code target/coldstart/<function>-difference.txt}.
  *
  * <pre>ColdStartHarness --artifact samples/app/target/sample-app-lambda.jar [--runs 10] [--variants 3]</pre>
  *
@@ -50,6 +52,8 @@ public final class ColdStartHarness {
   static final String GENERATED_DEFAULT = "dev.streamer.samples.SampleDefaultHandler";
   static final String GENERATED_CONNECT = "dev.streamer.samples.SampleConnectHandler";
   static final String SERIAL_GC = "-XX:+UseSerialGC";
+  /** Class-logging runs per side; a side counts the classes all of them loaded. */
+  static final int CLASS_RUNS = 3;
   private static final String SECRET = "cold-start-secret-0123456789abcdef-0123456789";
   private static final String CONNECTION_ID = "cold-start-connection";
 
@@ -169,15 +173,32 @@ public final class ColdStartHarness {
     for (Pair pair : PAIRS) {
       Map<String, ClassLoads> loads = new LinkedHashMap<>();
       for (String handler : List.of(pair.generated(), pair.handWritten())) {
-        Path log = logs.resolve(pair.name().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "") + "-"
-            + handler.substring(handler.lastIndexOf('.') + 1) + ".classes");
-        Files.deleteIfExists(log);
-        ChildRun.Timing timing = ChildRun.run(classPath(classPath, pair, handler), templateEnv,
-            List.of(ClassLoads.logOption(log)), ColdStartProbe.class.getName(), probeArgs(pair, handler, 0, token));
-        loads.put(label(pair, handler), ClassLoads.read(log));
-        System.out.printf("reply of %s: %s%n", label(pair, handler), timing.reply());
+        // the JDK loads its whole security-provider list in some runs and not in others (about 20 classes, on
+        // either side): a side counts the classes all of its CLASS_RUNS runs loaded
+        List<ClassLoads> logged = new ArrayList<>();
+        for (int k = 0; k < CLASS_RUNS; k++) {
+          Path log = logs.resolve(pair.name().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "") + "-"
+              + handler.substring(handler.lastIndexOf('.') + 1) + (k == 0 ? "" : "-" + k) + ".classes");
+          Files.deleteIfExists(log);
+          ChildRun.Timing timing = ChildRun.run(classPath(classPath, pair, handler), templateEnv,
+              List.of(ClassLoads.logOption(log)), ColdStartProbe.class.getName(),
+              probeArgs(pair, handler, k, token));
+          logged.add(ClassLoads.read(log));
+          if (k == 0) {
+            System.out.printf("reply of %s: %s%n", label(pair, handler), timing.reply());
+          }
+        }
+        ClassLoads common = ClassLoads.common(logged);
+        System.out.printf("classes of %s in %d runs: %s, loaded in every run: %d%n", label(pair, handler),
+            CLASS_RUNS, logged.stream().map(ClassLoads::total).toList(), common.total());
+        loads.put(label(pair, handler), common);
       }
       ColdStartReport.classes(pair.name(), loads);
+      Path difference = logs.resolve(pair.name().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "")
+          + "-difference.txt");
+      List<ClassLoads> sides = List.copyOf(loads.values());
+      Files.write(difference, sides.get(0).differenceLines(sides.get(1)));
+      System.out.printf("every class of the difference (generated + / hand-written -): %s%n", difference);
     }
     System.exit(0);
   }

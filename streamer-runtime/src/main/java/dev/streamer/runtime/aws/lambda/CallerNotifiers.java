@@ -1,5 +1,6 @@
 package dev.streamer.runtime.aws.lambda;
 
+import dev.streamer.core.Delivery;
 import dev.streamer.core.Notifier;
 import dev.streamer.core.event.EventRegistry;
 import dev.streamer.core.event.EventSink;
@@ -28,7 +29,52 @@ final class CallerNotifiers implements Function<Caller, Notifier>, EventRegistry
 
   @Override
   public Notifier apply(Caller caller) {
-    return ScopedNotifier.forCaller(this, events, caller.tenantId(), caller.userId(), caller.connectionId());
+    return new OnFirstEvent(this, caller);
+  }
+
+  /**
+   * A caller's notifier, scoped on its first event: a request that sends none loads neither the scoped notifier nor
+   * the exceptions it throws.
+   */
+  private static final class OnFirstEvent implements Notifier {
+    private final CallerNotifiers notifiers;
+    private final Caller caller;
+    private Notifier scoped;
+
+    OnFirstEvent(CallerNotifiers notifiers, Caller caller) {
+      this.notifiers = notifiers;
+      this.caller = caller;
+    }
+
+    private Notifier scoped() {
+      Notifier current = scoped;
+      if (current == null) { // immutable: building it twice on two threads is harmless
+        current = ScopedNotifier.forCaller(notifiers, notifiers.events, caller.tenantId(), caller.userId(),
+            caller.connectionId());
+        scoped = current;
+      }
+      return current;
+    }
+
+    @Override
+    public Delivery toCaller(Record event) {
+      return scoped().toCaller(event);
+    }
+
+    @Override
+    public Delivery toUser(String userId, Record event) {
+      return scoped().toUser(userId, event);
+    }
+
+    @Override
+    public Delivery toTenant(Record event) {
+      return scoped().toTenant(event);
+    }
+
+    @Override
+    public Delivery toConnection(String connectionId, Record event) {
+      return scoped().toConnection(connectionId, event);
+    }
   }
 
   private EventRegistry registry() {
