@@ -63,7 +63,8 @@ public final class AwsRuntime {
   private final Lazy<ConnectionManager> connectionManager;
   private final Lazy<MessageSender> sender;
   private final Lazy<EventBroadcaster> broadcaster;
-  private final EventSink events;
+  /** Given, or the broadcaster on first use, made on the first call of {@link #events()}. */
+  private volatile EventSink events;
   private final Lazy<CallerResolver> callers;
   private final Lazy<ExecutorService> workers;
   private final Lazy<ScheduledExecutorService> scheduler;
@@ -83,7 +84,7 @@ public final class AwsRuntime {
     this.connectionManager = new Lazy<>(this, CONNECTION_MANAGER, null);
     this.sender = new Lazy<>(this, SENDER, b.sender);
     this.broadcaster = new Lazy<>(this, BROADCASTER, null);
-    this.events = b.events != null ? b.events : new BroadcasterOnFirstUse(broadcaster);
+    this.events = b.events;
     this.callers = new Lazy<>(this, CALLERS, b.callers);
     this.workers = new Lazy<>(this, WORKERS, b.workers);
     this.scheduler = new Lazy<>(this, SCHEDULER, b.scheduler);
@@ -188,7 +189,12 @@ public final class AwsRuntime {
    * first event sent (so a function that sends none never builds it), unless the builder was given a sink.
    */
   public EventSink events() {
-    return events;
+    EventSink current = events;
+    if (current == null) { // holds only the lazy broadcaster: making it twice on two threads is harmless
+      current = BroadcasterOnFirstUse.of(broadcaster);
+      events = current;
+    }
+    return current;
   }
 
   /**
@@ -197,7 +203,7 @@ public final class AwsRuntime {
    * sent), delivered by {@link #events()}.
    */
   public Function<Caller, Notifier> notifiers(RouteTable routes) {
-    return new CallerNotifiers(routes, events);
+    return new CallerNotifiers(routes, this);
   }
 
   /** Who is behind a connection, as {@code $connect} stored it. */
@@ -272,6 +278,11 @@ public final class AwsRuntime {
 
   /** The broadcaster, built when the first event is sent. */
   private record BroadcasterOnFirstUse(Supplier<EventBroadcaster> broadcaster) implements EventSink {
+    /** Typed as the interface here: a caller that made one would load both classes when verified. */
+    static EventSink of(Supplier<EventBroadcaster> broadcaster) {
+      return new BroadcasterOnFirstUse(broadcaster);
+    }
+
     @Override
     public Delivery toUser(String tenantId, String userId, String event, String message) {
       return broadcaster.get().toUser(tenantId, userId, event, message);

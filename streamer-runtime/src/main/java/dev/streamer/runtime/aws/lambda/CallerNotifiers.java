@@ -3,7 +3,6 @@ package dev.streamer.runtime.aws.lambda;
 import dev.streamer.core.Delivery;
 import dev.streamer.core.Notifier;
 import dev.streamer.core.event.EventRegistry;
-import dev.streamer.core.event.EventSink;
 import dev.streamer.core.event.EventType;
 import dev.streamer.core.event.ScopedNotifier;
 import dev.streamer.core.routing.Caller;
@@ -19,12 +18,13 @@ import java.util.function.Function;
 final class CallerNotifiers implements Function<Caller, Notifier>, EventRegistry {
 
   private final RouteTable routes;
-  private final EventSink events;
+  private final AwsRuntime runtime;
   private volatile EventRegistry registry;
 
-  CallerNotifiers(RouteTable routes, EventSink events) {
+  /** Events go to {@code runtime.events()}, asked on the first event too. */
+  CallerNotifiers(RouteTable routes, AwsRuntime runtime) {
     this.routes = routes;
-    this.events = events;
+    this.runtime = runtime;
   }
 
   @Override
@@ -49,7 +49,7 @@ final class CallerNotifiers implements Function<Caller, Notifier>, EventRegistry
     private Notifier scoped() {
       Notifier current = scoped;
       if (current == null) { // immutable: building it twice on two threads is harmless
-        current = ScopedNotifier.forCaller(notifiers, notifiers.events, caller.tenantId(), caller.userId(),
+        current = ScopedNotifier.forCaller(notifiers, notifiers.runtime.events(), caller.tenantId(), caller.userId(),
             caller.connectionId());
         scoped = current;
       }
