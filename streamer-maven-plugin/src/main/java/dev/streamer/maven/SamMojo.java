@@ -66,8 +66,9 @@ public final class SamMojo extends AbstractMojo {
   private boolean skip;
 
   /**
-   * Removes from the Lambda jar the AWS SDK model classes that only operations nothing in the jar calls use
-   * ({@code LambdaJarPruner} of streamer-deploy); {@code false} keeps them (code that reaches the SDK by reflection).
+   * Removes from the Lambda jar the AWS SDK classes no code path loads: what only operations nothing in the jar calls
+   * use, and unreferenced classes of the SDK's generated per-service packages ({@code LambdaJarPruner} of
+   * streamer-deploy); {@code false} keeps them (code that reaches the SDK by reflection).
    */
   @Parameter(property = "streamer.pruneSdk", defaultValue = "true")
   private boolean pruneSdk;

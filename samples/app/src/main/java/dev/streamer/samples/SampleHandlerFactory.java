@@ -12,7 +12,8 @@ import java.util.List;
 @HandlerFactory
 public final class SampleHandlerFactory implements SampleHandlers {
 
-  private static final long STEP_MILLIS = Long.getLong("sample.report.stepMillis", 50);
+  /** The simulated work of one report or export step, in ms; read when a function builds its handlers. */
+  private static final String STEP_MILLIS = "sample.report.stepMillis";
   /** One per JVM, like a metrics registry: every function of the app counts into it. */
   private static final ActionMetrics METRICS = new ActionMetrics();
 
@@ -24,7 +25,7 @@ public final class SampleHandlerFactory implements SampleHandlers {
   @Override
   public Reports reports() {
     String bucket = System.getenv().getOrDefault("REPORTS_BUCKET", "sample-reports");
-    return new Reports(ReportStorage.bucket(bucket), Clock.systemUTC(), STEP_MILLIS);
+    return new Reports(ReportStorage.bucket(bucket), Clock.systemUTC(), Long.getLong(STEP_MILLIS, 50));
   }
 
   /** Around every action, in the $default function (sync, enqueue) and the stream processor (async). */

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class SampleAsyncApiTest {
 
   static {
-    System.setProperty("sample.report.stepMillis", "0"); // read when the handler factory class loads
+    System.setProperty("sample.report.stepMillis", "0"); // read when the handler factory builds Reports
   }
 
   private static final Path DOCUMENT = Path.of("target/classes/META-INF/streamer/sample-asyncapi.json");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class SampleRouterTest {
 
   static {
-    System.setProperty("sample.report.stepMillis", "0"); // read when the handler factory class loads
+    System.setProperty("sample.report.stepMillis", "0"); // read when the handler factory builds Reports
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();

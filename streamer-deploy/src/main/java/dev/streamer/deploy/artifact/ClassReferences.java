@@ -23,6 +23,15 @@ public final class ClassReferences {
 
   /** Internal names ({@code a/b/C$D}) referenced by {@code classFile}. */
   public static Set<String> of(byte[] classFile) {
+    return read(classFile, false);
+  }
+
+  /** The superclass and the direct interfaces of {@code classFile} (internal names): what loading it loads. */
+  public static Set<String> supertypes(byte[] classFile) {
+    return read(classFile, true);
+  }
+
+  private static Set<String> read(byte[] classFile, boolean supertypesOnly) {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
       if (in.readInt() != 0xCAFEBABE) {
@@ -32,12 +41,16 @@ public final class ClassReferences {
       int count = in.readUnsignedShort();
       String[] utf8 = new String[count];
       int[] classNames = new int[count];
+      int[] classIndex = new int[count];
       int classes = 0;
       for (int i = 1; i < count; i++) {
         int tag = in.readUnsignedByte();
         switch (tag) {
           case 1 -> utf8[i] = in.readUTF();
-          case 7 -> classNames[classes++] = in.readUnsignedShort();
+          case 7 -> {
+            classIndex[i] = in.readUnsignedShort();
+            classNames[classes++] = classIndex[i];
+          }
           case 8, 16, 19, 20 -> in.readUnsignedShort();
           case 15 -> in.skipBytes(3);
           case 3, 4, 9, 10, 11, 12, 17, 18 -> in.readInt();
@@ -49,6 +62,19 @@ public final class ClassReferences {
         }
       }
       Set<String> names = new TreeSet<>();
+      if (supertypesOnly) {
+        in.readUnsignedShort(); // access flags
+        in.readUnsignedShort(); // this class
+        int superclass = in.readUnsignedShort();
+        if (superclass != 0) {
+          names.add(utf8[classIndex[superclass]]);
+        }
+        int interfaces = in.readUnsignedShort();
+        for (int i = 0; i < interfaces; i++) {
+          names.add(utf8[classIndex[in.readUnsignedShort()]]);
+        }
+        return names;
+      }
       for (int c = 0; c < classes; c++) {
         String name = utf8[classNames[c]];
         if (!name.startsWith("[")) {

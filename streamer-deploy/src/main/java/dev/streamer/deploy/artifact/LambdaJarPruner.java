@@ -24,7 +24,7 @@ public final class LambdaJarPruner {
   public record Summary(UnusedSdkClasses.Result result, long bytesBefore, long bytesAfter) {
     @Override
     public String toString() {
-      return String.format("removed %,d SDK classes of unused operations (kept %d operations: %s): %,d -> %,d bytes",
+      return String.format("removed %,d SDK classes nothing loads (kept %d operations: %s): %,d -> %,d bytes",
           result.removable().size(), result.used().size(), String.join(", ", result.used()), bytesBefore,
           bytesAfter);
     }
@@ -42,6 +42,7 @@ public final class LambdaJarPruner {
   /** The analysis of {@code jar}'s classes. */
   public static UnusedSdkClasses.Result analyse(Path jar) throws IOException {
     Map<String, Set<String>> references = new HashMap<>();
+    Map<String, Set<String>> supertypes = new HashMap<>();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       Enumeration<? extends ZipEntry> entries = zip.entries();
       while (entries.hasMoreElements()) {
@@ -49,12 +50,15 @@ public final class LambdaJarPruner {
         String name = entry.getName();
         if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
           try (InputStream in = zip.getInputStream(entry)) {
-            references.put(name.substring(0, name.length() - ".class".length()), ClassReferences.of(in.readAllBytes()));
+            byte[] classFile = in.readAllBytes();
+            String className = name.substring(0, name.length() - ".class".length());
+            references.put(className, ClassReferences.of(classFile));
+            supertypes.put(className, ClassReferences.supertypes(classFile));
           }
         }
       }
     }
-    return UnusedSdkClasses.of(references);
+    return UnusedSdkClasses.of(references, supertypes);
   }
 
   /** Rewrites {@code jar} without the removable classes (entries keep their order and times). */

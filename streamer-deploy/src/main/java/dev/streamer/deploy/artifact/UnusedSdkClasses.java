@@ -10,49 +10,65 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The AWS SDK classes of a Lambda jar that no code path of the application can load: the model shapes (and
- * paginators) that only operations the application never calls use.
+ * The AWS SDK classes of a Lambda jar that no code path of the application can load: the model shapes, marshallers
+ * and paginators that only operations the application never calls use, and the parts of a service's generated
+ * endpoint and JMESPath support nothing refers to (SDK 2.34's endpoint providers are compiled code: the rule-engine
+ * classes beside them are not used by them).
  *
  * <p>Each SDK v2 service client has a method per operation, so a constant-pool closure from the client keeps the whole
  * model. This analysis cuts it at the client: an <em>operation</em> is {@code X} with a
- * {@code transform/XRequestMarshaller}; its classes are {@code XRequest*}, {@code XResponse*},
+ * {@code model/XRequest} extending the service's base request; its classes are {@code XRequest*}, {@code XResponse*},
  * {@code XRequestMarshaller*}, {@code XIterable*}, {@code XPublisher*}. It is <em>used</em> when a class other than
  * the dispatchers (the service's {@code *Client} classes and its endpoint interceptor, which name every operation)
- * and its own classes references one of them: Streamer's runtime, the application, or another SDK class such as endpoint discovery. The
- * closure from every class outside {@code model/}, {@code transform/} and {@code paginators/} then keeps what it
- * reaches, stopping at the classes of unused operations: those stay in the jar (the verifier loads the request
- * classes when it links the client, the endpoint interceptor tests them with {@code instanceof}) but nothing runs
- * their code, so what only they reference is never loaded. Conservative: every constant-pool name counts
- * ({@link ClassReferences}); only classes under a service's {@code model/} and {@code paginators/} are removed.
+ * and its own classes references one of them: Streamer's runtime, the application, or another SDK class such as
+ * endpoint discovery. The closure from every class outside the {@linkplain #PRUNABLE prunable packages} then keeps
+ * what it reaches, stopping at the classes of unused operations. Of those only the request class itself stays, loaded
+ * and never linked: the verifier loads it when it links the client (the client passes it where an {@code SdkRequest}
+ * is expected) and the endpoint interceptor tests requests with {@code instanceof} against it. Its builders, the
+ * response, the marshaller and the paginators are never loaded: the client creates them in code that runs only when
+ * the operation is called, and the verifier does not load a class for {@code new}, {@code checkcast}, an
+ * {@code invokedynamic} or an assignment to an interface type (JVMS §4.10.1.2). Conservative: every constant-pool name
+ * counts ({@link ClassReferences}); only classes under the prunable packages are removed.
  */
 public final class UnusedSdkClasses {
 
   private static final String SERVICES = "software/amazon/awssdk/services/";
-  private static final Pattern MARSHALLER = Pattern.compile(SERVICES + "(\\w+)/transform/(\\w+)RequestMarshaller");
+  private static final Pattern MODEL_REQUEST = Pattern.compile(SERVICES + "(\\w+)/model/(\\w+)Request");
+  private static final String AWS_REQUEST = "software/amazon/awssdk/awscore/AwsRequest";
   private static final Pattern OPERATION_CLASS = Pattern.compile(
-      SERVICES + "(\\w+)/(?:model|transform|paginators)/(\\w+?)"
+      SERVICES + "(\\w+)/(?:\\w+/)?(?:model|transform|paginators)/(\\w+?)"
           + "(?:Request|Response|RequestMarshaller|Iterable|Publisher)(?:\\$.*)?");
+  /** The class of an operation kept (loaded, not linked) when the operation is unused. */
+  private static final Pattern REQUEST_CLASS = Pattern.compile(SERVICES + "\\w+/model/\\w+Request");
+  /** A service's clients and endpoint interceptors (DynamoDB Streams' live under {@code dynamodb/streams/}). */
   private static final Pattern DISPATCHER = Pattern.compile(
-      SERVICES + "\\w+/(?:\\w+Client|endpoints/internal/\\w+ResolveEndpointInterceptor)");
-  private static final Pattern GENERATED = Pattern.compile(SERVICES + "\\w+/(?:model|transform|paginators)/.*");
-  private static final Pattern REMOVABLE = Pattern.compile(SERVICES + "\\w+/(?:model|paginators)/.*");
+      SERVICES + "\\w+/(?:\\w+/)?(?:\\w+Client|endpoints/internal/\\w+ResolveEndpointInterceptor)");
+  /**
+   * Packages whose classes stay only when reached: generated per service (and per nested service, such as
+   * {@code dynamodb/streams/}), each class named where it is used.
+   */
+  static final Pattern PRUNABLE = Pattern.compile(
+      SERVICES + "\\w+/(?:\\w+/)?(?:model|transform|paginators|waiters|endpoints/internal|jmespath/internal)/.*");
 
   /**
    * @param used operations kept, as {@code service/Operation}
-   * @param unusedButLoadable classes of unused operations kept in the jar (loaded, never run)
+   * @param unusedButLoadable request classes of unused operations kept in the jar (loaded, never linked or run)
    * @param removable classes no code path loads
    */
   public record Result(Set<String> used, Set<String> unusedButLoadable, Set<String> removable) {}
 
   private UnusedSdkClasses() {}
 
-  /** {@code references}: every class of the jar (internal name) to the names its constant pool holds. */
-  public static Result of(Map<String, Set<String>> references) {
+  /**
+   * @param references every class of the jar (internal name) to the names its constant pool holds
+   * @param supertypes every class of the jar to its superclass and direct interfaces (loaded when it is loaded)
+   */
+  public static Result of(Map<String, Set<String>> references, Map<String, Set<String>> supertypes) {
     Set<String> operations = new HashSet<>();
     for (String name : references.keySet()) {
-      Matcher marshaller = MARSHALLER.matcher(name);
-      if (marshaller.matches()) {
-        operations.add(marshaller.group(1) + "/" + marshaller.group(2));
+      Matcher request = MODEL_REQUEST.matcher(name);
+      if (request.matches() && isOperationRequest(name, supertypes)) {
+        operations.add(request.group(1) + "/" + request.group(2));
       }
     }
     Set<String> used = new TreeSet<>();
@@ -71,7 +87,7 @@ public final class UnusedSdkClasses {
     Set<String> reached = new HashSet<>();
     Set<String> loadable = new TreeSet<>();
     Deque<String> pending = new ArrayDeque<>();
-    references.keySet().stream().filter(name -> !GENERATED.matcher(name).matches()).forEach(pending::add);
+    references.keySet().stream().filter(name -> !PRUNABLE.matcher(name).matches()).forEach(pending::add);
     while (!pending.isEmpty()) {
       String name = pending.pop();
       if (!references.containsKey(name) || reached.contains(name) || loadable.contains(name)) {
@@ -79,7 +95,10 @@ public final class UnusedSdkClasses {
       }
       String operation = operation(name, operations);
       if (operation != null && !used.contains(operation)) {
-        loadable.add(name);
+        if (REQUEST_CLASS.matcher(name).matches()) {
+          loadable.add(name);
+          pending.addAll(supertypes.getOrDefault(name, Set.of()));
+        }
         continue;
       }
       reached.add(name);
@@ -87,11 +106,24 @@ public final class UnusedSdkClasses {
     }
     Set<String> removable = new TreeSet<>();
     for (String name : references.keySet()) {
-      if (!reached.contains(name) && !loadable.contains(name) && REMOVABLE.matcher(name).matches()) {
+      if (!reached.contains(name) && !loadable.contains(name) && PRUNABLE.matcher(name).matches()) {
         removable.add(name);
       }
     }
     return new Result(used, loadable, removable);
+  }
+
+  /**
+   * Whether {@code name} is an operation's input: its superclass is the service's base request, which extends
+   * {@code AwsRequest} (known from the request class alone, so a pruned jar gives the same operations).
+   */
+  private static boolean isOperationRequest(String name, Map<String, Set<String>> supertypes) {
+    for (String parent : supertypes.getOrDefault(name, Set.of())) {
+      if (supertypes.getOrDefault(parent, Set.of()).contains(AWS_REQUEST)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code service/Operation} whose class {@code name} is, or null. */

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,14 +40,17 @@ class UnusedSdkClassesTest {
   @BeforeAll
   static void analyse() throws IOException, URISyntaxException {
     Map<String, Set<String>> references = new HashMap<>();
+    Map<String, Set<String>> supertypes = new HashMap<>();
     for (Class<?> inJar : List.of(DynamoDbClient.class, ApiGatewayManagementApiClient.class)) {
-      readJar(Path.of(inJar.getProtectionDomain().getCodeSource().getLocation().toURI()), references);
+      readJar(Path.of(inJar.getProtectionDomain().getCodeSource().getLocation().toURI()), references, supertypes);
     }
     String app = App.class.getName().replace('.', '/');
     try (InputStream in = App.class.getResourceAsStream("/" + app + ".class")) {
-      references.put(app, ClassReferences.of(in.readAllBytes()));
+      byte[] classFile = in.readAllBytes();
+      references.put(app, ClassReferences.of(classFile));
+      supertypes.put(app, ClassReferences.supertypes(classFile));
     }
-    result = UnusedSdkClasses.of(references);
+    result = UnusedSdkClasses.of(references, supertypes);
   }
 
   @Test
@@ -76,25 +80,49 @@ class UnusedSdkClassesTest {
   }
 
   @Test
-  void unusedOperationsKeepWhatTheClientNamesButNotTheirShapes() throws ClassNotFoundException {
+  void unusedOperationsKeepOnlyTheirRequestClass() throws ClassNotFoundException {
     // the verifier loads every request class when it links the client; the endpoint interceptor tests them
-    for (String kept : List.of("ScanRequest", "ScanResponse", "CreateBackupRequest", "CreateBackupRequest$Builder")) {
+    assertEquals(Set.of(), result.unusedButLoadable().stream()
+        .filter(name -> !name.matches("software/amazon/awssdk/services/\\w+/model/\\w+Request"))
+        .collect(Collectors.toSet()));
+    for (String kept : List.of("ScanRequest", "CreateBackupRequest", "BatchGetItemRequest")) {
       assertTrue(result.unusedButLoadable().contains(MODEL + kept), kept);
     }
-    assertTrue(result.unusedButLoadable().contains(
-        "software/amazon/awssdk/services/dynamodb/transform/ScanRequestMarshaller"));
-    // every error code the client maps stays constructible (FailureException is a shape, not a Throwable)
+    // what only the operation's own code creates is never loaded: builders, response, marshaller
+    for (String gone : List.of(MODEL + "ScanResponse", MODEL + "CreateBackupRequest$Builder",
+        MODEL + "ScanRequest$BuilderImpl", "software/amazon/awssdk/services/dynamodb/transform/ScanRequestMarshaller")) {
+      assertTrue(result.removable().contains(gone), gone);
+    }
+    // loading a request class loads its superclass
+    assertFalse(result.removable().contains(MODEL + "DynamoDbRequest"));
+    // every error code the client maps stays constructible (FailureException is a shape, not a Throwable); the
+    // rule engine's own exceptions go with it
     for (String name : result.removable()) {
+      if (name.contains("/endpoints/internal/")) {
+        continue;
+      }
       Class<?> type = Class.forName(name.replace('/', '.'), false, UnusedSdkClassesTest.class.getClassLoader());
       assertFalse(Throwable.class.isAssignableFrom(type), name);
     }
   }
 
   @Test
-  void onlyModelAndPaginatorClassesAreRemoved() {
+  void onlyGeneratedServiceClassesAreRemoved() {
     assertTrue(result.removable().size() > 500, "the bulk of the DynamoDB model: " + result.removable().size());
     for (String name : result.removable()) {
-      assertTrue(name.matches("software/amazon/awssdk/services/\\w+/(model|paginators)/.*"), name);
+      assertTrue(UnusedSdkClasses.PRUNABLE.matcher(name).matches(), name);
+    }
+  }
+
+  @Test
+  void theEndpointRuleEngineNoProviderUsesIsRemovedAndTheCompiledProviderStays() {
+    String endpoints = "software/amazon/awssdk/services/dynamodb/endpoints/internal/";
+    for (String gone : List.of("RuleEngine", "DefaultRuleEngine", "EndpointRuleset", "Expr", "Template", "Literal")) {
+      assertTrue(result.removable().contains(endpoints + gone), gone);
+    }
+    for (String kept : List.of("DefaultDynamoDbEndpointProvider", "RulesFunctions", "RuleUrl",
+        "DynamoDbResolveEndpointInterceptor")) {
+      assertFalse(result.removable().contains(endpoints + kept), kept);
     }
   }
 
@@ -109,14 +137,17 @@ class UnusedSdkClassesTest {
     }
   }
 
-  private static void readJar(Path jar, Map<String, Set<String>> references) throws IOException {
+  private static void readJar(Path jar, Map<String, Set<String>> references, Map<String, Set<String>> supertypes)
+      throws IOException {
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       Enumeration<? extends ZipEntry> entries = zip.entries();
       while (entries.hasMoreElements()) {
         ZipEntry entry = entries.nextElement();
         if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/")) {
           try (InputStream in = zip.getInputStream(entry)) {
-            references.put(entry.getName().replace(".class", ""), ClassReferences.of(in.readAllBytes()));
+            byte[] classFile = in.readAllBytes();
+            references.put(entry.getName().replace(".class", ""), ClassReferences.of(classFile));
+            supertypes.put(entry.getName().replace(".class", ""), ClassReferences.supertypes(classFile));
           }
         }
       }

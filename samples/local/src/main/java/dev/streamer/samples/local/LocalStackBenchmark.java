@@ -72,8 +72,7 @@ public final class LocalStackBenchmark {
     Path logFile = Path.of("local-benchmark-handlers.log").toAbsolutePath();
     try (PrintStream logs = new PrintStream(new FileOutputStream(logFile.toFile()), true, StandardCharsets.UTF_8)) {
       System.setOut(logs);
-      try (LocalStack stack = SampleStack.builder().banner(null)
-          .environment(Map.of("LOG_LEVEL", "WARN", "SERVICE_NAME", "benchmark")).start()) {
+      try (LocalStack stack = stackBuilder().start()) {
         if (only.equals("jobs")) {
           new JobsBenchmark(stack, console).run(seconds);
         } else {
@@ -83,6 +82,11 @@ public final class LocalStackBenchmark {
         System.setOut(console);
       }
     }
+  }
+
+  /** The sample's stack as every benchmark here runs it: handlers logging warnings only. */
+  static LocalStack.Builder stackBuilder() {
+    return SampleStack.builder().banner(null).environment(Map.of("LOG_LEVEL", "WARN", "SERVICE_NAME", "benchmark"));
   }
 
   private void run(LocalStack stack, int samples, int seconds, PrintStream out) throws Exception {

@@ -11,33 +11,21 @@ import dev.streamer.core.routing.AsyncRequest;
 import dev.streamer.core.routing.RouteExecutor;
 import dev.streamer.core.routing.RouteTables;
 import dev.streamer.runtime.aws.DirectProgress;
-import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.JobRoute;
-import dev.streamer.runtime.aws.ManualClock;
-import dev.streamer.runtime.aws.RecordingReplies;
-import dev.streamer.runtime.aws.StreamRecords;
 import dev.streamer.runtime.aws.internal.observability.JsonLog;
 import dev.streamer.runtime.aws.internal.observability.LogLevel;
 import dev.streamer.runtime.aws.internal.observability.Metrics;
-import dev.streamer.runtime.aws.internal.requests.DynamoRequestStore;
 import dev.streamer.runtime.aws.internal.requests.RequestRecord;
-import dev.streamer.runtime.aws.tables.TableNames;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Isolated actions against DynamoDB Local's real stream: the processor marks and hands them to a worker (the
@@ -45,14 +33,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * duplicate, late and cancelled deliveries run nothing; a refused invocation is reported for redelivery; a
  * dispatched request no worker claimed is re-driven by the sweeper after the dispatch timeout.
  */
-class IsolatedDispatchTest {
+class IsolatedDispatchTest extends ProcessorOnDynamoDbLocal {
 
-  private DynamoDbClient client;
-  private StreamRecords stream;
-  private ManualClock clock;
-  private DynamoRequestStore store;
-  private RecordingReplies replies;
-  private ExecutorService workers;
   private final List<WorkerJob> invoked = new CopyOnWriteArrayList<>();
   private final AtomicInteger refuse = new AtomicInteger();
   private final WorkerInvoker invoker = job -> {
@@ -62,22 +44,9 @@ class IsolatedDispatchTest {
     invoked.add(job);
   };
 
-  @BeforeEach
-  void setUp() {
-    client = DynamoDbLocal.client();
-    TableNames tables = DynamoDbLocal.createTables("isolated");
-    stream = new StreamRecords(client, tables.requests());
-    clock = ManualClock.startingNow();
-    store = new DynamoRequestStore(client, tables.requests(), clock, Duration.ofDays(7), 2);
-    replies = new RecordingReplies();
-    workers = Executors.newCachedThreadPool();
-  }
-
-  @AfterEach
-  void tearDown() {
-    workers.shutdownNow();
-    stream.close();
-    client.close();
+  @Override
+  protected String tablePrefix() {
+    return "isolated";
   }
 
   private StreamProcessor processor(JobRoute... routes) {

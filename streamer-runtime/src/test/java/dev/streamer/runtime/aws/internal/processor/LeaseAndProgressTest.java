@@ -14,10 +14,7 @@ import dev.streamer.core.routing.RouteExecutor;
 import dev.streamer.core.routing.RouteTables;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.JobRoute;
-import dev.streamer.runtime.aws.ManualClock;
 import dev.streamer.runtime.aws.PausableProxy;
-import dev.streamer.runtime.aws.RecordingReplies;
-import dev.streamer.runtime.aws.StreamRecords;
 import dev.streamer.runtime.aws.internal.observability.JsonLog;
 import dev.streamer.runtime.aws.internal.observability.LogLevel;
 import dev.streamer.runtime.aws.internal.observability.Metrics;
@@ -31,7 +28,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,37 +42,26 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Short renewed leases, crash recovery and progress that never goes down across attempts, with the production
  * progress reporter, against DynamoDB Local's real stream. Time is a manual clock: "60 s later" costs nothing.
  */
-class LeaseAndProgressTest {
+class LeaseAndProgressTest extends ProcessorOnDynamoDbLocal {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration LEASE = Duration.ofSeconds(60);
 
-  private DynamoDbClient client;
-  private StreamRecords stream;
-  private ManualClock clock;
-  private DynamoRequestStore store;
-  private RecordingReplies replies;
-  private ExecutorService workers;
   private ScheduledExecutorService scheduler;
 
+  @Override
+  protected String tablePrefix() {
+    return "lease";
+  }
+
   @BeforeEach
-  void setUp() {
-    client = DynamoDbLocal.client();
-    TableNames tables = DynamoDbLocal.createTables("lease");
-    stream = new StreamRecords(client, tables.requests());
-    clock = ManualClock.startingNow();
-    store = new DynamoRequestStore(client, tables.requests(), clock, Duration.ofDays(7), 2);
-    replies = new RecordingReplies();
-    workers = Executors.newCachedThreadPool();
+  void startScheduler() {
     scheduler = Executors.newSingleThreadScheduledExecutor();
   }
 
   @AfterEach
-  void tearDown() {
-    workers.shutdownNow();
+  void stopScheduler() {
     scheduler.shutdownNow();
-    stream.close();
-    client.close();
   }
 
   private ProcessorSettings settings(Duration lease) {

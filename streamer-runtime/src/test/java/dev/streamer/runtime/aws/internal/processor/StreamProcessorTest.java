@@ -13,18 +13,13 @@ import dev.streamer.core.RetryableException;
 import dev.streamer.runtime.aws.DirectProgress;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.JobRoute;
-import dev.streamer.runtime.aws.ManualClock;
-import dev.streamer.runtime.aws.RecordingReplies;
-import dev.streamer.runtime.aws.StreamRecords;
 import dev.streamer.runtime.aws.internal.connections.MessageSender;
 import dev.streamer.runtime.aws.internal.observability.JsonLog;
 import dev.streamer.runtime.aws.internal.observability.LogLevel;
 import dev.streamer.runtime.aws.internal.observability.Metrics;
-import dev.streamer.runtime.aws.internal.requests.CancelResult;
 import dev.streamer.runtime.aws.internal.requests.DynamoRequestStore;
 import dev.streamer.runtime.aws.internal.requests.RequestRecord;
 import dev.streamer.core.protocol.RequestStatus;
-import dev.streamer.runtime.aws.tables.TableNames;
 import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.routing.AsyncRequest;
 import dev.streamer.core.routing.RouteExecutor;
@@ -35,46 +30,24 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The processor against DynamoDB Local, fed with the table's real stream records. */
-class StreamProcessorTest {
+class StreamProcessorTest extends ProcessorOnDynamoDbLocal {
 
   private static final LongSupplier FIVE_MINUTES = () -> 300_000;
   private static final Duration BASE_DELAY = Duration.ofSeconds(5);
 
-  private DynamoDbClient client;
-  private StreamRecords stream;
-  private ManualClock clock;
-  private DynamoRequestStore store;
-  private RecordingReplies replies;
-  private ExecutorService workers;
   private final List<String> logLines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  @BeforeEach
-  void setUp() {
-    client = DynamoDbLocal.client();
-    TableNames tables = DynamoDbLocal.createTables("processor");
-    stream = new StreamRecords(client, tables.requests());
-    clock = ManualClock.startingNow();
-    store = new DynamoRequestStore(client, tables.requests(), clock, Duration.ofDays(7), 2);
-    replies = new RecordingReplies();
-    workers = Executors.newCachedThreadPool();
-  }
-
-  @AfterEach
-  void tearDown() {
-    workers.shutdownNow();
-    stream.close();
-    client.close();
+  @Override
+  protected String tablePrefix() {
+    return "processor";
   }
 
   private StreamProcessor processor(JobRoute route, Duration timeoutBuffer) {
