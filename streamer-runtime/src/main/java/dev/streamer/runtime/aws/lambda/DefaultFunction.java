@@ -37,8 +37,9 @@ import java.util.function.Supplier;
 
 /**
  * The {@code $default} function: routes each message (sync result, async acknowledgment, or typed error) as the
- * caller stored at {@code $connect}. Builds the router over the app's routes and the built-ins, the request store
- * (the queue) and the connection lookup. Its sends (the CANCELLED error of a request cancelled while queued, and
+ * caller stored at {@code $connect}. Builds the router over the app's routes and the built-ins, and the connection
+ * lookup; the built-ins (with the tenant gate) on the first look-up of one and the request store (the queue) on the
+ * first enqueue or built-in, so that a cold start serving a sync action builds neither. Its sends (the CANCELLED error of a request cancelled while queued, and
  * server events an action sends through its {@code Notifier}) build the Management API client on first use, not at
  * initialisation. Always answers 200 with the reply as body: API Gateway sends it back on the socket.
  */
@@ -81,7 +82,9 @@ public final class DefaultFunction {
     this.callers = runtime.callers();
     this.timeoutBuffer = runtime.config().timeoutBuffer();
     this.environment = runtime.environment();
-    this.priming = Priming.register(routes, log, environment);
+    // the router's table: priming lists every route, which builds the built-ins and the request store before a
+    // SnapStart snapshot as initialisation did before they were built on first use (no I/O either way)
+    this.priming = Priming.register(router.routes(), log, environment);
   }
 
   /**
