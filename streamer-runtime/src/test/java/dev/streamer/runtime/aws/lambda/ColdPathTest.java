@@ -1,0 +1,119 @@
+package dev.streamer.runtime.aws.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.streamer.core.Progress;
+import dev.streamer.core.RequestContext;
+import dev.streamer.core.routing.Route;
+import dev.streamer.core.routing.RouteTables;
+import dev.streamer.core.validation.Violations;
+import dev.streamer.runtime.aws.DynamoDbLocal;
+import dev.streamer.runtime.aws.internal.connections.ConnectionStore;
+import dev.streamer.runtime.aws.tables.TableNames;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the {@code $default} function loads for its first sync request, in a fresh JVM configured like a Lambda
+ * function (environment only, {@code AWS_LAMBDA_INITIALIZATION_TYPE=on-demand}), against DynamoDB Local: none of the
+ * parts it builds on first use (built-ins, request store, table definitions, event registry, scoped notifier, error
+ * mapper), no CRaC interface, no DRBG, and no lambda or method-reference class of Streamer's own (each spins a class
+ * and method handles at a cold start). The cold-start harness in {@code samples/app} measures the rest.
+ */
+class ColdPathTest {
+
+  private static final Pattern LOADED = Pattern.compile("\\[class,load\\s*] (\\S+) source: ");
+
+  @Test
+  void aSyncRequestLoadsNoneOfWhatIsBuiltOnFirstUse() throws Exception {
+    TableNames tables = DynamoDbLocal.createTables("coldpath");
+    try (var client = DynamoDbLocal.client()) {
+      new ConnectionStore(client, tables.connections(), Duration.ofHours(1), Clock.systemUTC())
+          .create("c-1", "alice", "acme", "https://abc.execute-api.us-east-1.amazonaws.com/prod", Map.of());
+    }
+    Path log = Files.createTempFile(Path.of("target"), "coldpath", ".classes");
+    ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"), FirstMessage.class.getName())
+        .redirectErrorStream(true);
+    child.environment().clear();
+    child.environment().putAll(Map.of("REQUESTS_TABLE", tables.requests(), "CONNECTIONS_TABLE", tables.connections(),
+        "DYNAMODB_ENDPOINT", DynamoDbLocal.endpoint().toString(), "AWS_REGION", DynamoDbLocal.REGION.id(),
+        "AWS_ACCESS_KEY_ID", "streamertest", "AWS_SECRET_ACCESS_KEY", "streamertestsecret", "LOG_LEVEL", "WARN",
+        "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"));
+    Process process = child.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), output);
+    assertTrue(output.contains("REPLY {\"type\":\"result\""), output);
+
+    List<String> loaded = new ArrayList<>();
+    for (String line : Files.readAllLines(log)) {
+      Matcher m = LOADED.matcher(line);
+      if (m.find()) {
+        loaded.add(m.group(1));
+      }
+    }
+    Files.delete(log);
+    assertTrue(loaded.contains(DefaultFunction.class.getName()), "the log is the one expected");
+    List<String> unexpected = new ArrayList<>();
+    for (String name : loaded) {
+      boolean streamerLambda = name.startsWith("dev.streamer.") && name.contains("$$Lambda");
+      if (streamerLambda || name.startsWith("dev.streamer.runtime.aws.internal.builtins.StatusRoute")
+          || name.startsWith("dev.streamer.runtime.aws.internal.requests.")
+          || name.startsWith("dev.streamer.runtime.aws.tables.StreamerTables")
+          || name.startsWith("dev.streamer.core.event.ScopedNotifier")
+          || name.startsWith("dev.streamer.core.protocol.ErrorMapper")
+          || name.startsWith("dev.streamer.runtime.aws.lambda.AwsRuntime$BroadcasterOnFirstUse")
+          || name.startsWith("org.crac.") || name.startsWith("sun.security.provider.DRBG")
+          || name.startsWith("sun.security.provider.SeedGenerator")) {
+        unexpected.add(name);
+      }
+    }
+    assertEquals(List.of(), unexpected, "loaded for a sync request");
+  }
+
+  /** The child JVM: one {@code $default} function, one sync message from a stored connection. */
+  static final class FirstMessage {
+    public static void main(String[] args) {
+      DefaultFunction function = new DefaultFunction(AwsRuntime.fromEnvironment(),
+          RouteTables.of("coldpath", new Echo()), List.of());
+      APIGatewayV2WebSocketEvent.RequestContext context = new APIGatewayV2WebSocketEvent.RequestContext();
+      context.setRouteKey("$default");
+      context.setEventType("MESSAGE");
+      context.setConnectionId("c-1");
+      APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();
+      event.setRequestContext(context);
+      event.setBody("{\"id\":\"1\",\"action\":\"echo\",\"payload\":\"hello\"}");
+      APIGatewayV2WebSocketResponse response = function.handle(event, null);
+      System.out.println("REPLY " + response.getBody());
+    }
+  }
+
+  /** A sync action written without lambdas: its payload is a JSON string, returned as the result. */
+  static final class Echo implements Route<String, String> {
+    @Override public String action() { return "echo"; }
+    @Override public String description() { return "echo"; }
+    @Override public long estimatedMillis() { return 1; }
+    @Override public boolean async() { return false; }
+    @Override public String decode(JsonParser parser) throws IOException { return parser.getValueAsString(); }
+    @Override public void validate(String payload, Violations violations) {}
+    @Override public String invoke(String payload, RequestContext context, Progress progress) { return payload; }
+    @Override public void writeResult(String result, JsonGenerator generator) throws IOException {
+      generator.writeString(result);
+    }
+  }
+}
