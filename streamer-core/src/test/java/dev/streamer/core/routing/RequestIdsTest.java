@@ -91,7 +91,8 @@ class RequestIdsTest {
       RequestIds.next();
       assertEquals(new java.security.SecureRandom().getAlgorithm(), RequestIds.lastDrawAlgorithm());
     });
-    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
     thread.setUncaughtExceptionHandler((t, e) -> failure.set(e));
     thread.start();
     thread.join();

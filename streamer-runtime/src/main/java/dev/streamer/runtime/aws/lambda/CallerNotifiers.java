@@ -2,12 +2,9 @@ package dev.streamer.runtime.aws.lambda;
 
 import dev.streamer.core.Delivery;
 import dev.streamer.core.Notifier;
-import dev.streamer.core.event.EventRegistry;
-import dev.streamer.core.event.EventType;
 import dev.streamer.core.event.ScopedNotifier;
 import dev.streamer.core.routing.Caller;
 import dev.streamer.core.routing.RouteTable;
-import java.util.Collection;
 import java.util.function.Function;
 
 /**
@@ -15,11 +12,10 @@ import java.util.function.Function;
  * only when an action first sends an event: a function whose actions send none never loads the event classes. A
  * named class rather than a lambda, which a cold start would spin.
  */
-final class CallerNotifiers implements Function<Caller, Notifier>, EventRegistry {
+final class CallerNotifiers implements Function<Caller, Notifier> {
 
   private final RouteTable routes;
   private final AwsRuntime runtime;
-  private volatile EventRegistry registry;
 
   /** Events go to {@code runtime.events()}, asked on the first event too. */
   CallerNotifiers(RouteTable routes, AwsRuntime runtime) {
@@ -49,8 +45,8 @@ final class CallerNotifiers implements Function<Caller, Notifier>, EventRegistry
     private Notifier scoped() {
       Notifier current = scoped;
       if (current == null) { // immutable: building it twice on two threads is harmless
-        current = ScopedNotifier.forCaller(notifiers, notifiers.runtime.events(), caller.tenantId(), caller.userId(),
-            caller.connectionId());
+        current = ScopedNotifier.forCaller(notifiers.routes.events(), notifiers.runtime.events(), caller.tenantId(),
+            caller.userId(), caller.connectionId());
         scoped = current;
       }
       return current;
@@ -75,29 +71,5 @@ final class CallerNotifiers implements Function<Caller, Notifier>, EventRegistry
     public Delivery toConnection(String connectionId, Record event) {
       return scoped().toConnection(connectionId, event);
     }
-  }
-
-  private EventRegistry registry() {
-    EventRegistry current = registry;
-    if (current == null) {
-      current = routes.events(); // a generated table returns its one constant: no lock needed
-      registry = current;
-    }
-    return current;
-  }
-
-  @Override
-  public <E extends Record> EventType<E> find(Class<E> type) {
-    return registry().find(type);
-  }
-
-  @Override
-  public EventType<?> named(String name) {
-    return registry().named(name);
-  }
-
-  @Override
-  public Collection<EventType<?>> types() {
-    return registry().types();
   }
 }

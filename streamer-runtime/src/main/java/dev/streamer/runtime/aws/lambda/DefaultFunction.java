@@ -39,9 +39,10 @@ import java.util.function.Supplier;
  * The {@code $default} function: routes each message (sync result, async acknowledgment, or typed error) as the
  * caller stored at {@code $connect}. Builds the router over the app's routes and the built-ins, and the connection
  * lookup; the built-ins (with the tenant gate) on the first look-up of one and the request store (the queue) on the
- * first enqueue or built-in, so that a cold start serving a sync action builds neither. Its sends (the CANCELLED error of a request cancelled while queued, and
- * server events an action sends through its {@code Notifier}) build the Management API client on first use, not at
- * initialisation. Always answers 200 with the reply as body: API Gateway sends it back on the socket.
+ * first enqueue or built-in, so that a cold start serving a sync action builds neither. Its sends (the CANCELLED
+ * error of a request cancelled while queued, and server events an action sends through its {@code Notifier}) build
+ * the Management API client on first use, not at initialisation. Always answers 200 with the reply as body: API
+ * Gateway sends it back on the socket.
  */
 public final class DefaultFunction {
 
