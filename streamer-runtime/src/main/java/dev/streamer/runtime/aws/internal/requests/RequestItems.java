@@ -17,15 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * The single-item DynamoDB calls of {@link DynamoRequestStore} on the requests table, by request id: the insert, the
  * reads and the conditional updates, with the one place that turns SDK faults into {@link RequestStoreException}.
  */
-final class RequestItems {
-
-  private final DynamoDbClient client;
-  private final String table;
-
-  RequestItems(DynamoDbClient client, String table) {
-    this.client = client;
-    this.table = table;
-  }
+record RequestItems(DynamoDbClient client, String table) {
 
   /** Puts {@code record} unless an item with its id exists; {@link ConditionalCheckFailedException} if one does. */
   void insert(RequestRecord record) {
