@@ -2,6 +2,7 @@ package dev.streamer.deploy.artifact;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -9,6 +10,7 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -39,10 +41,19 @@ public final class LambdaJarPruner {
     System.out.println("[streamer] " + Path.of(args[1]).getFileName() + ": " + prune(Path.of(args[1])));
   }
 
+  /**
+   * Where the SDK and the JDK find classes by name outside any class file: service loader files and the SDK's
+   * {@code execution.interceptors} lists. The classes they name are kept as if a class outside the SDK referred to
+   * them.
+   */
+  static final String NAMED_IN_RESOURCES = "(class names in META-INF/services and *.interceptors)";
+
   /** The analysis of {@code jar}'s classes. */
   public static UnusedSdkClasses.Result analyse(Path jar) throws IOException {
     Map<String, Set<String>> references = new HashMap<>();
     Map<String, Set<String>> supertypes = new HashMap<>();
+    Set<String> namedInResources = new TreeSet<>();
+    references.put(NAMED_IN_RESOURCES, namedInResources);
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       Enumeration<? extends ZipEntry> entries = zip.entries();
       while (entries.hasMoreElements()) {
@@ -54,6 +65,12 @@ public final class LambdaJarPruner {
             String className = name.substring(0, name.length() - ".class".length());
             references.put(className, ClassReferences.of(classFile));
             supertypes.put(className, ClassReferences.supertypes(classFile));
+          }
+        } else if (name.startsWith("META-INF/services/") || name.endsWith(".interceptors")) {
+          try (InputStream in = zip.getInputStream(entry)) {
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                .map(line -> line.replaceFirst("#.*", "").trim()).filter(line -> !line.isEmpty())
+                .forEach(line -> namedInResources.add(line.replace('.', '/')));
           }
         }
       }
