@@ -27,4 +27,8 @@ final class InFlight {
     this.listener = listener;
     this.subscribeFor = subscribeFor;
   }
+
+  void fail(StreamerClientException failure) {
+    result.completeExceptionally(failure);
+  }
 }

@@ -3,6 +3,9 @@ package dev.streamer.runtime.aws.internal.requests;
 import dev.streamer.core.protocol.RequestStatus;
 import dev.streamer.core.protocol.CancelOutcome;
 import static dev.streamer.runtime.aws.internal.requests.RequestAttributes.*;
+import static dev.streamer.runtime.aws.internal.requests.RequestConditions.attemptsAre;
+import static dev.streamer.runtime.aws.internal.requests.RequestConditions.duePending;
+import static dev.streamer.runtime.aws.internal.requests.RequestConditions.ownedBy;
 import static dev.streamer.runtime.aws.internal.requests.RequestItemCodec.millis;
 import static dev.streamer.runtime.aws.internal.requests.RequestItemCodec.n;
 import static dev.streamer.runtime.aws.internal.requests.RequestItemCodec.s;
@@ -18,13 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The requests table: the async queue and the durable record of every async request.
@@ -52,15 +51,15 @@ public final class DynamoRequestStore implements RequestQueue {
 
   private static final AttributeValue ONE = n(1);
 
-  private final DynamoDbClient client;
   private final String table;
   private final Clock clock;
   private final Duration requestTtl;
   private final int defaultMaxRetries;
+  private final RequestItems items;
   private final RequestIndexReads indexReads;
 
   public DynamoRequestStore(DynamoDbClient client, String table, Clock clock, Duration requestTtl, int maxRetries) {
-    this.client = Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(client, "client");
     this.table = Objects.requireNonNull(table, "table");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.requestTtl = Objects.requireNonNull(requestTtl, "requestTtl");
@@ -68,7 +67,8 @@ public final class DynamoRequestStore implements RequestQueue {
       throw new IllegalArgumentException("maxRetries < 0");
     }
     this.defaultMaxRetries = maxRetries;
-    this.indexReads = new RequestIndexReads(this.client, this.table);
+    this.items = new RequestItems(client, this.table);
+    this.indexReads = new RequestIndexReads(client, this.table);
   }
 
   public String table() {
@@ -91,12 +91,7 @@ public final class DynamoRequestStore implements RequestQueue {
         request.createdAt().plus(requestTtl).getEpochSecond(), 0, defaultMaxRetries, null, 0, null, null, null,
         null, null, null, null, null, false);
     try {
-      call(() -> client.putItem(PutItemRequest.builder()
-          .tableName(table)
-          .item(RequestItemCodec.toItem(record))
-          .conditionExpression("attribute_not_exists(#id)")
-          .expressionAttributeNames(Map.of("#id", REQUEST_ID))
-          .build()));
+      items.insert(record);
     } catch (ConditionalCheckFailedException alreadyQueued) {
       // the same request was enqueued before (a retried router invocation): nothing to do
     }
@@ -104,9 +99,7 @@ public final class DynamoRequestStore implements RequestQueue {
 
   /** The request, read consistently. */
   public Optional<RequestRecord> get(String requestId) {
-    Map<String, AttributeValue> item = call(() -> client.getItem(b -> b
-        .tableName(table).key(key(requestId)).consistentRead(true))).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(RequestItemCodec.fromItem(item));
+    return items.get(requestId);
   }
 
   /**
@@ -125,17 +118,13 @@ public final class DynamoRequestStore implements RequestQueue {
    */
   public Optional<RequestRecord> claim(String requestId, Duration lease, int expectedAttempts) {
     Instant now = clock.instant();
-    ItemUpdate update = new ItemUpdate()
+    ItemUpdate update = duePending(now)
         .set(STATUS, s(RequestStatus.PROCESSING.name()))
         .set(STARTED, millis(now))
         .set(LEASE_EXPIRES_AT, millis(now.plus(lease)))
         .setExpression("#attempts = if_not_exists(#attempts, :zero) + :one")
         .value("zero", n(0))
-        .value("one", ONE)
-        .value("pending", s(RequestStatus.PENDING.name()))
-        .value("now", millis(now))
-        .condition("#status = :pending")
-        .condition("attribute_not_exists(#retryAfter) OR #retryAfter <= :now");
+        .value("one", ONE);
     if (expectedAttempts >= 0) {
       attemptsAre(update, expectedAttempts);
     }
@@ -149,21 +138,8 @@ public final class DynamoRequestStore implements RequestQueue {
    */
   public Optional<RequestRecord> markDispatched(String requestId, int attempts) {
     Instant now = clock.instant();
-    ItemUpdate update = new ItemUpdate()
-        .set(DISPATCHED_AT, millis(now))
-        .value("pending", s(RequestStatus.PENDING.name()))
-        .value("now", millis(now))
-        .condition("#status = :pending")
-        .condition("attribute_not_exists(#retryAfter) OR #retryAfter <= :now");
+    ItemUpdate update = duePending(now).set(DISPATCHED_AT, millis(now));
     return conditionalUpdate(requestId, attemptsAre(update, attempts));
-  }
-
-  /** Adds the condition that {@code attempts} (absent before the first claim) equals {@code attempts}. */
-  private static ItemUpdate attemptsAre(ItemUpdate update, int attempts) {
-    update.value("expectedAttempts", n(attempts));
-    return update.condition(attempts == 0
-        ? "attribute_not_exists(#attempts) OR #attempts = :expectedAttempts"
-        : "#attempts = :expectedAttempts");
   }
 
   /** PROCESSING → COMPLETED with {@code resultJson}, for the attempt that holds the lease; progress becomes 1. */
@@ -289,10 +265,7 @@ public final class DynamoRequestStore implements RequestQueue {
    * request (finished, or its lease was taken over). One eventually consistent read of three attributes.
    */
   public boolean shouldStop(String requestId, int attempt) {
-    Map<String, AttributeValue> item = call(() -> client.getItem(b -> b
-        .tableName(table).key(key(requestId))
-        .projectionExpression("#status, #attempts, #cancelRequested")
-        .expressionAttributeNames(ItemUpdate.aliasesIn("#status, #attempts, #cancelRequested")))).item();
+    Map<String, AttributeValue> item = items.project(requestId, "#status, #attempts, #cancelRequested");
     if (item == null || item.isEmpty()) {
       return true;
     }
@@ -362,12 +335,7 @@ public final class DynamoRequestStore implements RequestQueue {
    */
   public Optional<RequestRecord> redrive(String requestId) {
     Instant now = clock.instant();
-    ItemUpdate update = new ItemUpdate()
-        .set(REDRIVE_AT, millis(now))
-        .value("pending", s(RequestStatus.PENDING.name()))
-        .value("now", millis(now))
-        .condition("#status = :pending")
-        .condition("attribute_not_exists(#retryAfter) OR #retryAfter <= :now");
+    ItemUpdate update = duePending(now).set(REDRIVE_AT, millis(now));
     return conditionalUpdate(requestId, update);
   }
 
@@ -404,39 +372,11 @@ public final class DynamoRequestStore implements RequestQueue {
     return conditionalUpdate(candidate.requestId(), update);
   }
 
-  private static ItemUpdate ownedBy(int attempt) {
-    return new ItemUpdate()
-        .value("processing", s(RequestStatus.PROCESSING.name()))
-        .value("attempt", n(attempt))
-        .condition("#status = :processing")
-        .condition("#attempts = :attempt");
-  }
-
   private Optional<RequestRecord> conditionalUpdate(String requestId, ItemUpdate update) {
-    try {
-      return Optional.of(updateOrThrow(requestId, update));
-    } catch (ConditionalCheckFailedException lost) {
-      return Optional.empty();
-    }
+    return items.conditionalUpdate(requestId, update);
   }
 
   private RequestRecord updateOrThrow(String requestId, ItemUpdate update) {
-    UpdateItemResponse response = call(() -> client.updateItem(update.build(table, key(requestId))));
-    return RequestItemCodec.fromItem(response.attributes());
-  }
-
-  private static Map<String, AttributeValue> key(String requestId) {
-    return Map.of(REQUEST_ID, s(requestId));
-  }
-
-  /** Runs one DynamoDB call; conditional-check failures pass through, every other SDK fault is infrastructure. */
-  static <T> T call(Supplier<T> operation) {
-    try {
-      return operation.get();
-    } catch (ConditionalCheckFailedException e) {
-      throw e;
-    } catch (SdkException e) {
-      throw new RequestStoreException(e);
-    }
+    return items.updateOrThrow(requestId, update);
   }
 }

@@ -33,7 +33,7 @@ final class RequestIndexReads {
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> exclusiveStart = start;
-      QueryResponse page = DynamoRequestStore.call(() -> client.query(QueryRequest.builder()
+      QueryResponse page = RequestItems.call(() -> client.query(QueryRequest.builder()
           .tableName(table)
           .indexName(StreamerTables.CONNECTION_REQUESTS_INDEX)
           .keyConditionExpression("#c = :c")
@@ -72,7 +72,7 @@ final class RequestIndexReads {
     Map<String, AttributeValue> start = null;
     while (out.size() < limit) {
       Map<String, AttributeValue> exclusiveStart = start;
-      QueryResponse page = DynamoRequestStore.call(() -> client.query(QueryRequest.builder()
+      QueryResponse page = RequestItems.call(() -> client.query(QueryRequest.builder()
           .tableName(table)
           .indexName(StreamerTables.STATUS_TIME_INDEX)
           .keyConditionExpression(keyCondition)
