@@ -30,7 +30,8 @@ import java.util.UUID;
  * <p>SnapStart: nothing is drawn at class initialisation. A generator's state or bytes drawn before a snapshot would
  * be shared by every environment restored from it, so {@link #discardBuffered()} must be called after a restore (the
  * AWS runtime's priming hook does): every thread then draws afresh from the operating system's generator, then
- * instantiates a new DRBG, freshly seeded.
+ * instantiates a new DRBG and reseeds it with bytes of the operating system's generator read after the restore (the
+ * JDK seeds new DRBGs from a JVM-wide seeder that a snapshot may hold, see {@code generator}).
  */
 public final class RequestIds {
 
@@ -81,7 +82,7 @@ public final class RequestIds {
       if (next == bytes.length) {
         // the first draw of an epoch reads the operating system's generator; even getInstance("DRBG") loads the
         // DRBG's classes, so it waits for the second
-        random = draws == 0 ? new SecureRandom() : draws == 1 ? generator() : random;
+        random = draws == 0 ? new SecureRandom() : draws == 1 ? generator(random) : random;
         draws = Math.min(draws + 1, 2);
         random.nextBytes(bytes);
         next = 0;
@@ -95,11 +96,22 @@ public final class RequestIds {
     }
   }
 
-  private static SecureRandom generator() {
+  /**
+   * A new DRBG, reseeded with 32 bytes of {@code system} (the operating system's generator). The JDK seeds every DRBG
+   * instance from one JVM-wide seeder DRBG and a static nonce counter: when anything made a DRBG before a SnapStart
+   * snapshot, that seeder is in the snapshot, and every environment restored from it would seed identical new
+   * instances. The reseed mixes in bytes read after the restore, so no two environments draw the same ids.
+   */
+  static SecureRandom generator(SecureRandom system) {
+    SecureRandom drbg;
     try {
-      return SecureRandom.getInstance("DRBG");
+      drbg = SecureRandom.getInstance("DRBG");
     } catch (NoSuchAlgorithmException e) { // every JDK since 9 has it; still, never fail a request for it
-      return new SecureRandom();
+      return system;
     }
+    byte[] fresh = new byte[32];
+    system.nextBytes(fresh);
+    drbg.setSeed(fresh);
+    return drbg;
   }
 }

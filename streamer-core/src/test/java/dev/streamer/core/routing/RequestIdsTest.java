@@ -102,6 +102,25 @@ class RequestIdsTest {
   }
 
   /**
+   * A new DRBG is reseeded with bytes of the system generator read when it is made: the JDK seeds DRBGs from one
+   * JVM-wide seeder, which a SnapStart snapshot may hold, so without the reseed restored environments could draw alike.
+   */
+  @Test
+  void aNewDrbgIsReseededFromTheSystemGenerator() {
+    java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+    java.security.SecureRandom system = new java.security.SecureRandom() {
+      @Override
+      public void nextBytes(byte[] bytes) {
+        read.addAndGet(bytes.length);
+        super.nextBytes(bytes);
+      }
+    };
+    java.security.SecureRandom drbg = RequestIds.generator(system);
+    assertEquals("DRBG", drbg.getAlgorithm());
+    assertEquals(32, read.get(), "32 bytes of the system generator mixed into the new DRBG");
+  }
+
+  /**
    * A fresh JVM's first id loads neither the DRBG nor the JDK's seed generator (about 25 classes and 10 ms of
    * system-entropy gathering on a Lambda cold start).
    */
