@@ -126,7 +126,15 @@ public final class Priming {
     List<String> primed = new ArrayList<>();
     Map<String, String> failed = new java.util.TreeMap<>();
     if (routes != null) {
-      for (Route<?, ?> route : routes.routes()) {
+      java.util.Collection<Route<?, ?>> all;
+      try {
+        all = routes.routes(); // builds the lazy parts too (built-ins, request store): they may fail to build
+      } catch (RuntimeException | LinkageError e) {
+        failed.put("routes", e.toString());
+        log.warn("priming failed", LogFields.empty(), e);
+        all = List.of();
+      }
+      for (Route<?, ?> route : all) {
         if (route instanceof ActionRoute<?, ?> action) {
           try {
             action.prime();

@@ -9,9 +9,14 @@ import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
 import dev.streamer.core.json.JsonRead;
 import dev.streamer.core.routing.ActionRoute;
+import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteExample;
+import dev.streamer.core.routing.RouteTable;
 import dev.streamer.core.routing.RouteTables;
+import dev.streamer.runtime.aws.internal.observability.JsonLog;
+import dev.streamer.runtime.aws.internal.observability.LogLevel;
 import dev.streamer.runtime.aws.internal.observability.LogSink;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +64,31 @@ class PrimingTest {
       assertTrue(result.primed().isEmpty(), "no routes in a function that runs no action");
     }
     assertEquals(0, credentialReads.get(), "no credentials read, so no AWS call made");
+  }
+
+  @Test
+  void aRouteTableThatFailsToBuildIsRecordedAndNeverFailsTheCheckpoint() {
+    RouteTable failing = new RouteTable() {
+      @Override
+      public String appName() {
+        return "test";
+      }
+
+      @Override
+      public Route<?, ?> find(String action) {
+        return null;
+      }
+
+      @Override
+      public java.util.Collection<Route<?, ?>> routes() {
+        throw new IllegalStateException("the request store could not be built");
+      }
+    };
+    Priming priming = Priming.register(failing, new JsonLog("test", LogLevel.WARN, line -> { }, Clock.systemUTC()),
+        Map.of(Priming.INITIALIZATION_TYPE, "on-demand"));
+    Priming.Result result = priming.prime();
+    assertTrue(result.failed().get("routes").contains("the request store could not be built"), result::toString);
+    assertTrue(result.primed().isEmpty());
   }
 
   @Test
