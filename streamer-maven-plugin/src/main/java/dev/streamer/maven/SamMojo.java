@@ -68,7 +68,10 @@ public final class SamMojo extends AbstractMojo {
   /**
    * Removes from the Lambda jar the AWS SDK classes no code path loads: what only operations nothing in the jar calls
    * use, and unreferenced classes of the SDK's generated per-service packages ({@code LambdaJarPruner} of
-   * streamer-deploy); {@code false} keeps them (code that reaches the SDK by reflection).
+   * streamer-deploy), then loads and links every remaining service class in a fresh JVM and fails the build if one
+   * does not. {@code false} keeps every class: needed when code reaches the SDK by reflection (a
+   * {@code java.lang.reflect.Proxy} over a client interface, {@code getMethods()} on it), or when SDK code outside the
+   * jar (a Lambda layer) calls operations the jar does not.
    */
   @Parameter(property = "streamer.pruneSdk", defaultValue = "true")
   private boolean pruneSdk;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -78,7 +79,12 @@ public final class LambdaJarPruner {
     return UnusedSdkClasses.of(references, supertypes);
   }
 
-  /** Rewrites {@code jar} without the removable classes (entries keep their order and times). */
+  /**
+   * Rewrites {@code jar} without the removable classes (entries keep their order and times), then checks the result
+   * in a fresh JVM ({@link PrunedJarCheck}).
+   *
+   * @throws IOException if the jar cannot be rewritten, or the check finds a remaining SDK class that does not load
+   */
   public static Summary prune(Path jar) throws IOException {
     UnusedSdkClasses.Result result = analyse(jar);
     long before = Files.size(jar);
@@ -103,6 +109,11 @@ public final class LambdaJarPruner {
       }
     }
     Files.move(pruned, jar, StandardCopyOption.REPLACE_EXISTING);
+    List<String> failures = PrunedJarCheck.failures(jar, analyse(jar));
+    if (!failures.isEmpty()) {
+      throw new IOException("the pruned jar lacks classes its SDK classes need (build with pruneSdk false, and report"
+          + " this): " + String.join("; ", failures.subList(0, Math.min(10, failures.size()))));
+    }
     return new Summary(result, before, Files.size(jar));
   }
 }

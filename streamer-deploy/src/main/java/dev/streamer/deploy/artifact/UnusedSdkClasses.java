@@ -33,13 +33,13 @@ import java.util.regex.Pattern;
 public final class UnusedSdkClasses {
 
   private static final String SERVICES = "software/amazon/awssdk/services/";
-  private static final Pattern MODEL_REQUEST = Pattern.compile(SERVICES + "(\\w+)/model/(\\w+)Request");
+  private static final Pattern MODEL_REQUEST = Pattern.compile(SERVICES + "(\\w+)/(?:\\w+/)?model/(\\w+)Request");
   private static final String AWS_REQUEST = "software/amazon/awssdk/awscore/AwsRequest";
   private static final Pattern OPERATION_CLASS = Pattern.compile(
       SERVICES + "(\\w+)/(?:\\w+/)?(?:model|transform|paginators)/(\\w+?)"
           + "(?:Request|Response|RequestMarshaller|Iterable|Publisher)(?:\\$.*)?");
   /** The class of an operation kept (loaded, not linked) when the operation is unused. */
-  private static final Pattern REQUEST_CLASS = Pattern.compile(SERVICES + "\\w+/model/\\w+Request");
+  private static final Pattern REQUEST_CLASS = Pattern.compile(SERVICES + "\\w+/(?:\\w+/)?model/\\w+Request");
   /** A service's clients and endpoint interceptors (DynamoDB Streams' live under {@code dynamodb/streams/}). */
   private static final Pattern DISPATCHER = Pattern.compile(
       SERVICES + "\\w+/(?:\\w+/)?(?:\\w+Client|endpoints/internal/\\w+ResolveEndpointInterceptor)");
