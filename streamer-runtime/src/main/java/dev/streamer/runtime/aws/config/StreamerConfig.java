@@ -143,18 +143,22 @@ public record StreamerConfig(
         uri(env, "WEBSOCKET_ENDPOINT"),
         EnvDuration.get(env, "STREAMER_ASYNC_THRESHOLD", null),
         integer(env, "MAX_RETRIES", DEFAULT_MAX_RETRIES),
-        EnvDuration.get(env, "RETRY_DELAY", ProcessorSettings.DEFAULT_RETRY_DELAY),
-        EnvDuration.get(env, "RETRY_MAX_DELAY", ProcessorSettings.DEFAULT_RETRY_MAX_DELAY),
-        EnvDuration.get(env, "LAMBDA_TIMEOUT_BUFFER", ProcessorSettings.DEFAULT_TIMEOUT_BUFFER),
-        // the tables' defaults by their constants: StreamerTables builds every table definition when initialised
+        EnvDuration.get(env, "RETRY_DELAY", Duration.ofSeconds(ProcessorSettings.DEFAULT_RETRY_DELAY_SECONDS)),
+        EnvDuration.get(env, "RETRY_MAX_DELAY",
+            Duration.ofMinutes(ProcessorSettings.DEFAULT_RETRY_MAX_DELAY_MINUTES)),
+        EnvDuration.get(env, "LAMBDA_TIMEOUT_BUFFER",
+            Duration.ofSeconds(ProcessorSettings.DEFAULT_TIMEOUT_BUFFER_SECONDS)),
+        // defaults by their compile-time constants: reading the Duration fields would initialise StreamerTables (every
+        // table definition), ProcessorSettings, BatchedProgress and SweepSchedule on every cold start
         EnvDuration.get(env, "REQUEST_TTL", Duration.ofDays(StreamerTables.DEFAULT_REQUEST_TTL_DAYS)),
         EnvDuration.get(env, "CONNECTION_TTL", Duration.ofHours(StreamerTables.DEFAULT_CONNECTION_TTL_HOURS)),
-        EnvDuration.get(env, "PROGRESS_INTERVAL", BatchedProgress.DEFAULT_INTERVAL),
-        EnvDuration.get(env, "STALE_PENDING_AFTER", ProcessorSettings.DEFAULT_STALE_PENDING_AFTER),
+        EnvDuration.get(env, "PROGRESS_INTERVAL", Duration.ofMillis(BatchedProgress.DEFAULT_INTERVAL_MILLIS)),
+        EnvDuration.get(env, "STALE_PENDING_AFTER",
+            Duration.ofMinutes(ProcessorSettings.DEFAULT_STALE_PENDING_AFTER_MINUTES)),
         integer(env, "SWEEP_LIMIT", ProcessorSettings.DEFAULT_SWEEP_LIMIT),
-        EnvDuration.get(env, "SWEEP_INTERVAL", SweepSchedule.DEFAULT_INTERVAL),
+        EnvDuration.get(env, "SWEEP_INTERVAL", Duration.ofSeconds(SweepSchedule.DEFAULT_INTERVAL_SECONDS)),
         integer(env, "PROCESSOR_CONCURRENCY", ProcessorSettings.DEFAULT_CONCURRENCY),
-        EnvDuration.get(env, "LEASE_DURATION", ProcessorSettings.DEFAULT_LEASE_DURATION));
+        EnvDuration.get(env, "LEASE_DURATION", Duration.ofSeconds(ProcessorSettings.DEFAULT_LEASE_DURATION_SECONDS)));
   }
 
   /** The processor and sweeper settings these values make. */

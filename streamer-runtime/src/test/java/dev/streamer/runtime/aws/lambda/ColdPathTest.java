@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * What the {@code $default} function loads for its first sync request, in a fresh JVM configured like a Lambda
  * function (environment only, {@code AWS_LAMBDA_INITIALIZATION_TYPE=on-demand}), against DynamoDB Local: none of the
  * parts it builds on first use (built-ins, request store, table definitions, event registry, scoped notifier, error
- * mapper), no CRaC interface, no DRBG, and no lambda or method-reference class of Streamer's own (each spins a class
+ * mapper), none of the classes whose defaults the configuration reads (it reads their compile-time constants), no
+ * CRaC interface, no DRBG, and no lambda or method-reference class of Streamer's own (each spins a class
  * and method handles at a cold start). The cold-start harness in {@code samples/app} measures the rest.
  */
 class ColdPathTest {
@@ -75,6 +76,9 @@ class ColdPathTest {
       if (streamerLambda || name.startsWith("dev.streamer.runtime.aws.internal.builtins.StatusRoute")
           || name.startsWith("dev.streamer.runtime.aws.internal.requests.")
           || name.startsWith("dev.streamer.runtime.aws.tables.StreamerTables")
+          || name.equals("dev.streamer.runtime.aws.internal.processor.ProcessorSettings")
+          || name.equals("dev.streamer.runtime.aws.internal.processor.SweepSchedule")
+          || name.equals("dev.streamer.runtime.aws.internal.progress.BatchedProgress")
           || name.startsWith("dev.streamer.core.event.ScopedNotifier")
           || name.startsWith("dev.streamer.core.protocol.ErrorMapper")
           || name.startsWith("dev.streamer.runtime.aws.lambda.AwsRuntime$BroadcasterOnFirstUse")

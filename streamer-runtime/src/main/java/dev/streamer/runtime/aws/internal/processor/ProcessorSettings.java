@@ -19,15 +19,22 @@ import java.util.Objects;
 public record ProcessorSettings(Duration timeoutBuffer, Backoff backoff, Duration stalePendingAfter, int sweepLimit,
     int concurrency, Duration leaseDuration, Duration sweepInterval) {
 
-  public static final Duration DEFAULT_TIMEOUT_BUFFER = Duration.ofSeconds(1);
-  public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(5);
-  public static final Duration DEFAULT_RETRY_MAX_DELAY = Duration.ofMinutes(15);
-  public static final Duration DEFAULT_STALE_PENDING_AFTER = Duration.ofMinutes(2);
+  // Each default in whole units too: a compile-time constant, so reading a default (StreamerConfig does, in every
+  // function) does not load and initialise this class on a cold start.
+  public static final long DEFAULT_TIMEOUT_BUFFER_SECONDS = 1;
+  public static final long DEFAULT_RETRY_DELAY_SECONDS = 5;
+  public static final long DEFAULT_RETRY_MAX_DELAY_MINUTES = 15;
+  public static final long DEFAULT_STALE_PENDING_AFTER_MINUTES = 2;
+  public static final long DEFAULT_LEASE_DURATION_SECONDS = 60;
+  public static final Duration DEFAULT_TIMEOUT_BUFFER = Duration.ofSeconds(DEFAULT_TIMEOUT_BUFFER_SECONDS);
+  public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(DEFAULT_RETRY_DELAY_SECONDS);
+  public static final Duration DEFAULT_RETRY_MAX_DELAY = Duration.ofMinutes(DEFAULT_RETRY_MAX_DELAY_MINUTES);
+  public static final Duration DEFAULT_STALE_PENDING_AFTER = Duration.ofMinutes(DEFAULT_STALE_PENDING_AFTER_MINUTES);
   public static final int DEFAULT_SWEEP_LIMIT = 500;
   /** One job per record of a full batch: a batch never waits for a slot. */
   public static final int DEFAULT_CONCURRENCY = EventSourceMapping.DEFAULT_BATCH_SIZE;
   /** A crashed job is taken back at most this long after its last renewal. */
-  public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(DEFAULT_LEASE_DURATION_SECONDS);
 
   public ProcessorSettings {
     Objects.requireNonNull(timeoutBuffer, "timeoutBuffer");

@@ -16,8 +16,10 @@ public final class SweepSchedule {
   public static final Duration RATE = Duration.ofMinutes(1);
   /** The template's {@code ScheduleExpression} for {@link #RATE}. */
   public static final String SCHEDULE_EXPRESSION = "rate(1 minute)";
+  /** Default time between two sweeps inside one invocation, in seconds (a constant: reading it loads no class). */
+  public static final long DEFAULT_INTERVAL_SECONDS = 20;
   /** Default time between two sweeps inside one invocation. */
-  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(20);
+  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(DEFAULT_INTERVAL_SECONDS);
 
   private SweepSchedule() {}
 }

@@ -44,7 +44,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class BatchedProgress implements Progress, AutoCloseable {
 
-  public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(200);
+  /** The default interval in ms (a constant: reading it loads no class). */
+  public static final long DEFAULT_INTERVAL_MILLIS = 200;
+  public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(DEFAULT_INTERVAL_MILLIS);
   /** Longer progress messages are cut: they are shown to people, and each one is written to the request item. */
   public static final int MAX_MESSAGE_LENGTH = 1024;
 
