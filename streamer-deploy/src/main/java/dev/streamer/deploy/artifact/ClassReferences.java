@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * The classes a class file can make the JVM load: every name in its constant pool, read conservatively (class
  * entries, and any descriptor, generic signature or dotted {@code software.amazon.awssdk} name in a UTF-8 entry, so
- * string constants used with {@code Class.forName} count too). Format: JVMS §4.4.
+ * string constants used with {@code Class.forName} count too), and its supertypes. Format: JVMS §4.1, §4.4.
  */
 public final class ClassReferences {
 
@@ -21,17 +21,21 @@ public final class ClassReferences {
 
   private ClassReferences() {}
 
+  /**
+   * What one class file names, read in one pass.
+   *
+   * @param names every internal name ({@code a/b/C$D}) its constant pool holds
+   * @param supertypes its superclass and direct interfaces: what loading it loads
+   */
+  public record Parsed(Set<String> names, Set<String> supertypes) {}
+
   /** Internal names ({@code a/b/C$D}) referenced by {@code classFile}. */
   public static Set<String> of(byte[] classFile) {
-    return read(classFile, false);
+    return read(classFile).names();
   }
 
-  /** The superclass and the direct interfaces of {@code classFile} (internal names): what loading it loads. */
-  public static Set<String> supertypes(byte[] classFile) {
-    return read(classFile, true);
-  }
-
-  private static Set<String> read(byte[] classFile, boolean supertypesOnly) {
+  /** Both, from one parse of {@code classFile}. */
+  public static Parsed read(byte[] classFile) {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
       if (in.readInt() != 0xCAFEBABE) {
@@ -61,20 +65,18 @@ public final class ClassReferences {
           default -> throw new IllegalArgumentException("unknown constant pool tag " + tag);
         }
       }
-      Set<String> names = new TreeSet<>();
-      if (supertypesOnly) {
-        in.readUnsignedShort(); // access flags
-        in.readUnsignedShort(); // this class
-        int superclass = in.readUnsignedShort();
-        if (superclass != 0) {
-          names.add(utf8[classIndex[superclass]]);
-        }
-        int interfaces = in.readUnsignedShort();
-        for (int i = 0; i < interfaces; i++) {
-          names.add(utf8[classIndex[in.readUnsignedShort()]]);
-        }
-        return names;
+      Set<String> supertypes = new TreeSet<>();
+      in.readUnsignedShort(); // access flags
+      in.readUnsignedShort(); // this class
+      int superclass = in.readUnsignedShort();
+      if (superclass != 0) {
+        supertypes.add(utf8[classIndex[superclass]]);
       }
+      int interfaces = in.readUnsignedShort();
+      for (int i = 0; i < interfaces; i++) {
+        supertypes.add(utf8[classIndex[in.readUnsignedShort()]]);
+      }
+      Set<String> names = new TreeSet<>();
       for (int c = 0; c < classes; c++) {
         String name = utf8[classNames[c]];
         if (!name.startsWith("[")) {
@@ -94,7 +96,7 @@ public final class ClassReferences {
           names.add(dotted.group().replace('.', '/'));
         }
       }
-      return names;
+      return new Parsed(names, supertypes);
     } catch (IOException e) {
       throw new UncheckedIOException("truncated class file", e);
     }

@@ -62,10 +62,10 @@ public final class LambdaJarPruner {
         String name = entry.getName();
         if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
           try (InputStream in = zip.getInputStream(entry)) {
-            byte[] classFile = in.readAllBytes();
+            ClassReferences.Parsed parsed = ClassReferences.read(in.readAllBytes());
             String className = name.substring(0, name.length() - ".class".length());
-            references.put(className, ClassReferences.of(classFile));
-            supertypes.put(className, ClassReferences.supertypes(classFile));
+            references.put(className, parsed.names());
+            supertypes.put(className, parsed.supertypes());
           }
         } else if (name.startsWith("META-INF/services/") || name.endsWith(".interceptors")) {
           try (InputStream in = zip.getInputStream(entry)) {
@@ -109,7 +109,8 @@ public final class LambdaJarPruner {
       }
     }
     Files.move(pruned, jar, StandardCopyOption.REPLACE_EXISTING);
-    List<String> failures = PrunedJarCheck.failures(jar, analyse(jar));
+    // the same analysis as the pruning's: a pruned jar analyses alike (PrunedSdkClassesTest), no need to read it again
+    List<String> failures = PrunedJarCheck.failures(jar, result);
     if (!failures.isEmpty()) {
       throw new IOException("the pruned jar lacks classes its SDK classes need (build with pruneSdk false, and report"
           + " this): " + String.join("; ", failures.subList(0, Math.min(10, failures.size()))));

@@ -46,9 +46,9 @@ class UnusedSdkClassesTest {
     }
     String app = App.class.getName().replace('.', '/');
     try (InputStream in = App.class.getResourceAsStream("/" + app + ".class")) {
-      byte[] classFile = in.readAllBytes();
-      references.put(app, ClassReferences.of(classFile));
-      supertypes.put(app, ClassReferences.supertypes(classFile));
+      ClassReferences.Parsed parsed = ClassReferences.read(in.readAllBytes());
+      references.put(app, parsed.names());
+      supertypes.put(app, parsed.supertypes());
     }
     result = UnusedSdkClasses.of(references, supertypes);
   }
@@ -145,9 +145,9 @@ class UnusedSdkClassesTest {
         ZipEntry entry = entries.nextElement();
         if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/")) {
           try (InputStream in = zip.getInputStream(entry)) {
-            byte[] classFile = in.readAllBytes();
-            references.put(entry.getName().replace(".class", ""), ClassReferences.of(classFile));
-            supertypes.put(entry.getName().replace(".class", ""), ClassReferences.supertypes(classFile));
+            ClassReferences.Parsed parsed = ClassReferences.read(in.readAllBytes());
+            references.put(entry.getName().replace(".class", ""), parsed.names());
+            supertypes.put(entry.getName().replace(".class", ""), parsed.supertypes());
           }
         }
       }
