@@ -41,13 +41,12 @@ final class JobsBenchmark {
       "{\"startDate\":\"2024-01-01\",\"endDate\":\"2024-01-02\",\"recordCount\":40}";
   /** An isolated export of 40 steps (1,000 rows each): as long as {@link #LONG_REPORT}, run in its own worker. */
   private static final String LONG_EXPORT = "{\"dataset\":\"orders\",\"rows\":40000}";
-  /** One step: with steps of 2 s, a job that sleeps 2 s and reports nothing before its result. */
-  private static final String ONE_STEP_REPORT =
-      "{\"startDate\":\"2024-01-01\",\"endDate\":\"2024-01-02\",\"recordCount\":1}";
-  private static final String ONE_STEP_EXPORT = "{\"dataset\":\"orders\",\"rows\":1000}";
-  private static final String STEP_MILLIS = "sample.report.stepMillis";
+  /** One step: a tiny job; with steps of 2 s, a job that sleeps 2 s and reports nothing before its result. */
   private static final String TINY_REPORT =
       "{\"startDate\":\"2024-01-01\",\"endDate\":\"2024-01-02\",\"recordCount\":1}";
+  /** An export of one step (1,000 rows). */
+  private static final String ONE_STEP_EXPORT = "{\"dataset\":\"orders\",\"rows\":1000}";
+  private static final String STEP_MILLIS = "sample.report.stepMillis";
 
   private final LocalStack stack;
   private final PrintStream out;
@@ -82,7 +81,7 @@ final class JobsBenchmark {
     System.setProperty(STEP_MILLIS, "2000");
     try (LocalStack sleeping = LocalStackBenchmark.stackBuilder().start()) {
       JobsBenchmark jobs = new JobsBenchmark(sleeping, out);
-      double batched = jobs.makespan("generate_report", ONE_STEP_REPORT, "sleeping jobs (2 s, one step)");
+      double batched = jobs.makespan("generate_report", TINY_REPORT, "sleeping jobs (2 s, one step)");
       double isolated = jobs.makespan("export_records", ONE_STEP_EXPORT, "isolated sleeping jobs (2 s, one step)");
       out.printf(Locale.ROOT, "  %-58s %7.2f / %.2f   (target <= 1.5)%n",
           "makespan / one sleeping job: in the processor / isolated", batched, isolated);
