@@ -17,6 +17,7 @@ import dev.streamer.local.streams.ProcessorLanes;
 import dev.streamer.local.streams.StreamPoller;
 import dev.streamer.runtime.aws.config.FunctionTimeouts;
 import dev.streamer.runtime.aws.internal.processor.IsolatedExecution;
+import dev.streamer.runtime.aws.internal.threads.DaemonThreads;
 import dev.streamer.runtime.aws.lambda.AwsRuntime;
 import java.time.Duration;
 import java.util.List;
@@ -24,9 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -73,9 +72,9 @@ final class StackServices {
     this.worker = b.worker == null ? null
         : new LocalFunction<>("worker", IsolatedExecution.WORKER_TIMEOUT, b.worker);
     this.workerInvoker = worker == null ? null : new LocalWorkerInvoker(worker);
-    this.invocations = Executors.newFixedThreadPool(b.concurrency, daemonThreads("local-invoke"));
+    this.invocations = Executors.newFixedThreadPool(b.concurrency, DaemonThreads.named("local-invoke"));
     this.sweeps = new SweeperTimer(sweeper, b, clock,
-        Executors.newSingleThreadScheduledExecutor(daemonThreads("local-sweeper")));
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("local-sweeper")));
   }
 
   /** Starts every part, {@code owner}'s console included; on failure the caller closes what had started. */
@@ -196,14 +195,5 @@ final class StackServices {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static ThreadFactory daemonThreads(String name) {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -3,6 +3,7 @@ package dev.streamer.local.lambda;
 import dev.streamer.runtime.aws.internal.processor.IsolatedExecution;
 import dev.streamer.runtime.aws.internal.processor.WorkerInvoker;
 import dev.streamer.runtime.aws.internal.processor.WorkerJob;
+import dev.streamer.runtime.aws.internal.threads.DaemonThreads;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The local stack's stand-in for Lambda's asynchronous {@code Invoke} of the worker function
@@ -28,12 +28,7 @@ public final class LocalWorkerInvoker implements WorkerInvoker, AutoCloseable {
 
   public LocalWorkerInvoker(LocalFunction<Map<String, Object>, String> worker) {
     this.worker = Objects.requireNonNull(worker, "worker");
-    AtomicInteger count = new AtomicInteger();
-    this.threads = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "local-worker-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.threads = Executors.newCachedThreadPool(DaemonThreads.named("local-worker"));
   }
 
   @Override

@@ -18,17 +18,16 @@ import dev.streamer.runtime.aws.internal.observability.Metrics;
 import dev.streamer.runtime.aws.internal.processor.LambdaWorkerInvoker;
 import dev.streamer.runtime.aws.internal.processor.WorkerInvoker;
 import dev.streamer.runtime.aws.internal.requests.DynamoRequestStore;
-import java.util.Optional;
+import dev.streamer.runtime.aws.internal.threads.DaemonThreads;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -120,8 +119,8 @@ public final class AwsRuntime {
       case BROADCASTER ->
           new EventBroadcaster(connectionStore.get(), connectionManager.get(), log.get(), metrics.get());
       case CALLERS -> CallerResolver.fromStore(connectionStore.get());
-      case WORKERS -> Executors.newCachedThreadPool(daemon("streamer-job"));
-      case SCHEDULER -> Executors.newSingleThreadScheduledExecutor(daemon("streamer-progress"));
+      case WORKERS -> Executors.newCachedThreadPool(DaemonThreads.named("streamer-job"));
+      case SCHEDULER -> Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("streamer-progress"));
       default -> throw new IllegalArgumentException("no part " + part);
     };
   }
@@ -265,15 +264,6 @@ public final class AwsRuntime {
       apis.forEndpoint(endpoint); // built now, during initialisation: no I/O
     }
     return manager.build();
-  }
-
-  private static ThreadFactory daemon(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return task -> {
-      Thread t = new Thread(task, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /** The broadcaster, built when the first event is sent. */

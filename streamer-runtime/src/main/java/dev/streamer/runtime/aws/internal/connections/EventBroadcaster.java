@@ -5,6 +5,7 @@ import dev.streamer.core.event.EventSink;
 import dev.streamer.runtime.aws.internal.observability.JsonLog;
 import dev.streamer.runtime.aws.internal.observability.LogFields;
 import dev.streamer.runtime.aws.internal.observability.Metrics;
+import dev.streamer.runtime.aws.internal.threads.DaemonThreads;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,12 +56,7 @@ public final class EventBroadcaster implements EventSink, AutoCloseable {
       throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
     }
     this.concurrency = concurrency;
-    AtomicInteger n = new AtomicInteger();
-    this.senders = Executors.newFixedThreadPool(concurrency, task -> {
-      Thread t = new Thread(task, "streamer-event-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.senders = Executors.newFixedThreadPool(concurrency, DaemonThreads.named("streamer-event"));
   }
 
   public EventBroadcaster(ConnectionStore store, ConnectionManager manager, JsonLog log, Metrics metrics) {
