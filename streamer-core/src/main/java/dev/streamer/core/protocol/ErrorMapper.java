@@ -11,10 +11,12 @@ import dev.streamer.core.StreamerException;
 import dev.streamer.core.json.Json;
 import dev.streamer.core.json.JsonDecodeException;
 import dev.streamer.core.validation.ValidationException;
+import dev.streamer.core.validation.Violation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -52,6 +54,15 @@ public final class ErrorMapper {
       return jsonReadError(json);
     }
     return toExecutionError(failure, requestId);
+  }
+
+  /**
+   * The VALIDATION_ERROR of {@code violations}, as {@link #toError} maps a {@link ValidationException} of them. For a
+   * caller that found them without throwing (the router): building the exception here, in a class loaded on the
+   * first error, keeps it off the verification of the caller, which a cold start with valid payloads loads.
+   */
+  public StreamerError toValidationError(List<Violation> violations, String requestId) {
+    return toError(new ValidationException(violations), requestId);
   }
 
   /**

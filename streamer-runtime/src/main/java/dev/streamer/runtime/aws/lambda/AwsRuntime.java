@@ -12,6 +12,7 @@ import dev.streamer.runtime.aws.internal.connections.EventBroadcaster;
 import dev.streamer.runtime.aws.internal.connections.ManagementApiClients;
 import dev.streamer.runtime.aws.internal.connections.MessageSender;
 import dev.streamer.runtime.aws.internal.connections.SendRetryPolicy;
+import dev.streamer.runtime.aws.internal.limits.FixedWindowCounters;
 import dev.streamer.runtime.aws.internal.observability.JsonLog;
 import dev.streamer.runtime.aws.internal.observability.LogSink;
 import dev.streamer.runtime.aws.internal.observability.Metrics;
@@ -66,6 +67,7 @@ public final class AwsRuntime {
   /** Given, or the broadcaster on first use, made on the first call of {@link #events()}. */
   private volatile EventSink events;
   private final Lazy<CallerResolver> callers;
+  private final Lazy<FixedWindowCounters> rateCounters;
   private final Lazy<ExecutorService> workers;
   private final Lazy<ScheduledExecutorService> scheduler;
   private final WorkerInvoker workerInvoker;
@@ -90,6 +92,7 @@ public final class AwsRuntime {
     this.broadcaster = new Lazy<>(this, BROADCASTER, null);
     this.events = b != null ? b.events : null;
     this.callers = new Lazy<>(this, CALLERS, b != null ? b.callers : null);
+    this.rateCounters = new Lazy<>(this, RATE_COUNTERS, null);
     this.workers = new Lazy<>(this, WORKERS, b != null ? b.workers : null);
     this.scheduler = new Lazy<>(this, SCHEDULER, b != null ? b.scheduler : null);
     this.workerInvoker = b != null ? b.workerInvoker : null;
@@ -108,6 +111,7 @@ public final class AwsRuntime {
   private static final int CALLERS = 9;
   private static final int WORKERS = 10;
   private static final int SCHEDULER = 11;
+  private static final int RATE_COUNTERS = 12;
 
   private Object build(int part) {
     return switch (part) {
@@ -126,6 +130,7 @@ public final class AwsRuntime {
       case CALLERS -> CallerResolver.fromStore(connectionStore.get());
       case WORKERS -> Executors.newCachedThreadPool(DaemonThreads.named("streamer-job"));
       case SCHEDULER -> Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("streamer-progress"));
+      case RATE_COUNTERS -> new FixedWindowCounters(dynamoDb.get(), config.tables().connections(), clock);
       default -> throw new IllegalArgumentException("no part " + part);
     };
   }
@@ -195,6 +200,11 @@ public final class AwsRuntime {
   /** The metrics, built when first asked ({@link #metrics()}): for parts that emit only on a refusal or failure. */
   Supplier<Metrics> metricsOnFirstUse() {
     return metrics;
+  }
+
+  /** The rate limits' counters in the connections table, built when a limit first applies. */
+  Supplier<FixedWindowCounters> rateCountersOnFirstUse() {
+    return rateCounters;
   }
 
   public ConnectionStore connectionStore() {

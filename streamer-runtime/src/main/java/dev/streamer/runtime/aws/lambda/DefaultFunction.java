@@ -8,16 +8,18 @@ import dev.streamer.core.protocol.Messages;
 import dev.streamer.core.protocol.ProtocolException;
 import dev.streamer.core.protocol.Requests;
 import dev.streamer.core.protocol.StreamerError;
+import dev.streamer.core.routing.AsyncRequest;
 import dev.streamer.core.routing.Caller;
 import dev.streamer.core.routing.Interceptor;
 import dev.streamer.core.routing.InternalErrorLog;
+import dev.streamer.core.routing.RequestQueue;
 import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteTable;
 import dev.streamer.core.routing.Router;
 import dev.streamer.core.routing.RouterConfig;
 import dev.streamer.runtime.aws.internal.builtins.BuiltinRoutes;
+import dev.streamer.runtime.aws.internal.builtins.BuiltinsOnFirstUse;
 import dev.streamer.runtime.aws.internal.connections.MessageSender;
-import dev.streamer.runtime.aws.internal.limits.FixedWindowCounters;
 import dev.streamer.runtime.aws.internal.limits.RateLimitInterceptor;
 import dev.streamer.runtime.aws.internal.limits.RateLimits;
 import dev.streamer.runtime.aws.internal.limits.RunningCaps;
@@ -66,18 +68,18 @@ public final class DefaultFunction {
     RateLimits limits = RateLimits.fromEnvironment(runtime.environment());
     RunningCaps caps = RunningCaps.fromEnvironment(runtime.environment());
     List<Interceptor> chain = new ArrayList<>();
-    chain.add(new RateLimitInterceptor(limits, new FixedWindowCounters(runtime.dynamoDb(),
-        runtime.config().tables().connections(), clock), clock, runtime.logOnFirstUse(),
+    chain.add(new RateLimitInterceptor(limits, runtime.rateCountersOnFirstUse(), clock, runtime.logOnFirstUse(),
         runtime.metricsOnFirstUse()));
     chain.addAll(interceptors);
     // the built-ins, the request store (the queue) and the tenant gate are built when first used, not for a
     // cold start that serves an application's sync action
+    OnFirstUse onFirstUse = new OnFirstUse(runtime, caps);
     this.router = new Router(
-        BuiltinRoutes.withBuiltinsOnFirstUse(routes, new Builtins(runtime, caps)),
-        new MeteredQueue(runtime),
+        new BuiltinsOnFirstUse(routes, onFirstUse),
+        onFirstUse,
         // the record's constructor, not its builder (a class more at cold start); nulls take the defaults
         new RouterConfig(RouterConfig.DEFAULT_MAX_MESSAGE_BYTES, runtime.config().asyncThreshold(), clock, null,
-            chain, null, runtime.notifiers(routes), new InternalErrors(runtime)));
+            chain, null, runtime.notifiers(routes), onFirstUse));
     this.callers = runtime.callers();
     this.timeoutBuffer = runtime.config().timeoutBuffer();
     this.environment = runtime.environment();
@@ -90,22 +92,43 @@ public final class DefaultFunction {
   }
 
   /**
-   * The built-in routes on this runtime, built on the first look-up of one. A named class rather than a lambda,
-   * which a cold start would spin.
+   * What the router asks of the runtime only when first needed, each a few lines of delegation: the built-in routes
+   * (made on the first look-up of one), the queue (the request store, asked on the first enqueue; then a
+   * RequestQueued metric and a log line) and the log of a sync INTERNAL_ERROR (one JSON line with the request's
+   * fields, like the async path). One named class for the three: a lambda each would spin at a cold start, and a
+   * class each would be three to load.
    */
-  private static final class Builtins implements Supplier<Route<?, ?>[]> {
+  private static final class OnFirstUse implements Supplier<Route<?, ?>[]>, RequestQueue, InternalErrorLog {
     private final AwsRuntime runtime;
     private final RunningCaps caps;
 
-    Builtins(AwsRuntime runtime, RunningCaps caps) {
+    OnFirstUse(AwsRuntime runtime, RunningCaps caps) {
       this.runtime = runtime;
       this.caps = caps;
     }
 
+    /** The built-in routes on this runtime. */
     @Override
     public Route<?, ?>[] get() {
       return BuiltinRoutes.all(runtime.requestStore(),
           TenantControls.positions(TenantControls.concurrency(runtime, caps)), CancelledReplies.of(runtime));
+    }
+
+    /** Puts the request in the runtime's request store, then emits RequestQueued and a log line. */
+    @Override
+    public void enqueue(AsyncRequest request) {
+      runtime.requestStore().enqueue(request);
+      runtime.metrics().requestQueued(request.action(), request.requestId());
+      runtime.log().info("request queued", LogFields.empty().requestId(request.requestId())
+          .action(request.action()).connectionId(request.connectionId()).tenantId(request.tenantId())
+          .traceId(request.traceId()).status("PENDING"));
+    }
+
+    @Override
+    public void internalError(Throwable failure, String requestId, String clientId, String action, Caller caller) {
+      runtime.log().error("request failed", LogFields.empty().requestId(requestId).action(action)
+          .connectionId(caller.connectionId()).tenantId(caller.tenantId()).traceId(caller.traceId())
+          .with("errorCode", "INTERNAL_ERROR"), failure);
     }
   }
 
@@ -122,16 +145,6 @@ public final class DefaultFunction {
     @Override
     public boolean send(String connectionId, String message) {
       return runtime.sender().send(connectionId, message);
-    }
-  }
-
-  /** A sync INTERNAL_ERROR as one JSON line with the request's fields, like the async path. */
-  private record InternalErrors(AwsRuntime runtime) implements InternalErrorLog {
-    @Override
-    public void internalError(Throwable failure, String requestId, String clientId, String action, Caller caller) {
-      runtime.log().error("request failed", LogFields.empty().requestId(requestId).action(action)
-          .connectionId(caller.connectionId()).tenantId(caller.tenantId()).traceId(caller.traceId())
-          .with("errorCode", "INTERNAL_ERROR"), failure);
     }
   }
 

@@ -42,6 +42,7 @@ class ColdPathTest {
   private static final List<String> NOT_LOADED = List.of(
       // built on first use: built-ins, request store, table definitions, scoped notifier, error mapper, broadcaster
       "dev.streamer.runtime.aws.internal.builtins.StatusRoute",
+      "dev.streamer.runtime.aws.internal.builtins.BuiltinRoutes", // BuiltinsOnFirstUse calls it on first use
       "dev.streamer.runtime.aws.internal.requests.",
       "dev.streamer.runtime.aws.tables.StreamerTables",
       "dev.streamer.core.event.ScopedNotifier",
@@ -51,6 +52,7 @@ class ColdPathTest {
       "dev.streamer.runtime.aws.internal.processor.ProcessorSettings",
       "dev.streamer.runtime.aws.internal.processor.SweepSchedule",
       "dev.streamer.runtime.aws.internal.progress.BatchedProgress",
+      "dev.streamer.runtime.aws.internal.env.EnvDuration", // parses only variables that are set
       // the log, log sink and metrics: written to only on an error, a refusal or an enqueue
       "dev.streamer.runtime.aws.internal.observability.JsonLog",
       "dev.streamer.runtime.aws.internal.observability.LogFields",
@@ -58,6 +60,8 @@ class ColdPathTest {
       "dev.streamer.runtime.aws.internal.observability.LogSink",
       "dev.streamer.runtime.aws.internal.observability.StdoutSink",
       "dev.streamer.runtime.aws.internal.observability.Metrics",
+      // the rate limits' counters: built when a limit first applies
+      "dev.streamer.runtime.aws.internal.limits.FixedWindowCounters",
       // builders used only to wire tests and local stacks
       "dev.streamer.runtime.aws.lambda.AwsRuntime$Builder",
       "dev.streamer.core.routing.RouterConfig$Builder",

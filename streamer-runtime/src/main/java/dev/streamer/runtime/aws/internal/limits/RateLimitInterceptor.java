@@ -31,14 +31,15 @@ public final class RateLimitInterceptor implements Interceptor {
 
   private final Supplier<RateLimits> limits;
   private final RateLimits fixed;
-  private final FixedWindowCounters counters;
+  /** Asked when a limit first applies: a cold start serving an action without one builds no counters. */
+  private final Supplier<FixedWindowCounters> counters;
   private final Clock clock;
   /** Asked only when a request is refused or not checked: a cold start serving allowed requests builds neither. */
   private final Supplier<JsonLog> log;
   private final Supplier<Metrics> metrics;
 
   /** The limits read once ({@code RATE_LIMITS} at the message handler's cold start). */
-  public RateLimitInterceptor(RateLimits limits, FixedWindowCounters counters, Clock clock, Supplier<JsonLog> log,
+  public RateLimitInterceptor(RateLimits limits, Supplier<FixedWindowCounters> counters, Clock clock, Supplier<JsonLog> log,
       Supplier<Metrics> metrics) {
     this.limits = null;
     this.fixed = Objects.requireNonNull(limits, "limits");
@@ -49,7 +50,7 @@ public final class RateLimitInterceptor implements Interceptor {
   }
 
   /** {@code limits} is asked on each request (memoize it): only the message handler reads {@code RATE_LIMITS}. */
-  public RateLimitInterceptor(Supplier<RateLimits> limits, FixedWindowCounters counters, Clock clock,
+  public RateLimitInterceptor(Supplier<RateLimits> limits, Supplier<FixedWindowCounters> counters, Clock clock,
       Supplier<JsonLog> log, Supplier<Metrics> metrics) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.fixed = null;
@@ -79,17 +80,17 @@ public final class RateLimitInterceptor implements Interceptor {
     FixedWindowCounters.Decision user = null;
     try {
       if (perUser != null) {
-        user = counters.acquire("user:" + route.action(), userKey(context), perUser);
+        user = counters.get().acquire("user:" + route.action(), userKey(context), perUser);
         if (!user.allowed()) {
           throw refused(context, RateLimits.Scope.USER, perUser, user);
         }
       }
       if (perTenant != null) {
         FixedWindowCounters.Decision tenant =
-            counters.acquire("tenant:" + route.action(), context.tenantId(), perTenant);
+            counters.get().acquire("tenant:" + route.action(), context.tenantId(), perTenant);
         if (!tenant.allowed()) {
           if (user != null) {
-            counters.release(user);
+            counters.get().release(user);
           }
           throw refused(context, RateLimits.Scope.TENANT, perTenant, tenant);
         }
