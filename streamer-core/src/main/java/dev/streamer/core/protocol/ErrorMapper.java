@@ -11,10 +11,12 @@ import dev.streamer.core.StreamerException;
 import dev.streamer.core.json.Json;
 import dev.streamer.core.json.JsonDecodeException;
 import dev.streamer.core.validation.ValidationException;
+import dev.streamer.core.validation.Violation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -52,6 +54,15 @@ public final class ErrorMapper {
       return jsonReadError(json);
     }
     return toExecutionError(failure, requestId);
+  }
+
+  /**
+   * The VALIDATION_ERROR of a payload that broke its constraints, as a {@link ValidationException} of {@code violations}
+   * maps. Built here rather than by the router, whose class the JVM's verifier would otherwise load the exception's
+   * class with (it checks that the exception passed is a {@link Throwable}) on every cold start.
+   */
+  public StreamerError violations(List<Violation> violations) {
+    return toExecutionError(new ValidationException(violations), null);
   }
 
   /**
