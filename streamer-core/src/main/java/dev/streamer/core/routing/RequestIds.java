@@ -70,7 +70,7 @@ public final class RequestIds {
   }
 
   /** Forgets every thread's generator and buffered bytes (after a SnapStart restore, for example). */
-  public static void discardBuffered() {
+  public static synchronized void discardBuffered() { // two calls at once must still move the epoch
     epoch++;
   }
 
