@@ -15,7 +15,7 @@ final class ClassesJar {
   private ClassesJar() {}
 
   static Path write(Path classes, Path jar) throws IOException {
-    Files.createDirectories(jar.getParent());
+    Files.createDirectories(jar.toAbsolutePath().getParent());
     List<Path> files;
     try (Stream<Path> walk = Files.walk(classes)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();

@@ -197,9 +197,12 @@ public final class RunMojo extends AbstractMojo {
   private static Properties versions() throws MojoExecutionException {
     Properties p = new Properties();
     try (InputStream in = RunMojo.class.getResourceAsStream("run.properties")) {
+      if (in == null) {
+        throw new MojoExecutionException("the plugin's run.properties is missing");
+      }
       p.load(in);
-    } catch (IOException | NullPointerException e) {
-      throw new MojoExecutionException("the plugin's run.properties is missing", e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("the plugin's run.properties cannot be read", e);
     }
     return p;
   }

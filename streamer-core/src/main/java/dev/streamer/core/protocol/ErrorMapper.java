@@ -57,12 +57,12 @@ public final class ErrorMapper {
   }
 
   /**
-   * The VALIDATION_ERROR of {@code violations}, as {@link #toError} maps a {@link ValidationException} of them. For a
-   * caller that found them without throwing (the router): building the exception here, in a class loaded on the
-   * first error, keeps it off the verification of the caller, which a cold start with valid payloads loads.
+   * The VALIDATION_ERROR of a payload that broke its constraints, as a {@link ValidationException} of {@code violations}
+   * maps. Built here rather than by the router, whose class the JVM's verifier would otherwise load the exception's
+   * class with (it checks that the exception passed is a {@link Throwable}) on every cold start.
    */
-  public StreamerError toValidationError(List<Violation> violations, String requestId) {
-    return toError(new ValidationException(violations), requestId);
+  public StreamerError violations(List<Violation> violations) {
+    return toExecutionError(new ValidationException(violations), null);
   }
 
   /**

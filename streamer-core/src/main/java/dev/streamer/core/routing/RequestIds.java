@@ -38,21 +38,30 @@ public final class RequestIds {
   static final int IDS_PER_DRAW = 32;
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-  /** Read with {@code get()} and filled by hand: {@code withInitial} would spin a lambda on the cold path. */
-  private static final ThreadLocal<Buffer> BUFFERS = new ThreadLocal<>();
+  /**
+   * A thread's buffer is an instance of this class (one class rather than a nested buffer class: one fewer on a cold
+   * start). Read with {@code get()} and filled by hand: {@code withInitial} would spin a lambda on the cold path.
+   */
+  private static final ThreadLocal<RequestIds> BUFFERS = new ThreadLocal<>();
   /** Bumped by {@link #discardBuffered()}; a buffer filled in an older epoch is refilled before use. */
   private static volatile int epoch;
+
+  private final byte[] bytes = new byte[16 * IDS_PER_DRAW];
+  private int next = bytes.length;
+  private int seededIn = -1;
+  private int draws;
+  private SecureRandom random;
 
   private RequestIds() {}
 
   /** A new random request id, such as {@code 5f0c1e2a-…}, 36 characters. Thread-safe, non-blocking once seeded. */
   public static String next() {
-    Buffer buffer = BUFFERS.get();
+    RequestIds buffer = BUFFERS.get();
     if (buffer == null) {
-      buffer = new Buffer();
+      buffer = new RequestIds();
       BUFFERS.set(buffer);
     }
-    return buffer.next().toString();
+    return buffer.nextUuid().toString();
   }
 
   /** The algorithm of the generator that drew the calling thread's last id (for tests). */
@@ -61,39 +70,31 @@ public final class RequestIds {
   }
 
   /** Forgets every thread's generator and buffered bytes (after a SnapStart restore, for example). */
-  public static void discardBuffered() {
+  public static synchronized void discardBuffered() { // two calls at once must still move the epoch
     epoch++;
   }
 
-  private static final class Buffer {
-    private final byte[] bytes = new byte[16 * IDS_PER_DRAW];
-    private int next = bytes.length;
-    private int seededIn = -1;
-    private int draws;
-    private SecureRandom random;
-
-    UUID next() {
-      int current = epoch;
-      if (seededIn != current) {
-        seededIn = current;
-        draws = 0;
-        next = bytes.length;
-      }
-      if (next == bytes.length) {
-        // the first draw of an epoch reads the operating system's generator; even getInstance("DRBG") loads the
-        // DRBG's classes, so it waits for the second
-        random = draws == 0 ? new SecureRandom() : draws == 1 ? generator(random) : random;
-        draws = Math.min(draws + 1, 2);
-        random.nextBytes(bytes);
-        next = 0;
-      }
-      long high = (long) LONGS.get(bytes, next);
-      long low = (long) LONGS.get(bytes, next + 8);
-      next += 16;
-      high = (high & ~0xF000L) | 0x4000L; // version 4
-      low = (low & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L; // IETF variant
-      return new UUID(high, low);
+  private UUID nextUuid() {
+    int current = epoch;
+    if (seededIn != current) {
+      seededIn = current;
+      draws = 0;
+      next = bytes.length;
     }
+    if (next == bytes.length) {
+      // the first draw of an epoch reads the operating system's generator; even getInstance("DRBG") loads the
+      // DRBG's classes, so it waits for the second
+      random = draws == 0 ? new SecureRandom() : draws == 1 ? generator(random) : random;
+      draws = Math.min(draws + 1, 2);
+      random.nextBytes(bytes);
+      next = 0;
+    }
+    long high = (long) LONGS.get(bytes, next);
+    long low = (long) LONGS.get(bytes, next + 8);
+    next += 16;
+    high = (high & ~0xF000L) | 0x4000L; // version 4
+    low = (low & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L; // IETF variant
+    return new UUID(high, low);
   }
 
   /**

@@ -11,7 +11,6 @@ import dev.streamer.core.protocol.ProtocolException;
 import dev.streamer.core.protocol.Envelope;
 import dev.streamer.core.protocol.Requests;
 import dev.streamer.core.protocol.StreamerError;
-import dev.streamer.core.validation.ValidationException;
 import dev.streamer.core.validation.Violations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -178,8 +177,7 @@ public final class Router {
     P payload = RouteExecutor.decode(route, request);
     Violations violations = RouteExecutor.violations(route, payload);
     if (!violations.isEmpty()) { // answered without throwing: unwinding costs more than the rest of a small request
-      return Messages.errorUtf8(request.id(), requestId,
-          errors().toError(new ValidationException(violations.list()), requestId));
+      return Messages.errorUtf8(request.id(), requestId, errors().violations(violations.list()));
     }
     RequestContext context = new RequestContext(requestId, request.id(), route.action(), caller.connectionId(),
         caller.userId(), caller.tenantId(), caller.traceId(), caller.metadata(), deadline, null, config.clock(),

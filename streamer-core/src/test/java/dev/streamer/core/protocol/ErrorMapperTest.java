@@ -58,7 +58,7 @@ class ErrorMapperTest {
     assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
     assertEquals("payload has 2 constraint violations", e.message());
     assertEquals(Map.of("violations", violations), e.details());
-    assertEquals(e, mapper.toValidationError(violations, "r"), "the router's way, without an exception of its own");
+    assertEquals(e, mapper.violations(violations)); // what the router answers an invalid payload with
   }
 
   @Test

@@ -56,7 +56,10 @@ public final class ClassReferences {
             classNames[classes++] = classIndex[i];
           }
           case 8, 16, 19, 20 -> in.readUnsignedShort();
-          case 15 -> in.skipBytes(3);
+          case 15 -> { // MethodHandle: reference kind, reference index (read, not skipped: a short class fails loudly)
+            in.readUnsignedByte();
+            in.readUnsignedShort();
+          }
           case 3, 4, 9, 10, 11, 12, 17, 18 -> in.readInt();
           case 5, 6 -> {
             in.readLong();

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -100,7 +101,7 @@ public final class LocalDynamoDb implements AutoCloseable {
       int chosen = port != 0 ? port : freePort();
       // DynamoDB Local prints its configuration to System.out; the stack's banner says what matters instead
       PrintStream out = System.out;
-      System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+      System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
       KeptDatabase database = null;
       try {
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());

@@ -107,7 +107,7 @@ public final class WebSocketGateway {
   private final GatewayConnection.Events socketEvents = new SocketEvents();
   private volatile boolean accepting;
   private Server server;
-  private int boundPort;
+  private volatile int boundPort; // set under the lifecycle lock, read by any thread
 
   /**
    * @param invocations runs {@code $default} and {@code $disconnect} invocations (the stack owns and stops it)

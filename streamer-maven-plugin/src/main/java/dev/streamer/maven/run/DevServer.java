@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +46,7 @@ public final class DevServer {
   private LocalStack stack;
   private LoadedApp app;
   private CurrentApp current;
-  private int reloads;
+  private final AtomicInteger reloads = new AtomicInteger();
 
   private DevServer(Map<String, String> options, List<Path> directories) {
     this.options = options;
@@ -134,7 +135,7 @@ public final class DevServer {
     }
     current.replace(next.loader);
     app = next; // the previous loader is left to the garbage collector: running invocations may still load from it
-    reloads++;
+    reloads.incrementAndGet();
     out.printf("[streamer] classes changed: handlers reloaded in %d ms (%d actions: %s); %d connections kept%n",
         (System.nanoTime() - start) / 1_000_000, next.manifest.actions().size(),
         next.manifest.actions().stream().map(a -> a.name()).collect(Collectors.joining(", ")),
@@ -181,7 +182,7 @@ public final class DevServer {
     p.setProperty("consoleUri", String.valueOf(stack.consoleUri()));
     p.setProperty("token", stack.devToken());
     p.setProperty("exampleRequest", String.valueOf(app.exampleRequest()));
-    p.setProperty("reloads", String.valueOf(reloads));
+    p.setProperty("reloads", String.valueOf(reloads.get()));
     Path target = Path.of(file).toAbsolutePath();
     try {
       Files.createDirectories(target.getParent());

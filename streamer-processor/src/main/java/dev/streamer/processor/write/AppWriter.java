@@ -22,6 +22,17 @@ import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
+import dev.streamer.processor.write.js.JsClientWriter;
+import dev.streamer.processor.write.java.ValidatorWriter;
+import dev.streamer.processor.write.java.RouteWriter;
+import dev.streamer.processor.write.java.RouteTableWriter;
+import dev.streamer.processor.write.java.ManifestWriter;
+import dev.streamer.processor.write.java.LambdaHandlersWriter;
+import dev.streamer.processor.write.java.JsonCodecWriter;
+import dev.streamer.processor.write.java.Hygiene;
+import dev.streamer.processor.write.java.HandlersWriter;
+import dev.streamer.processor.write.java.EventsWriter;
+import dev.streamer.processor.write.asyncapi.AsyncApiWriter;
 
 /**
  * Writes every generated file of the application: Java sources, and into CLASS_OUTPUT the AsyncAPI document, the

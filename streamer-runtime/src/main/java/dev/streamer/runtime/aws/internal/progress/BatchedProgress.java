@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -79,7 +80,7 @@ public final class BatchedProgress implements Progress, AutoCloseable {
   private volatile boolean cancelled;
   private volatile String connectionId;
   private volatile String goneConnectionId;
-  private volatile long sentCount;
+  private final AtomicLong sentCount = new AtomicLong(); // a flush and a final send may count at once
 
   /** A report: fraction in [0, 1] and message (nullable). */
   public record Update(double fraction, String message) {}
@@ -183,7 +184,7 @@ public final class BatchedProgress implements Progress, AutoCloseable {
       flushLock.unlock();
     }
     if (metrics != null) {
-      metrics.progressSent(requestId, sentCount);
+      metrics.progressSent(requestId, sentCount.get());
     }
   }
 
@@ -214,7 +215,7 @@ public final class BatchedProgress implements Progress, AutoCloseable {
     } finally {
       flushLock.unlock();
       if (metrics != null) {
-        metrics.progressSent(requestId, sentCount);
+        metrics.progressSent(requestId, sentCount.get());
       }
     }
   }
@@ -226,7 +227,7 @@ public final class BatchedProgress implements Progress, AutoCloseable {
     }
     try {
       if (sender.send(connectionId, Messages.progress(clientId, requestId, update.fraction(), update.message()))) {
-        sentCount++;
+        sentCount.incrementAndGet();
       }
     } catch (RuntimeException e) {
       log.warn("progress not sent", fields().connectionId(connectionId), e);
@@ -235,7 +236,7 @@ public final class BatchedProgress implements Progress, AutoCloseable {
 
   /** Progress messages delivered so far. */
   public long sentCount() {
-    return sentCount;
+    return sentCount.get();
   }
 
   public String requestId() {
@@ -314,7 +315,7 @@ public final class BatchedProgress implements Progress, AutoCloseable {
     try {
       String message = Messages.progress(clientId, requestId, update.fraction(), update.message());
       if (sender.send(target, message)) {
-        sentCount++;
+        sentCount.incrementAndGet();
       } else {
         goneConnectionId = target; // until a subscribe attaches another connection
       }

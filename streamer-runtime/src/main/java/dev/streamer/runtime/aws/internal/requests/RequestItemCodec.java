@@ -78,13 +78,13 @@ public final class RequestItemCodec {
           instant(item, STARTED),
           instant(item, ENDED),
           instant(item, LEASE_EXPIRES_AT),
-          item.containsKey(PROGRESS) ? Double.valueOf(item.get(PROGRESS).n()) : null,
+          doubleValue(item, PROGRESS),
           string(item, PROGRESS_MESSAGE),
           string(item, RESULT),
           string(item, ERROR_CODE),
           string(item, ERROR_MESSAGE),
           bool(item, CANCEL_REQUESTED));
-    } catch (NullPointerException | NumberFormatException e) {
+    } catch (NumberFormatException e) {
       throw new IllegalArgumentException("malformed requests item " + item.get(REQUEST_ID), e);
     }
   }
@@ -109,6 +109,11 @@ public final class RequestItemCodec {
   static long longValue(Map<String, AttributeValue> item, String name, long absent) {
     AttributeValue v = item.get(name);
     return v == null || v.n() == null ? absent : Long.parseLong(v.n());
+  }
+
+  static Double doubleValue(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null || v.n() == null ? null : Double.valueOf(v.n());
   }
 
   static Instant instant(Map<String, AttributeValue> item, String name) {

@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.js;
 
 import dev.streamer.processor.model.ComponentModel;
 import dev.streamer.processor.model.EnumModel;
@@ -8,6 +8,10 @@ import dev.streamer.processor.model.ResultModel;
 import dev.streamer.processor.model.TypeRef;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import dev.streamer.processor.write.json.ResultTypes;
+import dev.streamer.processor.write.json.JsonSchemas;
+import dev.streamer.processor.write.json.JsonPrinter;
+import dev.streamer.processor.write.json.ExportedNames;
 
 /**
  * TypeScript declarations of the records, enums and results, matching {@link JsonSchemas}: a record is an interface

@@ -1,8 +1,8 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.asyncapi;
 
 import dev.streamer.core.protocol.BuiltinAction;
-import static dev.streamer.processor.write.JsonObject.of;
-import static dev.streamer.processor.write.JsonObject.ref;
+import static dev.streamer.processor.write.json.JsonObject.of;
+import static dev.streamer.processor.write.json.JsonObject.ref;
 
 import dev.streamer.processor.model.ActionModel;
 import dev.streamer.processor.model.AppModel;
@@ -14,6 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.streamer.processor.write.json.WireProtocol;
+import dev.streamer.processor.write.json.JsonSchemas;
+import dev.streamer.processor.write.json.JsonPrinter;
+import dev.streamer.processor.write.json.JsonObject;
+import dev.streamer.processor.write.json.ExportedNames;
+import dev.streamer.processor.write.DocumentSettings;
 
 /**
  * Writes the application's AsyncAPI 3.0 document (JSON): one WebSocket channel, and for each action a request
@@ -22,7 +28,7 @@ import java.util.TreeMap;
  * the result or ack; {@code send} progress and results of queued requests); the built-ins {@code status},
  * {@code subscribe} and {@code cancel}; and JSON Schemas of every record and enum ({@link JsonSchemas}).
  */
-final class AsyncApiWriter {
+public final class AsyncApiWriter {
 
   private static final String CHANNEL = "socket";
   private static final String CHANNEL_REF = "#/channels/" + CHANNEL;
@@ -52,7 +58,7 @@ final class AsyncApiWriter {
   }
 
   /** The document's text: pretty-printed JSON with a fixed member order. */
-  static String write(AppModel app, DocumentSettings settings) {
+  public static String write(AppModel app, DocumentSettings settings) {
     return JsonPrinter.print(new AsyncApiWriter(app, settings).document());
   }
 

@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.java;
 
 import dev.streamer.processor.model.AppModel;
 import dev.streamer.processor.model.ComponentModel;
@@ -7,6 +7,7 @@ import dev.streamer.processor.model.RecordModel;
 import dev.streamer.processor.model.TypeRef;
 import java.util.HashSet;
 import java.util.Set;
+import dev.streamer.processor.write.json.JsonPrinter;
 
 /**
  * A minimal JSON value of a model type that the generated codec reads: every record component present (zero, false,

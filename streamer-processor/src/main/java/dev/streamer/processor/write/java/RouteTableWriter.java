@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.java;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
@@ -24,11 +24,11 @@ import javax.lang.model.element.Modifier;
  * Writes {@code <App>RouteTable}: every route by action name, each built on first use with its handler (created once
  * per table), so a function's cold start builds only the route of the action it serves.
  */
-final class RouteTableWriter {
+public final class RouteTableWriter {
 
   private RouteTableWriter() {}
 
-  static TypeSpec write(AppModel app, Hygiene hygiene) {
+  public static TypeSpec write(AppModel app, Hygiene hygiene) {
     ClassName table = app.appType("RouteTable");
     ClassName handlers = app.appType("Handlers");
     TypeName anyRoute = ParameterizedTypeName.get(Names.ROUTE, WildcardTypeName.subtypeOf(Object.class),

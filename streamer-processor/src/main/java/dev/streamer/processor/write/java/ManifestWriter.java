@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.java;
 
 import dev.streamer.core.app.AppManifest;
 import dev.streamer.core.app.HandlerKind;
@@ -12,7 +12,7 @@ import java.util.Map;
  * Writes the application's {@link AppManifest} ({@code META-INF/streamer/<app>-manifest.json}) and the index that
  * lists it ({@link AppManifest#INDEX}), so tools learn the application without loading its classes.
  */
-final class ManifestWriter {
+public final class ManifestWriter {
 
   private ManifestWriter() {}
 
@@ -29,11 +29,11 @@ final class ManifestWriter {
         app.factory() == null ? null : app.factoryName().canonicalName(), actions, functions);
   }
 
-  static String json(AppModel app) {
+  public static String json(AppModel app) {
     return manifest(app).toJson();
   }
 
-  static String index(AppModel app) {
+  public static String index(AppModel app) {
     return "# Streamer application manifests in this jar or directory, one class-path path per line\n"
         + AppManifest.path(app.name()) + "\n";
   }

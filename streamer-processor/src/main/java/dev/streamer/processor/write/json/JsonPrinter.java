@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.json;
 
 import java.util.Iterator;
 import java.util.List;
@@ -9,13 +9,13 @@ import java.util.Map;
  * element per line, empty objects and arrays as {@code {}} and {@code []}, and a final newline. Strings are escaped
  * as RFC 8259 requires (and non-ASCII is kept as is: the files are UTF-8).
  */
-final class JsonPrinter {
+public final class JsonPrinter {
 
   private final StringBuilder out = new StringBuilder(4096);
 
   private JsonPrinter() {}
 
-  static String print(Object value) {
+  public static String print(Object value) {
     JsonPrinter printer = new JsonPrinter();
     printer.value(value, 0);
     printer.out.append('\n');
@@ -82,7 +82,7 @@ final class JsonPrinter {
   }
 
   /** A JSON string literal; also used for JavaScript source, where the same escapes are valid. */
-  static String quote(String text) {
+  public static String quote(String text) {
     JsonPrinter printer = new JsonPrinter();
     printer.string(text);
     return printer.out.toString();

@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.java;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -18,11 +18,11 @@ import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
 /** Writes {@code <Record>Json} and {@code <Enum>Json}: streaming codecs, no reflection. */
-final class JsonCodecWriter {
+public final class JsonCodecWriter {
 
   private JsonCodecWriter() {}
 
-  static TypeSpec record(RecordModel record, Hygiene hygiene) {
+  public static TypeSpec record(RecordModel record, Hygiene hygiene) {
     ClassName codec = Naming.codec(record.name());
     TypeSpec.Builder type = codecShell(codec, record.name())
         .addJavadoc("JSON codec of record {@link $T}.\n\n<p>Reads it from a streaming parser (unknown fields are"
@@ -47,7 +47,7 @@ final class JsonCodecWriter {
     return type.build();
   }
 
-  static TypeSpec enumeration(EnumModel model) {
+  public static TypeSpec enumeration(EnumModel model) {
     ClassName codec = Naming.codec(model.name());
     String allowed = String.join(", ", model.constants());
     MethodSpec.Builder read = MethodSpec.methodBuilder("read")

@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.js;
 
 import dev.streamer.core.protocol.BuiltinAction;
 import dev.streamer.core.protocol.CancelOutcome;
@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.streamer.processor.write.json.WireProtocol;
+import dev.streamer.processor.write.json.JsonPrinter;
+import dev.streamer.processor.write.json.ExportedNames;
 
 /**
  * Writes the application's JavaScript client: a dependency-free ES module ({@code <app>-client.js}) and its
@@ -24,7 +27,7 @@ import java.util.stream.Collectors;
  * record and enum types, and {@code <App>Client extends StreamerClient} with one method per action
  * ({@code generate_report} → {@code generateReport(payload, options)}).
  */
-final class JsClientWriter {
+public final class JsClientWriter {
 
   /** Members of StreamerClient and Object.prototype that an action's method must not replace. */
   private static final Set<String> TAKEN_MEMBERS = Set.of("constructor", "connect", "request", "requestUntyped",
@@ -41,11 +44,11 @@ final class JsClientWriter {
     this.types = new TypeScriptTypes(new ExportedNames(app));
   }
 
-  static String module(AppModel app) {
+  public static String module(AppModel app) {
     return new JsClientWriter(app).module();
   }
 
-  static String typings(AppModel app) {
+  public static String typings(AppModel app) {
     return new JsClientWriter(app).typings();
   }
 

@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.java;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -22,11 +22,11 @@ import javax.lang.model.element.Modifier;
  * Writes {@code <ActionPascal>Route}: its metadata and codecs handed to {@code ActionRoute} (which decodes, validates
  * and encodes), {@code queueWhen} when declared, and {@code invoke}.
  */
-final class RouteWriter {
+public final class RouteWriter {
 
   private RouteWriter() {}
 
-  static TypeSpec write(AppModel app, ActionModel action) {
+  public static TypeSpec write(AppModel app, ActionModel action) {
     ClassName route = Naming.route(app.packageName(), action.name());
     TypeName payload = action.hasPayload() ? action.payload() : Names.VOID;
     TypeName result = action.result().javaType();

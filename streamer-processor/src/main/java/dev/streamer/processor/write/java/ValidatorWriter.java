@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.java;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -27,7 +27,7 @@ import javax.lang.model.element.Modifier;
  * Writes {@code <Record>Validator}: every constraint checked in component order, every violation reported with its
  * path, {@code @Valid} cascading into nested records and the elements of containers.
  */
-final class ValidatorWriter {
+public final class ValidatorWriter {
 
   private final AppModel app;
   private final RecordModel record;
@@ -60,7 +60,7 @@ final class ValidatorWriter {
     }
   }
 
-  static TypeSpec write(AppModel app, RecordModel record, Hygiene hygiene) {
+  public static TypeSpec write(AppModel app, RecordModel record, Hygiene hygiene) {
     return new ValidatorWriter(app, record, hygiene).build();
   }
 

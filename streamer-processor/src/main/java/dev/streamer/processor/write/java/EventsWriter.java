@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.java;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -20,7 +20,7 @@ import javax.lang.model.element.Modifier;
  * {@code INVOICE_READY}) and {@code REGISTRY}, which the notifier uses to encode any event without reflection and
  * the route table returns from {@code events()}.
  */
-final class EventsWriter {
+public final class EventsWriter {
 
   static final ClassName EVENT_TYPE = Names.EVENT_TYPE;
   static final ClassName EVENT_REGISTRY = Names.EVENT_REGISTRY;
@@ -28,7 +28,7 @@ final class EventsWriter {
 
   private EventsWriter() {}
 
-  static TypeSpec write(AppModel app) {
+  public static TypeSpec write(AppModel app) {
     ClassName events = app.appType("Events");
     TypeSpec.Builder type = TypeSpec.classBuilder(events)
         .addAnnotation(Names.generated())

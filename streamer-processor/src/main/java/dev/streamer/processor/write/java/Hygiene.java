@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.java;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.NameAllocator;
@@ -28,13 +28,13 @@ import javax.lang.model.util.Elements;
  *       {@link #alwaysQualify(String) written qualified}.</li>
  * </ul>
  */
-final class Hygiene {
+public final class Hygiene {
 
   private final Elements elements;
   private final Set<String> reserved = new TreeSet<>();
   private final List<ClassName> generated = new ArrayList<>();
 
-  Hygiene(AppModel app, Elements elements) {
+  public Hygiene(AppModel app, Elements elements) {
     this.elements = elements;
     List<ClassName> referenced = new ArrayList<>(Names.ALL);
     for (ScalarKind scalar : ScalarKind.values()) {
@@ -86,7 +86,7 @@ final class Hygiene {
   }
 
   /** Simple names of the types in {@code packageName} (declared, on the class path, or generated here). */
-  String[] alwaysQualify(String packageName) {
+  public String[] alwaysQualify(String packageName) {
     Set<String> names = new TreeSet<>();
     PackageElement pkg = packageName.isEmpty() ? null : elements.getPackageElement(packageName);
     if (pkg != null) {

@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.java;
 
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -8,11 +8,11 @@ import dev.streamer.processor.model.HandlerModel;
 import javax.lang.model.element.Modifier;
 
 /** Writes {@code <App>Handlers}: where handler instances come from. */
-final class HandlersWriter {
+public final class HandlersWriter {
 
   private HandlersWriter() {}
 
-  static TypeSpec write(AppModel app) {
+  public static TypeSpec write(AppModel app) {
     TypeSpec.Builder type = TypeSpec.interfaceBuilder(app.appType("Handlers"))
         .addAnnotation(Names.generated())
         .addModifiers(Modifier.PUBLIC)

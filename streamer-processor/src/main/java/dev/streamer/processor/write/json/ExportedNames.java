@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.json;
 
 import dev.streamer.core.protocol.CancelOutcome;
 import com.palantir.javapoet.ClassName;
@@ -18,7 +18,7 @@ import java.util.Set;
  * it is one the typings already use ({@link #RESERVED}, {@code <App>Client}), by its qualified name with underscores
  * ({@code com_example_shop_Item}). Characters outside {@code [A-Za-z0-9_]} become {@code _}.
  */
-final class ExportedNames {
+public final class ExportedNames {
 
   /** Names of the client module's own types and the TypeScript built-ins it uses. */
   static final Set<String> RESERVED = Set.of(
@@ -31,7 +31,7 @@ final class ExportedNames {
 
   private final Map<ClassName, String> names = new HashMap<>();
 
-  ExportedNames(AppModel app) {
+  public ExportedNames(AppModel app) {
     List<ClassName> types = new ArrayList<>();
     app.records().stream().map(RecordModel::name).forEach(types::add);
     app.enums().stream().map(EnumModel::name).forEach(types::add);
@@ -48,7 +48,7 @@ final class ExportedNames {
   }
 
   /** The exported name of a record or enum of the model. */
-  String of(ClassName type) {
+  public String of(ClassName type) {
     String name = names.get(type);
     if (name == null) {
       throw new IllegalArgumentException("not a record or enum of the model: " + type);

@@ -1,6 +1,6 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.json;
 
-import static dev.streamer.processor.write.JsonObject.of;
+import static dev.streamer.processor.write.json.JsonObject.of;
 
 import dev.streamer.processor.model.ComponentModel;
 import dev.streamer.processor.model.ConstraintKind;
@@ -31,17 +31,17 @@ import java.util.Optional;
  *       are strings with a {@code format}; a {@code char} (and {@code char[]}) is a string.
  * </ul>
  */
-final class JsonSchemas {
+public final class JsonSchemas {
 
-  static final String SCHEMAS = "#/components/schemas/";
+  public static final String SCHEMAS = "#/components/schemas/";
 
   private final ExportedNames names;
 
-  JsonSchemas(ExportedNames names) {
+  public JsonSchemas(ExportedNames names) {
     this.names = names;
   }
 
-  JsonObject record(RecordModel record) {
+  public JsonObject record(RecordModel record) {
     JsonObject properties = of();
     List<Object> required = new ArrayList<>();
     for (ComponentModel component : record.components()) {
@@ -57,12 +57,12 @@ final class JsonSchemas {
     return schema;
   }
 
-  JsonObject enumeration(EnumModel e) {
+  public JsonObject enumeration(EnumModel e) {
     return of().put("type", "string").put("enum", List.copyOf(e.constants()));
   }
 
   /** The {@code data} of an action's result message. */
-  JsonObject result(ResultModel result) {
+  public JsonObject result(ResultModel result) {
     if (ResultTypes.isVoid(result)) {
       return of().put("type", "null");
     }
@@ -73,7 +73,7 @@ final class JsonSchemas {
   }
 
   /** Present and non-null in every valid payload. */
-  static boolean isRequired(ComponentModel component) {
+  public static boolean isRequired(ComponentModel component) {
     return component.type().isPrimitive() || component.constraints().stream().anyMatch(c ->
         c.kind() == ConstraintKind.NOT_NULL || c.kind() == ConstraintKind.NOT_BLANK
             || c.kind() == ConstraintKind.NOT_EMPTY);
@@ -122,7 +122,7 @@ final class JsonSchemas {
   }
 
   /** The schema of a value of {@code type}, never null itself (nullability is the component's business). */
-  JsonObject type(TypeRef type) {
+  public JsonObject type(TypeRef type) {
     if (type instanceof TypeRef.Primitive p) {
       return primitive(p.kind());
     } else if (type instanceof TypeRef.Box b) {

@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.java;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -21,7 +21,7 @@ import javax.lang.model.element.Modifier;
  * built from the environment variables on first use; the constructor taking an {@code AwsRuntime} builds one for
  * that runtime (the local stack, tests), so several can coexist in one JVM.
  */
-final class LambdaHandlersWriter {
+public final class LambdaHandlersWriter {
 
   private static final String RUNTIME_PACKAGE = "dev.streamer.runtime.aws.lambda";
 
@@ -52,7 +52,7 @@ final class LambdaHandlersWriter {
   private LambdaHandlersWriter() {}
 
   /** Whether the handler classes are generated: the Lambda libraries are present and the route table has create(). */
-  static boolean generates(AppModel app) {
+  public static boolean generates(AppModel app) {
     return app.lambdaHandlers() && app.hasDefaultCreate();
   }
 
@@ -64,7 +64,7 @@ final class LambdaHandlersWriter {
     return entries(app).stream().map(Entry::kind).toList();
   }
 
-  static List<TypeSpec> write(AppModel app) {
+  public static List<TypeSpec> write(AppModel app) {
     return entries(app).stream().map(entry -> handler(app, entry)).toList();
   }
 

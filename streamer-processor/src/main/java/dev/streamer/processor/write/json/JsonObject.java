@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.json;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,29 +10,29 @@ import java.util.Map;
  * deterministic when callers insert in a fixed order. Values are {@code JsonObject}, {@code List} (array),
  * {@code String}, {@code Long}/{@code Integer}, {@code Boolean} or {@code null}; {@link JsonPrinter} prints them.
  */
-final class JsonObject {
+public final class JsonObject {
 
   private final Map<String, Object> members = new LinkedHashMap<>();
 
-  static JsonObject of() {
+  public static JsonObject of() {
     return new JsonObject();
   }
 
   /** Adds or replaces a member (a replaced member keeps its position). */
-  JsonObject put(String name, Object value) {
+  public JsonObject put(String name, Object value) {
     members.put(name, value);
     return this;
   }
 
   /** Adds the member only when {@code value} is not null and not an empty string. */
-  JsonObject putIfPresent(String name, String value) {
+  public JsonObject putIfPresent(String name, String value) {
     if (value != null && !value.isEmpty()) {
       members.put(name, value);
     }
     return this;
   }
 
-  Object get(String name) {
+  public Object get(String name) {
     return members.get(name);
   }
 
@@ -41,7 +41,7 @@ final class JsonObject {
   }
 
   /** A {@code {"$ref": "<pointer>"}} object. */
-  static JsonObject ref(String pointer) {
+  public static JsonObject ref(String pointer) {
     return of().put("$ref", pointer);
   }
 
@@ -49,7 +49,7 @@ final class JsonObject {
     return List.of(values);
   }
 
-  Map<String, Object> members() {
+  public Map<String, Object> members() {
     return Collections.unmodifiableMap(members);
   }
 }

@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.json;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
@@ -17,12 +17,12 @@ import java.util.Optional;
  * type is one {@code JsonWrite.any} writes itself (boxes, String, numbers, java.time, UUID, Map, collections,
  * Optional, arrays, Object). A POJO, serialized by Jackson databind, has no known shape: empty.
  */
-final class ResultTypes {
+public final class ResultTypes {
 
   private ResultTypes() {}
 
   /** Empty for void (JSON null) and for results of unknown shape; see {@link #isVoid}. */
-  static Optional<TypeRef> of(ResultModel result) {
+  public static Optional<TypeRef> of(ResultModel result) {
     return switch (result.kind()) {
       case VOID -> Optional.empty();
       case CODEC -> Optional.of(result.codec());
@@ -30,7 +30,7 @@ final class ResultTypes {
     };
   }
 
-  static boolean isVoid(ResultModel result) {
+  public static boolean isVoid(ResultModel result) {
     return result.kind() == ResultModel.Kind.VOID;
   }
 

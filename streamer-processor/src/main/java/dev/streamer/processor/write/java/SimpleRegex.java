@@ -1,4 +1,4 @@
-package dev.streamer.processor.write;
+package dev.streamer.processor.write.java;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +135,7 @@ record SimpleRegex(List<Item> items) {
       for (int k = at - 1; k >= 0 && s.charAt(k) == '\\'; k--) {
         backslashes++;
       }
-      return backslashes % 2 == 1;
+      return backslashes % 2 != 0;
     }
 
     /** One atom's character set, or null. */
