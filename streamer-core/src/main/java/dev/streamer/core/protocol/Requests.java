@@ -45,8 +45,6 @@ public final class Requests {
   /** What a {@link PayloadDecoder} returns to leave the payload undecoded. */
   public static final Object SKIP = new Object();
 
-  private Requests() {}
-
   /** Parses a message given as UTF-8 bytes; bytes that are not valid UTF-8 are a VALIDATION_ERROR. */
   public static Request parse(byte[] utf8) {
     return read(utf8, null).toRequest();
@@ -67,9 +65,9 @@ public final class Requests {
     }
     int problem = Unicode.firstProblem(utf8, 0, utf8.length);
     String unicode = problem < 0 ? null : Unicode.isEscape(utf8, problem) ? LONE_SURROGATE : NOT_UTF8;
-    EnvelopeReader reader = new EnvelopeReader(utf8, null, problem, unicode, decoder);
+    Requests reader = new Requests(utf8, null, problem, unicode, decoder);
     try (JsonParser parser = Json.FACTORY.createParser(utf8)) {
-      return reader.read(parser);
+      return reader.readEnvelope(parser);
     } catch (JsonProcessingException e) {
       throw reader.parseFailure(e);
     } catch (IOException e) { // not expected from an in-memory source; still the client's bytes
@@ -83,9 +81,9 @@ public final class Requests {
       throw invalid("empty message", null);
     }
     int problem = Unicode.firstProblem(text);
-    EnvelopeReader reader = new EnvelopeReader(null, text, problem, problem < 0 ? null : LONE_SURROGATE, decoder);
+    Requests reader = new Requests(null, text, problem, problem < 0 ? null : LONE_SURROGATE, decoder);
     try (JsonParser parser = Json.FACTORY.createParser(text)) {
-      return reader.read(parser);
+      return reader.readEnvelope(parser);
     } catch (JsonProcessingException e) {
       throw reader.parseFailure(e);
     } catch (IOException e) {
@@ -97,204 +95,203 @@ public final class Requests {
     return new ProtocolException(ErrorCode.VALIDATION_ERROR, message, Map.of(), clientId);
   }
 
-  /** One parse; fields are kept so that an error found late can still echo the client's id. */
-  private static final class EnvelopeReader {
-    private final byte[] bytes;
-    private final String text;
-    /** Offset of the first invalid Unicode, or -1; reported once the id had its chance to be read. */
-    private final int unicodeOffset;
-    private final String unicodeProblem;
-    private final PayloadDecoder decoder;
-    private String id;
-    private boolean seenId;
-    private String badId;
-    private String action;
-    private boolean seenAction;
-    private int payloadStart = -1;
-    private int payloadEnd = -1;
-    private boolean seenPayload;
-    private boolean decoded;
-    private Object payload;
-    private RuntimeException fault;
-    /** First problem that does not stop the parse; reported once the whole message proved to be valid JSON. */
-    private ErrorCode problemCode;
-    private String problemMessage;
+  // One parse is an instance of this class (a nested reader class would be one more class on every cold start);
+  // its fields are kept so that an error found late can still echo the client's id.
+  private final byte[] bytes;
+  private final String text;
+  /** Offset of the first invalid Unicode, or -1; reported once the id had its chance to be read. */
+  private final int unicodeOffset;
+  private final String unicodeProblem;
+  private final PayloadDecoder decoder;
+  private String id;
+  private boolean seenId;
+  private String badId;
+  private String action;
+  private boolean seenAction;
+  private int payloadStart = -1;
+  private int payloadEnd = -1;
+  private boolean seenPayload;
+  private boolean decoded;
+  private Object payload;
+  private RuntimeException fault;
+  /** First problem that does not stop the parse; reported once the whole message proved to be valid JSON. */
+  private ErrorCode problemCode;
+  private String problemMessage;
 
-    EnvelopeReader(byte[] bytes, String text, int unicodeOffset, String unicodeProblem, PayloadDecoder decoder) {
-      this.bytes = bytes;
-      this.text = text;
-      this.unicodeOffset = unicodeOffset;
-      this.unicodeProblem = unicodeProblem;
-      this.decoder = decoder;
+  private Requests(byte[] bytes, String text, int unicodeOffset, String unicodeProblem, PayloadDecoder decoder) {
+    this.bytes = bytes;
+    this.text = text;
+    this.unicodeOffset = unicodeOffset;
+    this.unicodeProblem = unicodeProblem;
+    this.decoder = decoder;
+  }
+
+  private Envelope readEnvelope(JsonParser parser) throws IOException {
+    JsonToken token = parser.nextToken();
+    if (token == null) {
+      throw invalid("empty message", null);
     }
-
-    Envelope read(JsonParser parser) throws IOException {
-      JsonToken token = parser.nextToken();
-      if (token == null) {
-        throw invalid("empty message", null);
-      }
-      if (token != JsonToken.START_OBJECT) {
-        parser.skipChildren(); // so that malformed JSON is reported as such rather than as "not an object"
-        throw invalid(unicodeProblem != null ? unicodeProblem : "message must be a JSON object", null);
-      }
-      JsonStreamContext envelope = parser.getParsingContext();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        switch (name) {
-          case "id" -> readId(parser, value);
-          case "action" -> readAction(parser, value);
-          case "payload" -> readPayload(parser, envelope);
-          default -> parser.skipChildren();
-        }
-      }
-      // The parser only yields FIELD_NAME or END_OBJECT inside an object, so the object is complete here.
-      if (parser.nextToken() != null) {
-        throw invalid("unexpected content after the message", id);
-      }
-      if (badId != null) { // outranks the rest: the client could not correlate the reply anyway
-        throw invalid(badId, null);
-      }
-      if (unicodeProblem != null) {
-        throw invalid(unicodeProblem, id);
-      }
-      if (problemCode != null) {
-        throw new ProtocolException(problemCode, problemMessage, Map.of(), id);
-      }
-      if (action == null) {
-        throw new ProtocolException(ErrorCode.INVALID_ACTION, "missing action", Map.of(), id);
-      }
-      return new Envelope(id, action, bytes, text, payloadStart, payloadEnd, decoded, payload, fault);
+    if (token != JsonToken.START_OBJECT) {
+      parser.skipChildren(); // so that malformed JSON is reported as such rather than as "not an object"
+      throw invalid(unicodeProblem != null ? unicodeProblem : "message must be a JSON object", null);
     }
-
-    /** Jackson stopped: invalid Unicode explains it best when there is some, else Jackson's own reason. */
-    ProtocolException parseFailure(JsonProcessingException e) {
-      if (unicodeProblem != null) {
-        return invalid(unicodeProblem, badId == null ? id : null);
-      }
-      StreamerError error = ErrorMapper.jsonReadError(e);
-      return new ProtocolException(error.code(), error.message(), error.details(), badId == null ? id : null);
-    }
-
-    ProtocolException ioFailure() {
-      return new ProtocolException(ErrorCode.VALIDATION_ERROR, ErrorMapper.MALFORMED_JSON, Map.of(), id);
-    }
-
-    private void readId(JsonParser parser, JsonToken value) throws IOException {
-      if (seenId) {
-        problem(ErrorCode.VALIDATION_ERROR, "duplicate field \"id\"");
-      }
-      seenId = true;
-      if (value == JsonToken.VALUE_STRING) {
-        int start = unicodeOffset < 0 ? 0 : tokenStart(parser); // a location costs an object: only when needed
-        String text = parser.getText();
-        if (unicodeOffset >= 0 && unicodeOffset >= start && unicodeOffset < end(parser)) {
-          rejectId(unicodeProblem);
-        } else if (text.length() > MAX_ID_LENGTH) {
-          rejectId("id must be at most " + MAX_ID_LENGTH + " characters");
-        } else if (badId == null) {
-          id = text;
-        }
-      } else if (value != JsonToken.VALUE_NULL) {
-        parser.skipChildren();
-        rejectId("id must be a string");
+    JsonStreamContext envelope = parser.getParsingContext();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (name) {
+        case "id" -> readId(parser, value);
+        case "action" -> readAction(parser, value);
+        case "payload" -> readPayload(parser, envelope);
+        default -> parser.skipChildren();
       }
     }
-
-    private void rejectId(String message) {
-      id = null; // never echo an id we rejected
-      if (badId == null) {
-        badId = message;
-      }
+    // The parser only yields FIELD_NAME or END_OBJECT inside an object, so the object is complete here.
+    if (parser.nextToken() != null) {
+      throw invalid("unexpected content after the message", id);
     }
+    if (badId != null) { // outranks the rest: the client could not correlate the reply anyway
+      throw invalid(badId, null);
+    }
+    if (unicodeProblem != null) {
+      throw invalid(unicodeProblem, id);
+    }
+    if (problemCode != null) {
+      throw new ProtocolException(problemCode, problemMessage, Map.of(), id);
+    }
+    if (action == null) {
+      throw new ProtocolException(ErrorCode.INVALID_ACTION, "missing action", Map.of(), id);
+    }
+    return new Envelope(id, action, bytes, text, payloadStart, payloadEnd, decoded, payload, fault);
+  }
 
-    private void readAction(JsonParser parser, JsonToken value) throws IOException {
-      if (seenAction) {
-        problem(ErrorCode.VALIDATION_ERROR, "duplicate field \"action\"");
+  /** Jackson stopped: invalid Unicode explains it best when there is some, else Jackson's own reason. */
+  private ProtocolException parseFailure(JsonProcessingException e) {
+    if (unicodeProblem != null) {
+      return invalid(unicodeProblem, badId == null ? id : null);
+    }
+    StreamerError error = ErrorMapper.jsonReadError(e);
+    return new ProtocolException(error.code(), error.message(), error.details(), badId == null ? id : null);
+  }
+
+  private ProtocolException ioFailure() {
+    return new ProtocolException(ErrorCode.VALIDATION_ERROR, ErrorMapper.MALFORMED_JSON, Map.of(), id);
+  }
+
+  private void readId(JsonParser parser, JsonToken value) throws IOException {
+    if (seenId) {
+      problem(ErrorCode.VALIDATION_ERROR, "duplicate field \"id\"");
+    }
+    seenId = true;
+    if (value == JsonToken.VALUE_STRING) {
+      int start = unicodeOffset < 0 ? 0 : tokenStart(parser); // a location costs an object: only when needed
+      String text = parser.getText();
+      if (unicodeOffset >= 0 && unicodeOffset >= start && unicodeOffset < end(parser)) {
+        rejectId(unicodeProblem);
+      } else if (text.length() > MAX_ID_LENGTH) {
+        rejectId("id must be at most " + MAX_ID_LENGTH + " characters");
+      } else if (badId == null) {
+        id = text;
       }
-      seenAction = true;
-      if (value == JsonToken.VALUE_STRING) {
-        String text = parser.getText();
-        if (text.isEmpty()) {
-          problem(ErrorCode.INVALID_ACTION, "action must not be empty");
-        } else {
-          action = text;
-        }
+    } else if (value != JsonToken.VALUE_NULL) {
+      parser.skipChildren();
+      rejectId("id must be a string");
+    }
+  }
+
+  private void rejectId(String message) {
+    id = null; // never echo an id we rejected
+    if (badId == null) {
+      badId = message;
+    }
+  }
+
+  private void readAction(JsonParser parser, JsonToken value) throws IOException {
+    if (seenAction) {
+      problem(ErrorCode.VALIDATION_ERROR, "duplicate field \"action\"");
+    }
+    seenAction = true;
+    if (value == JsonToken.VALUE_STRING) {
+      String text = parser.getText();
+      if (text.isEmpty()) {
+        problem(ErrorCode.INVALID_ACTION, "action must not be empty");
       } else {
-        parser.skipChildren();
-        problem(ErrorCode.INVALID_ACTION, "action must be a string");
+        action = text;
+      }
+    } else {
+      parser.skipChildren();
+      problem(ErrorCode.INVALID_ACTION, "action must be a string");
+    }
+  }
+
+  private void readPayload(JsonParser parser, JsonStreamContext envelope) throws IOException {
+    if (seenPayload) {
+      problem(ErrorCode.VALIDATION_ERROR, "duplicate field \"payload\"");
+      parser.skipChildren();
+      return;
+    }
+    seenPayload = true;
+    payloadStart = tokenStart(parser);
+    Object value = SKIP;
+    if (decoder != null && action != null && unicodeProblem == null && problemCode == null && badId == null) {
+      try {
+        value = decoder.decode(action, parser);
+      } catch (JsonProcessingException | VirtualMachineError e) {
+        throw e; // malformed JSON or a read limit: the envelope's fault as much as the payload's
+      } catch (JsonDecodeException e) {
+        fault = relativeToPayload(e); // reported only if the rest of the envelope is valid
+        value = null;
+      } catch (RuntimeException e) {
+        fault = e;
+        value = null;
+      }
+      decoded = value != SKIP;
+      payload = decoded ? value : null;
+    }
+    if (!decoded && parser.currentToken().isStructStart()) {
+      parser.skipChildren();
+    }
+    // Leave the parser on the payload's last token whatever the decoder did, then take the end offset.
+    while (parser.getParsingContext() != envelope) {
+      if (parser.nextToken() == null) {
+        throw new JsonParseException(parser, "unexpected end of input in the payload");
       }
     }
+    parser.finishToken(); // strings are read lazily; the end offset must be past the closing quote
+    payloadEnd = end(parser);
+  }
 
-    private void readPayload(JsonParser parser, JsonStreamContext envelope) throws IOException {
-      if (seenPayload) {
-        problem(ErrorCode.VALIDATION_ERROR, "duplicate field \"payload\"");
-        parser.skipChildren();
-        return;
-      }
-      seenPayload = true;
-      payloadStart = tokenStart(parser);
-      Object value = SKIP;
-      if (decoder != null && action != null && unicodeProblem == null && problemCode == null && badId == null) {
-        try {
-          value = decoder.decode(action, parser);
-        } catch (JsonProcessingException | VirtualMachineError e) {
-          throw e; // malformed JSON or a read limit: the envelope's fault as much as the payload's
-        } catch (JsonDecodeException e) {
-          fault = relativeToPayload(e); // reported only if the rest of the envelope is valid
-          value = null;
-        } catch (RuntimeException e) {
-          fault = e;
-          value = null;
-        }
-        decoded = value != SKIP;
-        payload = decoded ? value : null;
-      }
-      if (!decoded && parser.currentToken().isStructStart()) {
-        parser.skipChildren();
-      }
-      // Leave the parser on the payload's last token whatever the decoder did, then take the end offset.
-      while (parser.getParsingContext() != envelope) {
-        if (parser.nextToken() == null) {
-          throw new JsonParseException(parser, "unexpected end of input in the payload");
-        }
-      }
-      parser.finishToken(); // strings are read lazily; the end offset must be past the closing quote
-      payloadEnd = end(parser);
+  /**
+   * The decoder's parser is the envelope's, so its paths start at the envelope's {@code payload} field; the client
+   * is told paths within the payload, as when the payload is decoded on its own.
+   */
+  private static JsonDecodeException relativeToPayload(JsonDecodeException e) {
+    String path = e.path() == null ? "" : e.path();
+    if (path.equals("payload")) {
+      path = "";
+    } else if (path.startsWith("payload.")) {
+      path = path.substring("payload.".length());
+    } else if (path.startsWith("payload[")) {
+      path = path.substring("payload".length());
+    } else {
+      return e;
     }
+    return new JsonDecodeException(path, e.getMessage());
+  }
 
-    /**
-     * The decoder's parser is the envelope's, so its paths start at the envelope's {@code payload} field; the client
-     * is told paths within the payload, as when the payload is decoded on its own.
-     */
-    private static JsonDecodeException relativeToPayload(JsonDecodeException e) {
-      String path = e.path() == null ? "" : e.path();
-      if (path.equals("payload")) {
-        path = "";
-      } else if (path.startsWith("payload.")) {
-        path = path.substring("payload.".length());
-      } else if (path.startsWith("payload[")) {
-        path = path.substring("payload".length());
-      } else {
-        return e;
-      }
-      return new JsonDecodeException(path, e.getMessage());
-    }
+  private int tokenStart(JsonParser parser) {
+    return (int) (bytes != null ? parser.currentTokenLocation().getByteOffset()
+        : parser.currentTokenLocation().getCharOffset());
+  }
 
-    private int tokenStart(JsonParser parser) {
-      return (int) (bytes != null ? parser.currentTokenLocation().getByteOffset()
-          : parser.currentTokenLocation().getCharOffset());
-    }
+  private int end(JsonParser parser) {
+    return (int) (bytes != null ? parser.currentLocation().getByteOffset() : parser.currentLocation().getCharOffset());
+  }
 
-    private int end(JsonParser parser) {
-      return (int) (bytes != null ? parser.currentLocation().getByteOffset() : parser.currentLocation().getCharOffset());
-    }
-
-    private void problem(ErrorCode code, String message) {
-      if (problemCode == null) {
-        problemCode = code;
-        problemMessage = message;
-      }
+  private void problem(ErrorCode code, String message) {
+    if (problemCode == null) {
+      problemCode = code;
+      problemMessage = message;
     }
   }
 }

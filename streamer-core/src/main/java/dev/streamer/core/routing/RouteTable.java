@@ -1,10 +1,16 @@
 package dev.streamer.core.routing;
 
+import com.fasterxml.jackson.core.JsonParser;
 import dev.streamer.core.event.EventRegistry;
+import dev.streamer.core.protocol.Requests;
+import java.io.IOException;
 import java.util.Collection;
 
-/** All routes of one application, by action name. Generated as {@code <App>RouteTable}. */
-public interface RouteTable {
+/**
+ * All routes of one application, by action name. Generated as {@code <App>RouteTable}. It is also the decoder the
+ * router hands the envelope reader ({@link #decode}).
+ */
+public interface RouteTable extends Requests.PayloadDecoder {
 
   /** Application name ({@code -Astreamer.app}). */
   String appName();
@@ -18,5 +24,16 @@ public interface RouteTable {
   /** The application's {@code @Event} types (generated {@code <App>Events.REGISTRY}); none by default. */
   default EventRegistry events() {
     return EventRegistry.empty();
+  }
+
+  /**
+   * Decodes {@code action}'s payload with its route during the envelope's pass ({@link Requests#read(byte[],
+   * Requests.PayloadDecoder)}), the parser on the payload's first token; {@link Requests#SKIP} for an action this
+   * table does not know. The table itself rather than an adapter: one class fewer on every cold start.
+   */
+  @Override
+  default Object decode(String action, JsonParser parser) throws IOException {
+    Route<?, ?> route = find(action);
+    return route == null ? Requests.SKIP : route.decode(parser);
   }
 }

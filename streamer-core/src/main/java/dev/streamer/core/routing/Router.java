@@ -1,7 +1,6 @@
 package dev.streamer.core.routing;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
 import dev.streamer.core.protocol.ErrorCode;
@@ -51,7 +50,6 @@ public final class Router {
     this.queue = Objects.requireNonNull(queue, "queue");
     this.config = Objects.requireNonNull(config, "config");
     this.executor = new RouteExecutor(config.interceptors());
-    this.inline = new InlineDecoder(this.routes);
   }
 
   public Router(RouteTable routes, RequestQueue queue) {
@@ -112,24 +110,6 @@ public final class Router {
     return new String(reply, StandardCharsets.UTF_8);
   }
 
-  /** Decodes the payload in the envelope's pass when the action is known by then. */
-  private final Requests.PayloadDecoder inline;
-
-  /** A named class rather than a method reference, which every cold start would spin. */
-  private static final class InlineDecoder implements Requests.PayloadDecoder {
-    private final RouteTable routes;
-
-    InlineDecoder(RouteTable routes) {
-      this.routes = routes;
-    }
-
-    @Override
-    public Object decode(String action, JsonParser parser) throws IOException {
-      Route<?, ?> route = routes.find(action);
-      return route == null ? Requests.SKIP : route.decode(parser);
-    }
-  }
-
   /** Routes {@code bytes} or else {@code text}. */
   private byte[] handle(byte[] bytes, String text, Caller caller, Instant deadline) {
     String clientId = null;
@@ -137,7 +117,7 @@ public final class Router {
     String action = null;
     Caller who = caller == null ? Caller.anonymous(null) : caller;
     try {
-      Envelope request = bytes != null ? Requests.read(bytes, inline) : Requests.read(text, inline);
+      Envelope request = bytes != null ? Requests.read(bytes, routes) : Requests.read(text, routes);
       clientId = request.id();
       action = request.action();
       requestId = config.idGenerator().get();
