@@ -326,7 +326,6 @@ public final class AwsRuntime {
     }
   }
 
-  /** A value built by its supplier on first use, once. */
   /** Part {@code part} of a runtime, given or built by it on first use (then the runtime is no longer referenced). */
   private static final class Lazy<T> implements Supplier<T> {
     private AwsRuntime owner;
