@@ -47,7 +47,6 @@ public record RequestContext(
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(action, "action");
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
-    cancellation = cancellation == null ? NotCancelled.INSTANCE : cancellation;
     clock = clock == null ? Clock.systemUTC() : clock;
     notifier = notifier == null ? Notifier.unavailable() : notifier;
     if (attempt < 1 || maxAttempts < 1) {
@@ -93,8 +92,17 @@ public record RequestContext(
     return left.isNegative() ? Duration.ZERO : left;
   }
 
+  /**
+   * Tells whether the caller cancelled the request; never null ({@code false} when none was given). A context built
+   * without one holds null and answers here, so that an uncancellable request loads no supplier class.
+   */
+  @Override
+  public BooleanSupplier cancellation() {
+    return cancellation != null ? cancellation : NotCancelled.instance();
+  }
+
   public boolean isCancelled() {
-    return cancellation.getAsBoolean();
+    return cancellation != null && cancellation.getAsBoolean();
   }
 
   public static Builder builder(String requestId, String action) {
@@ -150,6 +158,11 @@ public record RequestContext(
   /** Never cancelled: a named class rather than a lambda, which every cold start would spin. */
   private static final class NotCancelled implements BooleanSupplier {
     static final NotCancelled INSTANCE = new NotCancelled();
+
+    /** Typed as the interface: the verifier of a caller returning a NotCancelled as one would load the interface. */
+    static BooleanSupplier instance() {
+      return INSTANCE;
+    }
 
     @Override
     public boolean getAsBoolean() {

@@ -18,6 +18,8 @@ import dev.streamer.core.RequestContext;
 import dev.streamer.core.json.Json;
 import dev.streamer.core.json.JsonDecodeException;
 import dev.streamer.core.json.JsonRead;
+import dev.streamer.core.json.JsonReader;
+import dev.streamer.core.json.JsonWriter;
 import dev.streamer.core.routing.ActionRoute;
 import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteTable;
@@ -144,10 +146,11 @@ class ShopRuntimeTest {
 
   private static String encodeOrder(Object payload) throws Exception {
     Class<?> codec = loader.loadClass("com.example.shop.OrderRequestJson");
-    Class<?> record = loader.loadClass("com.example.shop.OrderRequest");
+    @SuppressWarnings("unchecked")
+    JsonWriter<Object> writer = (JsonWriter<Object>) codec.getField("WRITER").get(null);
     StringWriter text = new StringWriter();
     try (JsonGenerator generator = Json.FACTORY.createGenerator(text)) {
-      codec.getMethod("write", JsonGenerator.class, record).invoke(null, generator, payload);
+      writer.write(generator, payload);
     }
     return text.toString();
   }
@@ -271,7 +274,7 @@ class ShopRuntimeTest {
     Object category;
     try (JsonParser parser = JsonRead.parser(json)) {
       parser.nextToken();
-      category = codec.getMethod("read", JsonParser.class).invoke(null, parser);
+      category = ((JsonReader<?>) codec.getField("READER").get(null)).read(parser);
     }
     assertEquals("Category[name=a, children=[Category[name=b, children=[Category[name=c, children=[]]]]]]",
         category.toString());

@@ -34,7 +34,7 @@ import java.util.function.IntFunction;
  *
  * <p>Stateless and thread-safe. Paths are computed from the parser's context only when a fault is reported.
  */
-public final class JsonRead {
+public final class JsonRead implements JsonReader<Object> {
 
   public static final JsonReader<String> STRING = scalar(0);
   public static final JsonReader<Integer> INT = scalar(1);
@@ -55,38 +55,45 @@ public final class JsonRead {
   public static final JsonReader<Object> ANY = scalar(16);
 
   /**
-   * The reader of scalar kind {@code kind}: one class for all of them, where method references would spin a class
-   * each when {@code JsonRead} is first used (a cold start cost).
+   * The reader of scalar kind {@code kind}: an instance of this class, where method references would spin a class
+   * each when {@code JsonRead} is first used, and a reader class of its own would be one class more to load at every
+   * cold start (the constants are made when a decoder first calls any helper here).
    */
   @SuppressWarnings("unchecked")
   private static <T> JsonReader<T> scalar(int kind) {
-    return (JsonReader<T>) new Scalar(kind);
+    return (JsonReader<T>) new JsonRead(kind);
   }
 
-  private record Scalar(int kind) implements JsonReader<Object> {
-    @Override
-    public Object read(JsonParser parser) throws IOException {
-      return switch (kind) {
-        case 0 -> string(parser);
-        case 1 -> intBox(parser);
-        case 2 -> longBox(parser);
-        case 3 -> shortBox(parser);
-        case 4 -> byteBox(parser);
-        case 5 -> charBox(parser);
-        case 6 -> doubleBox(parser);
-        case 7 -> floatBox(parser);
-        case 8 -> booleanBox(parser);
-        case 9 -> bigDecimal(parser);
-        case 10 -> bigInteger(parser);
-        case 11 -> uuid(parser);
-        case 12 -> instant(parser);
-        case 13 -> localDate(parser);
-        case 14 -> offsetDateTime(parser);
-        case 15 -> duration(parser);
-        case 16 -> any(parser);
-        default -> throw new IllegalStateException("no scalar reader " + kind);
-      };
-    }
+  /** Which scalar this instance reads (a constant above). */
+  private final int kind;
+
+  private JsonRead(int kind) {
+    this.kind = kind;
+  }
+
+  /** Reads the scalar of this constant ({@link #STRING}, {@link #INT}, …). */
+  @Override
+  public Object read(JsonParser parser) throws IOException {
+    return switch (kind) {
+      case 0 -> string(parser);
+      case 1 -> intBox(parser);
+      case 2 -> longBox(parser);
+      case 3 -> shortBox(parser);
+      case 4 -> byteBox(parser);
+      case 5 -> charBox(parser);
+      case 6 -> doubleBox(parser);
+      case 7 -> floatBox(parser);
+      case 8 -> booleanBox(parser);
+      case 9 -> bigDecimal(parser);
+      case 10 -> bigInteger(parser);
+      case 11 -> uuid(parser);
+      case 12 -> instant(parser);
+      case 13 -> localDate(parser);
+      case 14 -> offsetDateTime(parser);
+      case 15 -> duration(parser);
+      case 16 -> any(parser);
+      default -> throw new IllegalStateException("no scalar reader " + kind);
+    };
   }
 
   /** Longest client literal echoed back in a message; longer ones are left out. */
@@ -94,8 +101,6 @@ public final class JsonRead {
 
   private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
-
-  private JsonRead() {}
 
   // ---------------------------------------------------------------- parsers
 

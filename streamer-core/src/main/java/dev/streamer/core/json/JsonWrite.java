@@ -19,7 +19,7 @@ import java.util.Optional;
  * {@code java.time} values and UUIDs are written as their ISO-8601 / canonical strings, which {@link JsonRead}
  * reads back.
  */
-public final class JsonWrite {
+public final class JsonWrite implements JsonWriter<Object> {
 
   public static final JsonWriter<String> STRING = scalar(0);
   public static final JsonWriter<Integer> INT = scalar(1);
@@ -41,41 +41,46 @@ public final class JsonWrite {
   /** Writes JSON {@code null} whatever the value: the result of a {@code void} action. */
   public static final JsonWriter<Object> NULL = scalar(17);
 
-  private JsonWrite() {}
+  /** Which scalar this instance writes (a constant above). */
+  private final int kind;
+
+  private JsonWrite(int kind) {
+    this.kind = kind;
+  }
 
   /**
-   * The writer of scalar kind {@code kind}: one class for all of them, where method references would spin a class
-   * each when {@code JsonWrite} is first used (a cold start cost).
+   * The writer of scalar kind {@code kind}: an instance of this class, where method references would spin a class
+   * each when {@code JsonWrite} is first used, and a writer class of its own would be one class more to load at every
+   * cold start (the constants are made when an encoder first calls any helper here).
    */
   @SuppressWarnings("unchecked")
   private static <T> JsonWriter<T> scalar(int kind) {
-    return (JsonWriter<T>) new Scalar(kind);
+    return (JsonWriter<T>) new JsonWrite(kind);
   }
 
-  private record Scalar(int kind) implements JsonWriter<Object> {
-    @Override
-    public void write(JsonGenerator generator, Object value) throws IOException {
-      switch (kind) {
-        case 0 -> string(generator, (String) value);
-        case 1 -> intBox(generator, (Integer) value);
-        case 2 -> longBox(generator, (Long) value);
-        case 3 -> shortBox(generator, (Short) value);
-        case 4 -> byteBox(generator, (Byte) value);
-        case 5 -> charBox(generator, (Character) value);
-        case 6 -> doubleBox(generator, (Double) value);
-        case 7 -> floatBox(generator, (Float) value);
-        case 8 -> booleanBox(generator, (Boolean) value);
-        case 9 -> bigDecimal(generator, (BigDecimal) value);
-        case 10 -> bigInteger(generator, (BigInteger) value);
-        case 11 -> uuid(generator, (java.util.UUID) value);
-        case 12 -> instant(generator, (Instant) value);
-        case 13 -> localDate(generator, (LocalDate) value);
-        case 14 -> offsetDateTime(generator, (OffsetDateTime) value);
-        case 15 -> duration(generator, (Duration) value);
-        case 16 -> any(generator, (Object) value);
-        case 17 -> generator.writeNull();
-        default -> throw new IllegalStateException("no scalar writer " + kind);
-      }
+  /** Writes the scalar of this constant ({@link #STRING}, {@link #INT}, …). */
+  @Override
+  public void write(JsonGenerator generator, Object value) throws IOException {
+    switch (kind) {
+      case 0 -> string(generator, (String) value);
+      case 1 -> intBox(generator, (Integer) value);
+      case 2 -> longBox(generator, (Long) value);
+      case 3 -> shortBox(generator, (Short) value);
+      case 4 -> byteBox(generator, (Byte) value);
+      case 5 -> charBox(generator, (Character) value);
+      case 6 -> doubleBox(generator, (Double) value);
+      case 7 -> floatBox(generator, (Float) value);
+      case 8 -> booleanBox(generator, (Boolean) value);
+      case 9 -> bigDecimal(generator, (BigDecimal) value);
+      case 10 -> bigInteger(generator, (BigInteger) value);
+      case 11 -> uuid(generator, (java.util.UUID) value);
+      case 12 -> instant(generator, (Instant) value);
+      case 13 -> localDate(generator, (LocalDate) value);
+      case 14 -> offsetDateTime(generator, (OffsetDateTime) value);
+      case 15 -> duration(generator, (Duration) value);
+      case 16 -> any(generator, (Object) value);
+      case 17 -> generator.writeNull();
+      default -> throw new IllegalStateException("no scalar writer " + kind);
     }
   }
 

@@ -85,10 +85,7 @@ public final class RouteExecutor {
   }
 
   private static <P> P validate(Route<P, ?> route, P payload) {
-    Violations violations = violations(route, payload);
-    if (!violations.isEmpty()) {
-      throw new ValidationException(violations.list());
-    }
+    ValidationException.throwIfAny(violations(route, payload));
     return payload;
   }
 

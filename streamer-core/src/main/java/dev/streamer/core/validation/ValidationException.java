@@ -16,6 +16,17 @@ public final class ValidationException extends RuntimeException {
     this.violations = List.copyOf(violations);
   }
 
+  /**
+   * Throws a ValidationException of {@code violations} unless there are none. Built here, in the class itself: a
+   * caller that wrote {@code throw new ValidationException(...)} would load this class whenever it is verified, even
+   * on a cold start whose payloads are all valid.
+   */
+  public static void throwIfAny(Violations violations) {
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations.list());
+    }
+  }
+
   /** Every violation found, in the order the validator reported them. */
   public List<Violation> violations() {
     return violations;

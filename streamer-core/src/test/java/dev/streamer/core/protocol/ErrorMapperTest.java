@@ -15,6 +15,7 @@ import dev.streamer.core.json.Json;
 import dev.streamer.core.json.JsonDecodeException;
 import dev.streamer.core.validation.ValidationException;
 import dev.streamer.core.validation.Violation;
+import dev.streamer.core.validation.Violations;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -58,6 +59,16 @@ class ErrorMapperTest {
     assertEquals("payload has 2 constraint violations", e.message());
     assertEquals(Map.of("violations", violations), e.details());
     assertEquals(e, mapper.violations(violations)); // what the router answers an invalid payload with
+  }
+
+  @Test
+  void throwIfAnyThrowsEveryViolationAndNothingForNone() {
+    ValidationException.throwIfAny(new Violations());
+    Violations two = new Violations();
+    two.add("name", "NotBlank", "must not be blank");
+    two.add("age", "Min", "must be at least 0");
+    ValidationException thrown = assertThrows(ValidationException.class, () -> ValidationException.throwIfAny(two));
+    assertEquals(two.list(), thrown.violations());
   }
 
   @Test

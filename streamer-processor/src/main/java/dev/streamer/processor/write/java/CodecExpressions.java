@@ -26,9 +26,9 @@ final class CodecExpressions {
     } else if (type instanceof TypeRef.Scalar s) {
       return CodeBlock.of("$T.$L($L)", Names.JSON_READ, s.kind().helper(), p);
     } else if (type instanceof TypeRef.EnumRef e) {
-      return CodeBlock.of("$T.read($L)", Naming.codec(e.name()), p);
+      return CodeBlock.of("$T.READER.read($L)", Naming.codec(e.name()), p);
     } else if (type instanceof TypeRef.RecordRef r) {
-      return CodeBlock.of("$T.read($L)", Naming.codec(r.name()), p);
+      return CodeBlock.of("$T.READER.read($L)", Naming.codec(r.name()), p);
     } else if (type instanceof TypeRef.ListRef l) {
       return CodeBlock.of("$T.list($L, $L)", Names.JSON_READ, p, reader(l.element(), depth + 1));
     } else if (type instanceof TypeRef.SetRef s) {
@@ -76,9 +76,9 @@ final class CodecExpressions {
     } else if (type instanceof TypeRef.Scalar s) {
       return CodeBlock.of("$T.$L($L, $L)", Names.JSON_WRITE, s.kind().helper(), g, value);
     } else if (type instanceof TypeRef.EnumRef e) {
-      return CodeBlock.of("$T.write($L, $L)", Naming.codec(e.name()), g, value);
+      return CodeBlock.of("$T.WRITER.write($L, $L)", Naming.codec(e.name()), g, value);
     } else if (type instanceof TypeRef.RecordRef r) {
-      return CodeBlock.of("$T.write($L, $L)", Naming.codec(r.name()), g, value);
+      return CodeBlock.of("$T.WRITER.write($L, $L)", Naming.codec(r.name()), g, value);
     } else if (type instanceof TypeRef.ListRef l) {
       return CodeBlock.of("$T.list($L, $L, $L)", Names.JSON_WRITE, g, value, writer(l.element(), depth + 1));
     } else if (type instanceof TypeRef.SetRef s) {

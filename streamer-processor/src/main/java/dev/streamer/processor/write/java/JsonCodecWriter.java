@@ -52,7 +52,8 @@ public final class JsonCodecWriter {
     String allowed = String.join(", ", model.constants());
     MethodSpec.Builder read = MethodSpec.methodBuilder("read")
         .addJavadoc("Reads a {@code $L} from its constant name; null for JSON null.\n", model.name().simpleName())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
         .returns(model.name())
         .addParameter(Names.JSON_PARSER, "p")
         .addException(Names.IO_EXCEPTION)
@@ -68,7 +69,8 @@ public final class JsonCodecWriter {
     read.addCode(cases.build());
     MethodSpec write = MethodSpec.methodBuilder("write")
         .addJavadoc("Writes the constant name, or null.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
         .addParameter(Names.JSON_GENERATOR, "g")
         .addParameter(model.name(), "v")
         .addException(Names.IO_EXCEPTION)
@@ -88,37 +90,18 @@ public final class JsonCodecWriter {
   }
 
   /**
-   * The codec class with {@code READER} and {@code WRITER}: one nested class implements both, where two method
-   * references would spin two classes and their method handles on the first use of the codec (a cold start cost).
+   * The codec class, which implements {@code JsonReader} and {@code JsonWriter} itself: {@code READER} and
+   * {@code WRITER} are its one instance. Neither method references (each spins a class and method handles on first
+   * use) nor a nested class (a class more to load): one class per type at a cold start.
    */
   private static TypeSpec.Builder codecShell(ClassName codec, ClassName target) {
-    ClassName both = codec.nestedClass("Codec");
-    TypeSpec nested = TypeSpec.classBuilder(both)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(Names.JSON_READER, target))
-        .addSuperinterface(ParameterizedTypeName.get(Names.JSON_WRITER, target))
-        .addMethod(MethodSpec.methodBuilder("read")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(target)
-            .addParameter(Names.JSON_PARSER, "p")
-            .addException(Names.IO_EXCEPTION)
-            .addStatement("return $T.read(p)", codec)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("write")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(Names.JSON_GENERATOR, "g")
-            .addParameter(target, "v")
-            .addException(Names.IO_EXCEPTION)
-            .addStatement("$T.write(g, v)", codec)
-            .build())
-        .build();
     return TypeSpec.classBuilder(codec)
         .addAnnotation(Names.generated())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addField(FieldSpec.builder(both, "CODEC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("new $T()", both)
+        .addSuperinterface(ParameterizedTypeName.get(Names.JSON_READER, target))
+        .addSuperinterface(ParameterizedTypeName.get(Names.JSON_WRITER, target))
+        .addField(FieldSpec.builder(codec, "CODEC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("new $T()", codec)
             .build())
         .addField(FieldSpec.builder(ParameterizedTypeName.get(Names.JSON_READER, target), "READER",
                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -128,8 +111,7 @@ public final class JsonCodecWriter {
                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .initializer("CODEC")
             .build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addType(nested);
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
   }
 
   private static MethodSpec readRecord(RecordModel record, Hygiene hygiene) {
@@ -143,7 +125,8 @@ public final class JsonCodecWriter {
     String simple = String.join(".", record.name().simpleNames());
     MethodSpec.Builder read = MethodSpec.methodBuilder("read")
         .addJavadoc("Reads a {@code $L} from the parser positioned on its first token; null for JSON null.\n", simple)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
         .returns(record.name())
         .addParameter(Names.JSON_PARSER, "p")
         .addException(Names.IO_EXCEPTION)
@@ -207,7 +190,8 @@ public final class JsonCodecWriter {
   private static MethodSpec writeRecord(RecordModel record, List<String> fieldNames) {
     MethodSpec.Builder write = MethodSpec.methodBuilder("write")
         .addJavadoc("Writes every component (nulls as null), or null.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
         .addParameter(Names.JSON_GENERATOR, "g")
         .addParameter(record.name(), "v")
         .addException(Names.IO_EXCEPTION)

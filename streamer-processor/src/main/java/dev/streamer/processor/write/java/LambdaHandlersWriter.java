@@ -73,7 +73,11 @@ public final class LambdaHandlersWriter {
     return ENTRIES.stream().filter(entry -> entry.kind().required() || isolated).toList();
   }
 
-  /** The no-arg constructor reads a lazy holder ({@code FromEnvironment}): loading the class builds nothing. */
+  /**
+   * The no-arg constructor builds the function once per execution environment, on first use, in a synchronized
+   * static method rather than a lazy holder class: loading the handler class builds nothing, and a cold start loads
+   * no class more.
+   */
   private static TypeSpec handler(AppModel app, Entry entry) {
     ClassName self = app.appType(entry.kind().classSuffix());
     ClassName function = ClassName.get(RUNTIME_PACKAGE, entry.function()); // one of Names.FUNCTIONS
@@ -84,22 +88,19 @@ public final class LambdaHandlersWriter {
         : CodeBlock.of("new $T($T.fromEnvironment())", function, Names.AWS_RUNTIME);
     CodeBlock onRuntime = entry.runsActions()
         ? CodeBlock.of("function(runtime)") : CodeBlock.of("new $T(runtime)", function);
-    TypeSpec holder = TypeSpec.classBuilder("FromEnvironment")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addField(FieldSpec.builder(function, "FUNCTION", Modifier.STATIC, Modifier.FINAL)
-            .initializer(fromEnvironment)
-            .build())
-        .build();
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addAnnotation(Names.generated())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(Names.REQUEST_HANDLER, entry.event(), entry.response()))
         .addJavadoc("AWS Lambda handler of {@code $L}, $L.\n", app.name(), entry.what())
+        .addField(FieldSpec.builder(function, "environmentFunction", Modifier.PRIVATE, Modifier.STATIC)
+            .addJavadoc("The function of this execution environment, built by the first no-arg constructor.\n")
+            .build())
         .addField(function, "function", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("For AWS Lambda: built once per execution environment from its variables, on first use.\n")
             .addModifiers(Modifier.PUBLIC)
-            .addStatement("this.function = FromEnvironment.FUNCTION")
+            .addStatement("this.function = fromEnvironment()")
             .build())
         .addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("The function on {@code runtime} (the local stack, tests).\n")
@@ -118,7 +119,14 @@ public final class LambdaHandlersWriter {
         .addParameter(Names.CONTEXT, "context")
         .addStatement("return function.handle(event, context)")
         .build())
-        .addType(holder);
+        .addMethod(MethodSpec.methodBuilder("fromEnvironment")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.SYNCHRONIZED)
+            .returns(function)
+            .beginControlFlow("if (environmentFunction == null)")
+            .addStatement("environmentFunction = $L", fromEnvironment)
+            .endControlFlow()
+            .addStatement("return environmentFunction")
+            .build());
     app.handlers().forEach(h -> type.addOriginatingElement(h.element()));
     if (app.factory() != null) {
       type.addOriginatingElement(app.factory());

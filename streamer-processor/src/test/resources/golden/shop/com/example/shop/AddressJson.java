@@ -20,8 +20,8 @@ import javax.annotation.processing.Generated;
  * no reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class AddressJson {
-  private static final Codec CODEC = new Codec();
+public final class AddressJson implements JsonReader<Address>, JsonWriter<Address> {
+  private static final AddressJson CODEC = new AddressJson();
 
   public static final JsonReader<Address> READER = CODEC;
 
@@ -39,7 +39,8 @@ public final class AddressJson {
   /**
    * Reads a {@code Address} from the parser positioned on its first token; null for JSON null.
    */
-  public static Address read(JsonParser p) throws IOException {
+  @Override
+  public Address read(JsonParser p) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -68,7 +69,8 @@ public final class AddressJson {
   /**
    * Writes every component (nulls as null), or null.
    */
-  public static void write(JsonGenerator g, Address v) throws IOException {
+  @Override
+  public void write(JsonGenerator g, Address v) throws IOException {
     if (v == null) {
       g.writeNull();
       return;
@@ -81,17 +83,5 @@ public final class AddressJson {
     g.writeFieldName(FIELD_LINES);
     JsonWrite.array(g, v.lines(), JsonWrite.STRING);
     g.writeEndObject();
-  }
-
-  private static final class Codec implements JsonReader<Address>, JsonWriter<Address> {
-    @Override
-    public Address read(JsonParser p) throws IOException {
-      return AddressJson.read(p);
-    }
-
-    @Override
-    public void write(JsonGenerator g, Address v) throws IOException {
-      AddressJson.write(g, v);
-    }
   }
 }

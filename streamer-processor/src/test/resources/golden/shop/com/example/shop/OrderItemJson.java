@@ -22,8 +22,8 @@ import javax.annotation.processing.Generated;
  * no reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class OrderItemJson {
-  private static final Codec CODEC = new Codec();
+public final class OrderItemJson implements JsonReader<OrderItem>, JsonWriter<OrderItem> {
+  private static final OrderItemJson CODEC = new OrderItemJson();
 
   public static final JsonReader<OrderItem> READER = CODEC;
 
@@ -43,7 +43,8 @@ public final class OrderItemJson {
   /**
    * Reads a {@code OrderItem} from the parser positioned on its first token; null for JSON null.
    */
-  public static OrderItem read(JsonParser p) throws IOException {
+  @Override
+  public OrderItem read(JsonParser p) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -81,7 +82,8 @@ public final class OrderItemJson {
   /**
    * Writes every component (nulls as null), or null.
    */
-  public static void write(JsonGenerator g, OrderItem v) throws IOException {
+  @Override
+  public void write(JsonGenerator g, OrderItem v) throws IOException {
     if (v == null) {
       g.writeNull();
       return;
@@ -96,17 +98,5 @@ public final class OrderItemJson {
     g.writeFieldName(FIELD_LABELS);
     JsonWrite.list(g, v.labels(), JsonWrite.STRING);
     g.writeEndObject();
-  }
-
-  private static final class Codec implements JsonReader<OrderItem>, JsonWriter<OrderItem> {
-    @Override
-    public OrderItem read(JsonParser p) throws IOException {
-      return OrderItemJson.read(p);
-    }
-
-    @Override
-    public void write(JsonGenerator g, OrderItem v) throws IOException {
-      OrderItemJson.write(g, v);
-    }
   }
 }

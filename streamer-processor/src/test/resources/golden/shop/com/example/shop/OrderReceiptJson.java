@@ -24,8 +24,8 @@ import javax.annotation.processing.Generated;
  * no reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class OrderReceiptJson {
-  private static final Codec CODEC = new Codec();
+public final class OrderReceiptJson implements JsonReader<OrderReceipt>, JsonWriter<OrderReceipt> {
+  private static final OrderReceiptJson CODEC = new OrderReceiptJson();
 
   public static final JsonReader<OrderReceipt> READER = CODEC;
 
@@ -49,7 +49,8 @@ public final class OrderReceiptJson {
   /**
    * Reads a {@code OrderReceipt} from the parser positioned on its first token; null for JSON null.
    */
-  public static OrderReceipt read(JsonParser p) throws IOException {
+  @Override
+  public OrderReceipt read(JsonParser p) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -69,7 +70,7 @@ public final class OrderReceiptJson {
         case "items" -> items = JsonRead.list(p, OrderItemJson.READER);
         case "totalCents" -> totalCents = JsonRead.bigInteger(p);
         case "checksums" -> checksums = JsonRead.longArray(p);
-        case "category" -> category = OrderReceipt_CategoryJson.read(p);
+        case "category" -> category = OrderReceipt_CategoryJson.READER.read(p);
         default -> JsonRead.skipValue(p);
       }
     }
@@ -84,7 +85,8 @@ public final class OrderReceiptJson {
   /**
    * Writes every component (nulls as null), or null.
    */
-  public static void write(JsonGenerator g, OrderReceipt v) throws IOException {
+  @Override
+  public void write(JsonGenerator g, OrderReceipt v) throws IOException {
     if (v == null) {
       g.writeNull();
       return;
@@ -101,19 +103,7 @@ public final class OrderReceiptJson {
     g.writeFieldName(FIELD_CHECKSUMS);
     JsonWrite.longArray(g, v.checksums());
     g.writeFieldName(FIELD_CATEGORY);
-    OrderReceipt_CategoryJson.write(g, v.category());
+    OrderReceipt_CategoryJson.WRITER.write(g, v.category());
     g.writeEndObject();
-  }
-
-  private static final class Codec implements JsonReader<OrderReceipt>, JsonWriter<OrderReceipt> {
-    @Override
-    public OrderReceipt read(JsonParser p) throws IOException {
-      return OrderReceiptJson.read(p);
-    }
-
-    @Override
-    public void write(JsonGenerator g, OrderReceipt v) throws IOException {
-      OrderReceiptJson.write(g, v);
-    }
   }
 }

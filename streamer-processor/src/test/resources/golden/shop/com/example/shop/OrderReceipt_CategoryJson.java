@@ -21,8 +21,8 @@ import javax.annotation.processing.Generated;
  * no reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class OrderReceipt_CategoryJson {
-  private static final Codec CODEC = new Codec();
+public final class OrderReceipt_CategoryJson implements JsonReader<OrderReceipt.Category>, JsonWriter<OrderReceipt.Category> {
+  private static final OrderReceipt_CategoryJson CODEC = new OrderReceipt_CategoryJson();
 
   public static final JsonReader<OrderReceipt.Category> READER = CODEC;
 
@@ -38,7 +38,8 @@ public final class OrderReceipt_CategoryJson {
   /**
    * Reads a {@code OrderReceipt.Category} from the parser positioned on its first token; null for JSON null.
    */
-  public static OrderReceipt.Category read(JsonParser p) throws IOException {
+  @Override
+  public OrderReceipt.Category read(JsonParser p) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -65,7 +66,8 @@ public final class OrderReceipt_CategoryJson {
   /**
    * Writes every component (nulls as null), or null.
    */
-  public static void write(JsonGenerator g, OrderReceipt.Category v) throws IOException {
+  @Override
+  public void write(JsonGenerator g, OrderReceipt.Category v) throws IOException {
     if (v == null) {
       g.writeNull();
       return;
@@ -76,17 +78,5 @@ public final class OrderReceipt_CategoryJson {
     g.writeFieldName(FIELD_CHILDREN);
     JsonWrite.list(g, v.children(), OrderReceipt_CategoryJson.WRITER);
     g.writeEndObject();
-  }
-
-  private static final class Codec implements JsonReader<OrderReceipt.Category>, JsonWriter<OrderReceipt.Category> {
-    @Override
-    public OrderReceipt.Category read(JsonParser p) throws IOException {
-      return OrderReceipt_CategoryJson.read(p);
-    }
-
-    @Override
-    public void write(JsonGenerator g, OrderReceipt.Category v) throws IOException {
-      OrderReceipt_CategoryJson.write(g, v);
-    }
   }
 }

@@ -24,8 +24,8 @@ import javax.annotation.processing.Generated;
  * no reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class OrderRequestJson {
-  private static final Codec CODEC = new Codec();
+public final class OrderRequestJson implements JsonReader<OrderRequest>, JsonWriter<OrderRequest> {
+  private static final OrderRequestJson CODEC = new OrderRequestJson();
 
   public static final JsonReader<OrderRequest> READER = CODEC;
 
@@ -55,7 +55,8 @@ public final class OrderRequestJson {
   /**
    * Reads a {@code OrderRequest} from the parser positioned on its first token; null for JSON null.
    */
-  public static OrderRequest read(JsonParser p) throws IOException {
+  @Override
+  public OrderRequest read(JsonParser p) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -76,7 +77,7 @@ public final class OrderRequestJson {
         case "customer" -> customer = JsonRead.string(p);
         case "email" -> email = JsonRead.string(p);
         case "items" -> items = JsonRead.list(p, OrderItemJson.READER);
-        case "priority" -> priority = PriorityJson.read(p);
+        case "priority" -> priority = PriorityJson.READER.read(p);
         case "note" -> note = JsonRead.optional(p, JsonRead.STRING);
         case "tags" -> tags = JsonRead.map(p, JsonRead.INT);
         case "country" -> country = JsonRead.string(p);
@@ -96,7 +97,8 @@ public final class OrderRequestJson {
   /**
    * Writes every component (nulls as null), or null.
    */
-  public static void write(JsonGenerator g, OrderRequest v) throws IOException {
+  @Override
+  public void write(JsonGenerator g, OrderRequest v) throws IOException {
     if (v == null) {
       g.writeNull();
       return;
@@ -109,7 +111,7 @@ public final class OrderRequestJson {
     g.writeFieldName(FIELD_ITEMS);
     JsonWrite.list(g, v.items(), OrderItemJson.WRITER);
     g.writeFieldName(FIELD_PRIORITY);
-    PriorityJson.write(g, v.priority());
+    PriorityJson.WRITER.write(g, v.priority());
     g.writeFieldName(FIELD_NOTE);
     JsonWrite.optional(g, v.note(), JsonWrite.STRING);
     g.writeFieldName(FIELD_TAGS);
@@ -121,17 +123,5 @@ public final class OrderRequestJson {
     g.writeFieldName(FIELD_SHIP_TO);
     JsonWrite.optional(g, v.shipTo(), AddressJson.WRITER);
     g.writeEndObject();
-  }
-
-  private static final class Codec implements JsonReader<OrderRequest>, JsonWriter<OrderRequest> {
-    @Override
-    public OrderRequest read(JsonParser p) throws IOException {
-      return OrderRequestJson.read(p);
-    }
-
-    @Override
-    public void write(JsonGenerator g, OrderRequest v) throws IOException {
-      OrderRequestJson.write(g, v);
-    }
   }
 }

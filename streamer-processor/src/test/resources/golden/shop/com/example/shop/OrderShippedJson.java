@@ -22,8 +22,8 @@ import javax.annotation.processing.Generated;
  * no reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class OrderShippedJson {
-  private static final Codec CODEC = new Codec();
+public final class OrderShippedJson implements JsonReader<OrderShipped>, JsonWriter<OrderShipped> {
+  private static final OrderShippedJson CODEC = new OrderShippedJson();
 
   public static final JsonReader<OrderShipped> READER = CODEC;
 
@@ -41,7 +41,8 @@ public final class OrderShippedJson {
   /**
    * Reads a {@code OrderShipped} from the parser positioned on its first token; null for JSON null.
    */
-  public static OrderShipped read(JsonParser p) throws IOException {
+  @Override
+  public OrderShipped read(JsonParser p) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -55,7 +56,7 @@ public final class OrderShippedJson {
       switch (field) {
         case "orderId" -> orderId = JsonRead.uuid(p);
         case "shippedAt" -> shippedAt = JsonRead.instant(p);
-        case "priority" -> priority = PriorityJson.read(p);
+        case "priority" -> priority = PriorityJson.READER.read(p);
         default -> JsonRead.skipValue(p);
       }
     }
@@ -70,7 +71,8 @@ public final class OrderShippedJson {
   /**
    * Writes every component (nulls as null), or null.
    */
-  public static void write(JsonGenerator g, OrderShipped v) throws IOException {
+  @Override
+  public void write(JsonGenerator g, OrderShipped v) throws IOException {
     if (v == null) {
       g.writeNull();
       return;
@@ -81,19 +83,7 @@ public final class OrderShippedJson {
     g.writeFieldName(FIELD_SHIPPED_AT);
     JsonWrite.instant(g, v.shippedAt());
     g.writeFieldName(FIELD_PRIORITY);
-    PriorityJson.write(g, v.priority());
+    PriorityJson.WRITER.write(g, v.priority());
     g.writeEndObject();
-  }
-
-  private static final class Codec implements JsonReader<OrderShipped>, JsonWriter<OrderShipped> {
-    @Override
-    public OrderShipped read(JsonParser p) throws IOException {
-      return OrderShippedJson.read(p);
-    }
-
-    @Override
-    public void write(JsonGenerator g, OrderShipped v) throws IOException {
-      OrderShippedJson.write(g, v);
-    }
   }
 }

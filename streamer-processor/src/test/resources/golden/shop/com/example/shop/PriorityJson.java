@@ -14,8 +14,8 @@ import javax.annotation.processing.Generated;
  * <p>Constants by name (LOW, NORMAL, HIGH); an unknown name is a decode error. No reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class PriorityJson {
-  private static final Codec CODEC = new Codec();
+public final class PriorityJson implements JsonReader<Priority>, JsonWriter<Priority> {
+  private static final PriorityJson CODEC = new PriorityJson();
 
   public static final JsonReader<Priority> READER = CODEC;
 
@@ -27,7 +27,8 @@ public final class PriorityJson {
   /**
    * Reads a {@code Priority} from its constant name; null for JSON null.
    */
-  public static Priority read(JsonParser p) throws IOException {
+  @Override
+  public Priority read(JsonParser p) throws IOException {
     String value = JsonRead.string(p);
     if (value == null) {
       return null;
@@ -43,23 +44,12 @@ public final class PriorityJson {
   /**
    * Writes the constant name, or null.
    */
-  public static void write(JsonGenerator g, Priority v) throws IOException {
+  @Override
+  public void write(JsonGenerator g, Priority v) throws IOException {
     if (v == null) {
       g.writeNull();
     } else {
       g.writeString(v.name());
-    }
-  }
-
-  private static final class Codec implements JsonReader<Priority>, JsonWriter<Priority> {
-    @Override
-    public Priority read(JsonParser p) throws IOException {
-      return PriorityJson.read(p);
-    }
-
-    @Override
-    public void write(JsonGenerator g, Priority v) throws IOException {
-      PriorityJson.write(g, v);
     }
   }
 }

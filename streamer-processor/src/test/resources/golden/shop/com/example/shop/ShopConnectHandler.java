@@ -13,13 +13,18 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+  /**
+   * The function of this execution environment, built by the first no-arg constructor.
+   */
+  private static ConnectFunction environmentFunction;
+
   private final ConnectFunction function;
 
   /**
    * For AWS Lambda: built once per execution environment from its variables, on first use.
    */
   public ShopConnectHandler() {
-    this.function = FromEnvironment.FUNCTION;
+    this.function = fromEnvironment();
   }
 
   /**
@@ -35,7 +40,10 @@ public final class ShopConnectHandler implements RequestHandler<APIGatewayV2WebS
     return function.handle(event, context);
   }
 
-  private static final class FromEnvironment {
-    static final ConnectFunction FUNCTION = new ConnectFunction(AwsRuntime.fromEnvironment());
+  private static synchronized ConnectFunction fromEnvironment() {
+    if (environmentFunction == null) {
+      environmentFunction = new ConnectFunction(AwsRuntime.fromEnvironment());
+    }
+    return environmentFunction;
   }
 }

@@ -13,13 +13,18 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopDefaultHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+  /**
+   * The function of this execution environment, built by the first no-arg constructor.
+   */
+  private static DefaultFunction environmentFunction;
+
   private final DefaultFunction function;
 
   /**
    * For AWS Lambda: built once per execution environment from its variables, on first use.
    */
   public ShopDefaultHandler() {
-    this.function = FromEnvironment.FUNCTION;
+    this.function = fromEnvironment();
   }
 
   /**
@@ -40,7 +45,10 @@ public final class ShopDefaultHandler implements RequestHandler<APIGatewayV2WebS
     return function.handle(event, context);
   }
 
-  private static final class FromEnvironment {
-    static final DefaultFunction FUNCTION = function(AwsRuntime.fromEnvironment());
+  private static synchronized DefaultFunction fromEnvironment() {
+    if (environmentFunction == null) {
+      environmentFunction = function(AwsRuntime.fromEnvironment());
+    }
+    return environmentFunction;
   }
 }

@@ -13,13 +13,18 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopDisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+  /**
+   * The function of this execution environment, built by the first no-arg constructor.
+   */
+  private static DisconnectFunction environmentFunction;
+
   private final DisconnectFunction function;
 
   /**
    * For AWS Lambda: built once per execution environment from its variables, on first use.
    */
   public ShopDisconnectHandler() {
-    this.function = FromEnvironment.FUNCTION;
+    this.function = fromEnvironment();
   }
 
   /**
@@ -35,7 +40,10 @@ public final class ShopDisconnectHandler implements RequestHandler<APIGatewayV2W
     return function.handle(event, context);
   }
 
-  private static final class FromEnvironment {
-    static final DisconnectFunction FUNCTION = new DisconnectFunction(AwsRuntime.fromEnvironment());
+  private static synchronized DisconnectFunction fromEnvironment() {
+    if (environmentFunction == null) {
+      environmentFunction = new DisconnectFunction(AwsRuntime.fromEnvironment());
+    }
+    return environmentFunction;
   }
 }

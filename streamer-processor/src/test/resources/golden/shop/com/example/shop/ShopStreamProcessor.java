@@ -13,13 +13,18 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopStreamProcessor implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+  /**
+   * The function of this execution environment, built by the first no-arg constructor.
+   */
+  private static StreamProcessorFunction environmentFunction;
+
   private final StreamProcessorFunction function;
 
   /**
    * For AWS Lambda: built once per execution environment from its variables, on first use.
    */
   public ShopStreamProcessor() {
-    this.function = FromEnvironment.FUNCTION;
+    this.function = fromEnvironment();
   }
 
   /**
@@ -39,7 +44,10 @@ public final class ShopStreamProcessor implements RequestHandler<DynamodbEvent, 
     return function.handle(event, context);
   }
 
-  private static final class FromEnvironment {
-    static final StreamProcessorFunction FUNCTION = function(AwsRuntime.fromEnvironment());
+  private static synchronized StreamProcessorFunction fromEnvironment() {
+    if (environmentFunction == null) {
+      environmentFunction = function(AwsRuntime.fromEnvironment());
+    }
+    return environmentFunction;
   }
 }

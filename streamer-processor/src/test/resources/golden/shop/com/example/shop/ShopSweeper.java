@@ -12,13 +12,18 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopSweeper implements RequestHandler<Map<String, Object>, String> {
+  /**
+   * The function of this execution environment, built by the first no-arg constructor.
+   */
+  private static SweeperFunction environmentFunction;
+
   private final SweeperFunction function;
 
   /**
    * For AWS Lambda: built once per execution environment from its variables, on first use.
    */
   public ShopSweeper() {
-    this.function = FromEnvironment.FUNCTION;
+    this.function = fromEnvironment();
   }
 
   /**
@@ -33,7 +38,10 @@ public final class ShopSweeper implements RequestHandler<Map<String, Object>, St
     return function.handle(event, context);
   }
 
-  private static final class FromEnvironment {
-    static final SweeperFunction FUNCTION = new SweeperFunction(AwsRuntime.fromEnvironment());
+  private static synchronized SweeperFunction fromEnvironment() {
+    if (environmentFunction == null) {
+      environmentFunction = new SweeperFunction(AwsRuntime.fromEnvironment());
+    }
+    return environmentFunction;
   }
 }

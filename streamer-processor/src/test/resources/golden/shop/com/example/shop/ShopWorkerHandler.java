@@ -12,13 +12,18 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
 public final class ShopWorkerHandler implements RequestHandler<Map<String, Object>, String> {
+  /**
+   * The function of this execution environment, built by the first no-arg constructor.
+   */
+  private static WorkerFunction environmentFunction;
+
   private final WorkerFunction function;
 
   /**
    * For AWS Lambda: built once per execution environment from its variables, on first use.
    */
   public ShopWorkerHandler() {
-    this.function = FromEnvironment.FUNCTION;
+    this.function = fromEnvironment();
   }
 
   /**
@@ -38,7 +43,10 @@ public final class ShopWorkerHandler implements RequestHandler<Map<String, Objec
     return function.handle(event, context);
   }
 
-  private static final class FromEnvironment {
-    static final WorkerFunction FUNCTION = function(AwsRuntime.fromEnvironment());
+  private static synchronized WorkerFunction fromEnvironment() {
+    if (environmentFunction == null) {
+      environmentFunction = function(AwsRuntime.fromEnvironment());
+    }
+    return environmentFunction;
   }
 }

@@ -141,24 +141,24 @@ public record StreamerConfig(
         text(env, "AWS_REGION", text(env, "AWS_DEFAULT_REGION", DEFAULT_REGION)),
         uri(env, "DYNAMODB_ENDPOINT"),
         uri(env, "WEBSOCKET_ENDPOINT"),
-        EnvDuration.get(env, "STREAMER_ASYNC_THRESHOLD", null),
+        duration(env, "STREAMER_ASYNC_THRESHOLD", null),
         integer(env, "MAX_RETRIES", DEFAULT_MAX_RETRIES),
-        EnvDuration.get(env, "RETRY_DELAY", Duration.ofSeconds(ProcessorSettings.DEFAULT_RETRY_DELAY_SECONDS)),
-        EnvDuration.get(env, "RETRY_MAX_DELAY",
+        duration(env, "RETRY_DELAY", Duration.ofSeconds(ProcessorSettings.DEFAULT_RETRY_DELAY_SECONDS)),
+        duration(env, "RETRY_MAX_DELAY",
             Duration.ofMinutes(ProcessorSettings.DEFAULT_RETRY_MAX_DELAY_MINUTES)),
-        EnvDuration.get(env, "LAMBDA_TIMEOUT_BUFFER",
+        duration(env, "LAMBDA_TIMEOUT_BUFFER",
             Duration.ofSeconds(ProcessorSettings.DEFAULT_TIMEOUT_BUFFER_SECONDS)),
         // defaults by their compile-time constants: reading the Duration fields would initialise StreamerTables (every
         // table definition), ProcessorSettings, BatchedProgress and SweepSchedule on every cold start
-        EnvDuration.get(env, "REQUEST_TTL", Duration.ofDays(StreamerTables.DEFAULT_REQUEST_TTL_DAYS)),
-        EnvDuration.get(env, "CONNECTION_TTL", Duration.ofHours(StreamerTables.DEFAULT_CONNECTION_TTL_HOURS)),
-        EnvDuration.get(env, "PROGRESS_INTERVAL", Duration.ofMillis(BatchedProgress.DEFAULT_INTERVAL_MILLIS)),
-        EnvDuration.get(env, "STALE_PENDING_AFTER",
+        duration(env, "REQUEST_TTL", Duration.ofDays(StreamerTables.DEFAULT_REQUEST_TTL_DAYS)),
+        duration(env, "CONNECTION_TTL", Duration.ofHours(StreamerTables.DEFAULT_CONNECTION_TTL_HOURS)),
+        duration(env, "PROGRESS_INTERVAL", Duration.ofMillis(BatchedProgress.DEFAULT_INTERVAL_MILLIS)),
+        duration(env, "STALE_PENDING_AFTER",
             Duration.ofMinutes(ProcessorSettings.DEFAULT_STALE_PENDING_AFTER_MINUTES)),
         integer(env, "SWEEP_LIMIT", ProcessorSettings.DEFAULT_SWEEP_LIMIT),
-        EnvDuration.get(env, "SWEEP_INTERVAL", Duration.ofSeconds(SweepSchedule.DEFAULT_INTERVAL_SECONDS)),
+        duration(env, "SWEEP_INTERVAL", Duration.ofSeconds(SweepSchedule.DEFAULT_INTERVAL_SECONDS)),
         integer(env, "PROCESSOR_CONCURRENCY", ProcessorSettings.DEFAULT_CONCURRENCY),
-        EnvDuration.get(env, "LEASE_DURATION", Duration.ofSeconds(ProcessorSettings.DEFAULT_LEASE_DURATION_SECONDS)));
+        duration(env, "LEASE_DURATION", Duration.ofSeconds(ProcessorSettings.DEFAULT_LEASE_DURATION_SECONDS)));
   }
 
   /** The processor and sweeper settings these values make. */
@@ -170,6 +170,15 @@ public record StreamerConfig(
   private static String text(Map<String, String> env, String name, String fallback) {
     String value = env.get(name);
     return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  /**
+   * {@code name} parsed by {@link EnvDuration}, or {@code fallback} when unset or blank: a configuration of defaults
+   * (the usual one) does not load the parser.
+   */
+  private static Duration duration(Map<String, String> env, String name, Duration fallback) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? fallback : EnvDuration.parse(name, value);
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {

@@ -12,6 +12,7 @@ import dev.streamer.runtime.aws.internal.connections.EventBroadcaster;
 import dev.streamer.runtime.aws.internal.connections.ManagementApiClients;
 import dev.streamer.runtime.aws.internal.connections.MessageSender;
 import dev.streamer.runtime.aws.internal.connections.SendRetryPolicy;
+import dev.streamer.runtime.aws.internal.limits.FixedWindowCounters;
 import dev.streamer.runtime.aws.internal.observability.JsonLog;
 import dev.streamer.runtime.aws.internal.observability.LogSink;
 import dev.streamer.runtime.aws.internal.observability.Metrics;
@@ -52,6 +53,7 @@ public final class AwsRuntime {
   private final Map<String, String> environment;
   private final StreamerConfig config;
   private final Clock clock;
+  /** Given, or null for standard output ({@link #logSink()}), so that a cold start that logs nothing loads no sink. */
   private final LogSink logSink;
   private final Lazy<AwsCredentialsProvider> credentials;
   private final Lazy<DynamoDbClient> dynamoDb;
@@ -65,29 +67,35 @@ public final class AwsRuntime {
   /** Given, or the broadcaster on first use, made on the first call of {@link #events()}. */
   private volatile EventSink events;
   private final Lazy<CallerResolver> callers;
+  private final Lazy<FixedWindowCounters> rateCounters;
   private final Lazy<ExecutorService> workers;
   private final Lazy<ScheduledExecutorService> scheduler;
   private final WorkerInvoker workerInvoker;
 
-  private AwsRuntime(Builder b) {
-    this.environment = b.environment;
-    this.config = b.config != null ? b.config : StreamerConfig.fromEnvironment(b.environment);
-    this.clock = b.clock;
-    this.logSink = b.logSink;
-    this.credentials = new Lazy<>(this, CREDENTIALS, b.credentials);
-    this.dynamoDb = new Lazy<>(this, DYNAMO_DB, b.dynamoDb);
+  /**
+   * A runtime of {@code b}'s parts, or with every part built from {@code environment} when {@code b} is null (Lambda's
+   * {@link #fromEnvironment()}, which so loads no builder class).
+   */
+  private AwsRuntime(Map<String, String> environment, Builder b) {
+    this.environment = environment;
+    this.config = b != null && b.config != null ? b.config : StreamerConfig.fromEnvironment(environment);
+    this.clock = b != null ? b.clock : Clock.systemUTC();
+    this.logSink = b != null ? b.logSink : null;
+    this.credentials = new Lazy<>(this, CREDENTIALS, b != null ? b.credentials : null);
+    this.dynamoDb = new Lazy<>(this, DYNAMO_DB, b != null ? b.dynamoDb : null);
     this.log = new Lazy<>(this, LOG, null);
     this.metrics = new Lazy<>(this, METRICS, null);
     this.connectionStore = new Lazy<>(this, CONNECTION_STORE, null);
     this.requestStore = new Lazy<>(this, REQUEST_STORE, null);
     this.connectionManager = new Lazy<>(this, CONNECTION_MANAGER, null);
-    this.sender = new Lazy<>(this, SENDER, b.sender);
+    this.sender = new Lazy<>(this, SENDER, b != null ? b.sender : null);
     this.broadcaster = new Lazy<>(this, BROADCASTER, null);
-    this.events = b.events;
-    this.callers = new Lazy<>(this, CALLERS, b.callers);
-    this.workers = new Lazy<>(this, WORKERS, b.workers);
-    this.scheduler = new Lazy<>(this, SCHEDULER, b.scheduler);
-    this.workerInvoker = b.workerInvoker;
+    this.events = b != null ? b.events : null;
+    this.callers = new Lazy<>(this, CALLERS, b != null ? b.callers : null);
+    this.rateCounters = new Lazy<>(this, RATE_COUNTERS, null);
+    this.workers = new Lazy<>(this, WORKERS, b != null ? b.workers : null);
+    this.scheduler = new Lazy<>(this, SCHEDULER, b != null ? b.scheduler : null);
+    this.workerInvoker = b != null ? b.workerInvoker : null;
   }
 
   // The parts built on first use, by number: one switch rather than a lambda each, which a cold start would spin.
@@ -103,13 +111,14 @@ public final class AwsRuntime {
   private static final int CALLERS = 9;
   private static final int WORKERS = 10;
   private static final int SCHEDULER = 11;
+  private static final int RATE_COUNTERS = 12;
 
   private Object build(int part) {
     return switch (part) {
       case CREDENTIALS -> AwsClients.credentials();
       case DYNAMO_DB -> AwsClients.dynamoDb(config, credentials.get());
-      case LOG -> JsonLog.fromEnvironment(environment, logSink, clock);
-      case METRICS -> Metrics.fromEnvironment(environment, logSink, clock);
+      case LOG -> JsonLog.fromEnvironment(environment, logSink(), clock);
+      case METRICS -> Metrics.fromEnvironment(environment, logSink(), clock);
       case CONNECTION_STORE ->
           new ConnectionStore(dynamoDb.get(), config.tables().connections(), config.connectionTtl(), clock);
       case REQUEST_STORE -> new DynamoRequestStore(dynamoDb.get(), config.tables().requests(), clock,
@@ -121,6 +130,7 @@ public final class AwsRuntime {
       case CALLERS -> CallerResolver.fromStore(connectionStore.get());
       case WORKERS -> Executors.newCachedThreadPool(DaemonThreads.named("streamer-job"));
       case SCHEDULER -> Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("streamer-progress"));
+      case RATE_COUNTERS -> new FixedWindowCounters(dynamoDb.get(), config.tables().connections(), clock);
       default -> throw new IllegalArgumentException("no part " + part);
     };
   }
@@ -130,7 +140,18 @@ public final class AwsRuntime {
    * {@link StreamerConfig}), clients configured explicitly for a fast cold start (see {@link AwsClients}).
    */
   public static AwsRuntime fromEnvironment() {
-    return builder(System.getenv()).build();
+    return new AwsRuntime(Collections.unmodifiableMap(System.getenv()), null);
+  }
+
+  /**
+   * False only when Lambda says this environment is initialised without a snapshot
+   * ({@code AWS_LAMBDA_INITIALIZATION_TYPE} {@code on-demand} or {@code provisioned-concurrency}): then a function
+   * registers no SnapStart {@link Priming}. Here rather than in {@link Priming}, so that an ordinary cold start does
+   * not load that class to find out.
+   */
+  static boolean snapshotPossible(Map<String, String> environment) {
+    String initialization = environment.get(Priming.INITIALIZATION_TYPE);
+    return !"on-demand".equals(initialization) && !"provisioned-concurrency".equals(initialization);
   }
 
   /** A runtime configured by {@code environment} (the variables a Lambda function would have). */
@@ -150,8 +171,9 @@ public final class AwsRuntime {
     return clock;
   }
 
+  /** Where log and metric lines go: the builder's sink, else standard output. */
   public LogSink logSink() {
-    return logSink;
+    return logSink != null ? logSink : LogSink.stdout();
   }
 
   public AwsCredentialsProvider credentials() {
@@ -166,8 +188,23 @@ public final class AwsRuntime {
     return log.get();
   }
 
+  /** The log, built when first asked ({@link #log()}): for parts that log only on a failure. */
+  Supplier<JsonLog> logOnFirstUse() {
+    return log;
+  }
+
   public Metrics metrics() {
     return metrics.get();
+  }
+
+  /** The metrics, built when first asked ({@link #metrics()}): for parts that emit only on a refusal or failure. */
+  Supplier<Metrics> metricsOnFirstUse() {
+    return metrics;
+  }
+
+  /** The rate limits' counters in the connections table, built when a limit first applies. */
+  Supplier<FixedWindowCounters> rateCountersOnFirstUse() {
+    return rateCounters;
   }
 
   public ConnectionStore connectionStore() {
@@ -289,7 +326,6 @@ public final class AwsRuntime {
     }
   }
 
-  /** A value built by its supplier on first use, once. */
   /** Part {@code part} of a runtime, given or built by it on first use (then the runtime is no longer referenced). */
   private static final class Lazy<T> implements Supplier<T> {
     private AwsRuntime owner;
@@ -343,7 +379,7 @@ public final class AwsRuntime {
     private final Map<String, String> environment;
     private StreamerConfig config;
     private Clock clock = Clock.systemUTC();
-    private LogSink logSink = LogSink.stdout();
+    private LogSink logSink; // null: standard output
     private AwsCredentialsProvider credentials;
     private DynamoDbClient dynamoDb;
     private MessageSender sender;
@@ -378,7 +414,7 @@ public final class AwsRuntime {
     public Builder workerInvoker(WorkerInvoker v) { this.workerInvoker = v; return this; }
 
     public AwsRuntime build() {
-      return new AwsRuntime(this);
+      return new AwsRuntime(environment, this);
     }
   }
 }

@@ -15,19 +15,29 @@ import dev.streamer.runtime.aws.internal.connections.ConnectionLifecycle;
 public final class ConnectFunction {
 
   private final ConnectionLifecycle lifecycle;
-  private final Priming priming;
+  private final AwsRuntime runtime;
+  /** Registered with CRaC when a snapshot is possible, else made when first asked ({@link #priming()}). */
+  private volatile Priming priming;
 
   public ConnectFunction(AwsRuntime runtime) {
     this.lifecycle = ConnectionLifecycle.withLazyVerifier(
         () -> new JwtVerifier(JwtConfig.fromEnvironment(runtime.environment()), runtime.clock()),
         runtime.connectionStore(), runtime.log(), runtime.clock())
         .withConnectionCap(TenantControls.connectionCap(runtime), TenantControls.metricsIfCapped(runtime));
-    this.priming = Priming.register(null, runtime.log(), runtime.environment());
+    this.runtime = runtime;
+    if (AwsRuntime.snapshotPossible(runtime.environment())) { // checked here: a cold start does not load Priming
+      this.priming = Priming.register(null, runtime.log(), runtime.environment());
+    }
   }
 
-  /** The SnapStart priming registered for this function. */
+  /** The SnapStart priming registered for this function (outside SnapStart, one that is not registered). */
   public Priming priming() {
-    return priming;
+    Priming current = priming;
+    if (current == null) { // racing callers make two equal, unregistered primings: harmless
+      current = Priming.unregistered(null, runtime.log());
+      priming = current;
+    }
+    return current;
   }
 
   public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {

@@ -8,20 +8,21 @@ import dev.streamer.core.protocol.Messages;
 import dev.streamer.core.protocol.ProtocolException;
 import dev.streamer.core.protocol.Requests;
 import dev.streamer.core.protocol.StreamerError;
+import dev.streamer.core.routing.AsyncRequest;
 import dev.streamer.core.routing.Caller;
 import dev.streamer.core.routing.Interceptor;
 import dev.streamer.core.routing.InternalErrorLog;
+import dev.streamer.core.routing.RequestQueue;
 import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteTable;
 import dev.streamer.core.routing.Router;
 import dev.streamer.core.routing.RouterConfig;
 import dev.streamer.runtime.aws.internal.builtins.BuiltinRoutes;
+import dev.streamer.runtime.aws.internal.builtins.BuiltinsOnFirstUse;
 import dev.streamer.runtime.aws.internal.connections.MessageSender;
-import dev.streamer.runtime.aws.internal.limits.FixedWindowCounters;
 import dev.streamer.runtime.aws.internal.limits.RateLimitInterceptor;
 import dev.streamer.runtime.aws.internal.limits.RateLimits;
 import dev.streamer.runtime.aws.internal.limits.RunningCaps;
-import dev.streamer.runtime.aws.internal.observability.JsonLog;
 import dev.streamer.runtime.aws.internal.observability.LogFields;
 import dev.streamer.runtime.aws.internal.observability.TraceHeader;
 import java.nio.charset.StandardCharsets;
@@ -48,63 +49,86 @@ public final class DefaultFunction {
 
   private static final String UNKNOWN_CONNECTION_MESSAGE = "connection not authenticated; reconnect";
 
+  private final AwsRuntime runtime;
   private final Router router;
   private final CallerResolver callers;
-  private final JsonLog log;
   private final Clock clock;
   private final Duration timeoutBuffer;
   private final Map<String, String> environment;
-  private final Priming priming;
+  /** Registered with CRaC when a snapshot is possible, else made when first asked ({@link #priming()}). */
+  private volatile Priming priming;
 
   /** {@code routes}: the app's generated route table; {@code interceptors} wrap the sync path and the enqueue. */
   public DefaultFunction(AwsRuntime runtime, RouteTable routes, List<Interceptor> interceptors) {
-    this.log = runtime.log();
+    // the log and metrics are asked of the runtime when first written to (an error, a refusal, an enqueue), not here
+    this.runtime = runtime;
     this.clock = runtime.clock();
     // tenant controls: RATE_LIMITS (outermost interceptor) and, for status, MAX_RUNNING_PER_TENANT; a bad value
     // fails the cold start with the variable's name
     RateLimits limits = RateLimits.fromEnvironment(runtime.environment());
     RunningCaps caps = RunningCaps.fromEnvironment(runtime.environment());
     List<Interceptor> chain = new ArrayList<>();
-    chain.add(new RateLimitInterceptor(limits, new FixedWindowCounters(runtime.dynamoDb(),
-        runtime.config().tables().connections(), clock), clock, log, runtime.metrics()));
+    chain.add(new RateLimitInterceptor(limits, runtime.rateCountersOnFirstUse(), clock, runtime.logOnFirstUse(),
+        runtime.metricsOnFirstUse()));
     chain.addAll(interceptors);
     // the built-ins, the request store (the queue) and the tenant gate are built when first used, not for a
     // cold start that serves an application's sync action
+    OnFirstUse onFirstUse = new OnFirstUse(runtime, caps);
     this.router = new Router(
-        BuiltinRoutes.withBuiltinsOnFirstUse(routes, new Builtins(runtime, caps)),
-        new MeteredQueue(runtime),
-        RouterConfig.builder()
-            .clock(clock)
-            .asyncThreshold(runtime.config().asyncThreshold())
-            .interceptors(chain)
-            .notifiers(runtime.notifiers(routes))
-            .internalErrors(new InternalErrors(log))
-            .build());
+        new BuiltinsOnFirstUse(routes, onFirstUse),
+        onFirstUse,
+        // the record's constructor, not its builder (a class more at cold start); nulls take the defaults
+        new RouterConfig(RouterConfig.DEFAULT_MAX_MESSAGE_BYTES, runtime.config().asyncThreshold(), clock, null,
+            chain, null, runtime.notifiers(routes), onFirstUse));
     this.callers = runtime.callers();
     this.timeoutBuffer = runtime.config().timeoutBuffer();
     this.environment = runtime.environment();
     // the router's table: priming lists every route, which builds the built-ins and the request store before a
-    // SnapStart snapshot as initialisation did before they were built on first use (no I/O either way)
-    this.priming = Priming.register(router.routes(), log, environment);
+    // SnapStart snapshot as initialisation did before they were built on first use (no I/O either way). Checked
+    // here so that an ordinary cold start does not even load Priming.
+    if (AwsRuntime.snapshotPossible(environment)) {
+      this.priming = Priming.register(router.routes(), runtime.log(), environment);
+    }
   }
 
   /**
-   * The built-in routes on this runtime, built on the first look-up of one. A named class rather than a lambda,
-   * which a cold start would spin.
+   * What the router asks of the runtime only when first needed, each a few lines of delegation: the built-in routes
+   * (made on the first look-up of one), the queue (the request store, asked on the first enqueue; then a
+   * RequestQueued metric and a log line) and the log of a sync INTERNAL_ERROR (one JSON line with the request's
+   * fields, like the async path). One named class for the three: a lambda each would spin at a cold start, and a
+   * class each would be three to load.
    */
-  private static final class Builtins implements Supplier<Route<?, ?>[]> {
+  private static final class OnFirstUse implements Supplier<Route<?, ?>[]>, RequestQueue, InternalErrorLog {
     private final AwsRuntime runtime;
     private final RunningCaps caps;
 
-    Builtins(AwsRuntime runtime, RunningCaps caps) {
+    OnFirstUse(AwsRuntime runtime, RunningCaps caps) {
       this.runtime = runtime;
       this.caps = caps;
     }
 
+    /** The built-in routes on this runtime. */
     @Override
     public Route<?, ?>[] get() {
       return BuiltinRoutes.all(runtime.requestStore(),
           TenantControls.positions(TenantControls.concurrency(runtime, caps)), CancelledReplies.of(runtime));
+    }
+
+    /** Puts the request in the runtime's request store, then emits RequestQueued and a log line. */
+    @Override
+    public void enqueue(AsyncRequest request) {
+      runtime.requestStore().enqueue(request);
+      runtime.metrics().requestQueued(request.action(), request.requestId());
+      runtime.log().info("request queued", LogFields.empty().requestId(request.requestId())
+          .action(request.action()).connectionId(request.connectionId()).tenantId(request.tenantId())
+          .traceId(request.traceId()).status("PENDING"));
+    }
+
+    @Override
+    public void internalError(Throwable failure, String requestId, String clientId, String action, Caller caller) {
+      runtime.log().error("request failed", LogFields.empty().requestId(requestId).action(action)
+          .connectionId(caller.connectionId()).tenantId(caller.tenantId()).traceId(caller.traceId())
+          .with("errorCode", "INTERNAL_ERROR"), failure);
     }
   }
 
@@ -124,19 +148,14 @@ public final class DefaultFunction {
     }
   }
 
-  /** A sync INTERNAL_ERROR as one JSON line with the request's fields, like the async path. */
-  private record InternalErrors(JsonLog log) implements InternalErrorLog {
-    @Override
-    public void internalError(Throwable failure, String requestId, String clientId, String action, Caller caller) {
-      log.error("request failed", LogFields.empty().requestId(requestId).action(action)
-          .connectionId(caller.connectionId()).tenantId(caller.tenantId()).traceId(caller.traceId())
-          .with("errorCode", "INTERNAL_ERROR"), failure);
-    }
-  }
-
-  /** The SnapStart priming registered for this function. */
+  /** The SnapStart priming registered for this function (outside SnapStart, one that is not registered). */
   public Priming priming() {
-    return priming;
+    Priming current = priming;
+    if (current == null) { // racing callers make two equal, unregistered primings: harmless
+      current = Priming.unregistered(router.routes(), runtime.log());
+      priming = current;
+    }
+    return current;
   }
 
   public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {
@@ -146,13 +165,13 @@ public final class DefaultFunction {
     try {
       caller = connectionId == null ? Optional.empty() : callers.resolve(connectionId, traceId);
     } catch (RuntimeException unavailable) {
-      log.error("connection lookup failed", LogFields.empty().connectionId(connectionId).traceId(traceId),
+      runtime.log().error("connection lookup failed", LogFields.empty().connectionId(connectionId).traceId(traceId),
           unavailable);
       return reply(Messages.error(clientIdOf(event), null,
           StreamerError.of(ErrorCode.SERVICE_UNAVAILABLE, "service unavailable; retry later")));
     }
     if (caller.isEmpty()) {
-      log.warn("message from an unknown connection", LogFields.empty().connectionId(connectionId));
+      runtime.log().warn("message from an unknown connection", LogFields.empty().connectionId(connectionId));
       return reply(Messages.error(clientIdOf(event), null,
           StreamerError.of(ErrorCode.UNAUTHORIZED, UNKNOWN_CONNECTION_MESSAGE)));
     }

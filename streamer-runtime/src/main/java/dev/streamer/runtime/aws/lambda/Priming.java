@@ -64,16 +64,15 @@ public final class Priming {
    */
   public static Priming register(RouteTable routes, JsonLog log, Map<String, String> environment) {
     Priming priming = new Priming(routes, log);
-    if (snapshotPossible(environment)) {
+    if (AwsRuntime.snapshotPossible(environment)) {
       priming.hook = Hook.register(priming);
     }
     return priming;
   }
 
-  /** False only when Lambda says this environment is initialised without a snapshot. */
-  static boolean snapshotPossible(Map<String, String> environment) {
-    String initialization = environment.get(INITIALIZATION_TYPE);
-    return !"on-demand".equals(initialization) && !"provisioned-concurrency".equals(initialization);
+  /** Priming of {@code routes} that is not registered: what a function outside SnapStart gives when asked. */
+  static Priming unregistered(RouteTable routes, JsonLog log) {
+    return new Priming(routes, log);
   }
 
   /**

@@ -93,10 +93,10 @@ class PrimingTest {
 
   @Test
   void registersOnlyWhereASnapshotMayBeTaken() {
-    assertTrue(Priming.snapshotPossible(Map.of(Priming.INITIALIZATION_TYPE, "snap-start")));
-    assertTrue(Priming.snapshotPossible(Map.of()), "not on Lambda: registering is harmless");
-    assertFalse(Priming.snapshotPossible(Map.of(Priming.INITIALIZATION_TYPE, "on-demand")));
-    assertFalse(Priming.snapshotPossible(Map.of(Priming.INITIALIZATION_TYPE, "provisioned-concurrency")));
+    assertTrue(AwsRuntime.snapshotPossible(Map.of(Priming.INITIALIZATION_TYPE, "snap-start")));
+    assertTrue(AwsRuntime.snapshotPossible(Map.of()), "not on Lambda: registering is harmless");
+    assertFalse(AwsRuntime.snapshotPossible(Map.of(Priming.INITIALIZATION_TYPE, "on-demand")));
+    assertFalse(AwsRuntime.snapshotPossible(Map.of(Priming.INITIALIZATION_TYPE, "provisioned-concurrency")));
   }
 
   /** Payload {@code {"name": string}}, result a string; counts what priming reaches. */

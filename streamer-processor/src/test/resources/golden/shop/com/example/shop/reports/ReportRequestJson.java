@@ -21,8 +21,8 @@ import javax.annotation.processing.Generated;
  * no reflection.
  */
 @Generated("dev.streamer.processor.StreamerProcessor")
-public final class ReportRequestJson {
-  private static final Codec CODEC = new Codec();
+public final class ReportRequestJson implements JsonReader<ReportRequest>, JsonWriter<ReportRequest> {
+  private static final ReportRequestJson CODEC = new ReportRequestJson();
 
   public static final JsonReader<ReportRequest> READER = CODEC;
 
@@ -40,7 +40,8 @@ public final class ReportRequestJson {
   /**
    * Reads a {@code ReportRequest} from the parser positioned on its first token; null for JSON null.
    */
-  public static ReportRequest read(JsonParser p) throws IOException {
+  @Override
+  public ReportRequest read(JsonParser p) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -69,7 +70,8 @@ public final class ReportRequestJson {
   /**
    * Writes every component (nulls as null), or null.
    */
-  public static void write(JsonGenerator g, ReportRequest v) throws IOException {
+  @Override
+  public void write(JsonGenerator g, ReportRequest v) throws IOException {
     if (v == null) {
       g.writeNull();
       return;
@@ -82,17 +84,5 @@ public final class ReportRequestJson {
     g.writeFieldName(FIELD_RECORD_COUNT);
     JsonWrite.intBox(g, v.recordCount());
     g.writeEndObject();
-  }
-
-  private static final class Codec implements JsonReader<ReportRequest>, JsonWriter<ReportRequest> {
-    @Override
-    public ReportRequest read(JsonParser p) throws IOException {
-      return ReportRequestJson.read(p);
-    }
-
-    @Override
-    public void write(JsonGenerator g, ReportRequest v) throws IOException {
-      ReportRequestJson.write(g, v);
-    }
   }
 }

@@ -3,7 +3,6 @@ package dev.streamer.runtime.aws.internal.limits;
 import dev.streamer.core.RequestContext;
 import dev.streamer.core.RetryableException;
 import dev.streamer.core.limits.RateLimit;
-import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.routing.Interceptor;
 import dev.streamer.core.routing.Invocation;
 import dev.streamer.core.routing.Phase;
@@ -13,7 +12,6 @@ import dev.streamer.runtime.aws.internal.observability.LogFields;
 import dev.streamer.runtime.aws.internal.observability.Metrics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -33,14 +31,16 @@ public final class RateLimitInterceptor implements Interceptor {
 
   private final Supplier<RateLimits> limits;
   private final RateLimits fixed;
-  private final FixedWindowCounters counters;
+  /** Asked when a limit first applies: a cold start serving an action without one builds no counters. */
+  private final Supplier<FixedWindowCounters> counters;
   private final Clock clock;
-  private final JsonLog log;
-  private final Metrics metrics;
+  /** Asked only when a request is refused or not checked: a cold start serving allowed requests builds neither. */
+  private final Supplier<JsonLog> log;
+  private final Supplier<Metrics> metrics;
 
   /** The limits read once ({@code RATE_LIMITS} at the message handler's cold start). */
-  public RateLimitInterceptor(RateLimits limits, FixedWindowCounters counters, Clock clock, JsonLog log,
-      Metrics metrics) {
+  public RateLimitInterceptor(RateLimits limits, Supplier<FixedWindowCounters> counters, Clock clock, Supplier<JsonLog> log,
+      Supplier<Metrics> metrics) {
     this.limits = null;
     this.fixed = Objects.requireNonNull(limits, "limits");
     this.counters = Objects.requireNonNull(counters, "counters");
@@ -50,8 +50,8 @@ public final class RateLimitInterceptor implements Interceptor {
   }
 
   /** {@code limits} is asked on each request (memoize it): only the message handler reads {@code RATE_LIMITS}. */
-  public RateLimitInterceptor(Supplier<RateLimits> limits, FixedWindowCounters counters, Clock clock, JsonLog log,
-      Metrics metrics) {
+  public RateLimitInterceptor(Supplier<RateLimits> limits, Supplier<FixedWindowCounters> counters, Clock clock,
+      Supplier<JsonLog> log, Supplier<Metrics> metrics) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.fixed = null;
     this.counters = Objects.requireNonNull(counters, "counters");
@@ -80,36 +80,35 @@ public final class RateLimitInterceptor implements Interceptor {
     FixedWindowCounters.Decision user = null;
     try {
       if (perUser != null) {
-        user = counters.acquire("user:" + route.action(), userKey(context), perUser);
+        user = counters.get().acquire("user:" + route.action(), userKey(context), perUser);
         if (!user.allowed()) {
           throw refused(context, RateLimits.Scope.USER, perUser, user);
         }
       }
       if (perTenant != null) {
         FixedWindowCounters.Decision tenant =
-            counters.acquire("tenant:" + route.action(), context.tenantId(), perTenant);
+            counters.get().acquire("tenant:" + route.action(), context.tenantId(), perTenant);
         if (!tenant.allowed()) {
           if (user != null) {
-            counters.release(user);
+            counters.get().release(user);
           }
           throw refused(context, RateLimits.Scope.TENANT, perTenant, tenant);
         }
       }
-    } catch (RetryableException refused) {
-      throw refused;
-    } catch (RuntimeException unavailable) {
-      log.error("rate limit not checked; request let through", fields(context), unavailable);
+    } catch (RuntimeException e) {
+      // one catch of the supertype: a catch clause naming RetryableException would load it at every cold start
+      if (e instanceof RetryableException) {
+        throw e; // refused
+      }
+      log.get().error("rate limit not checked; request let through", fields(context), e);
     }
     return invocation.proceed();
   }
 
-  private RetryableException refused(RequestContext context, RateLimits.Scope scope, RateLimit limit,
+  private RuntimeException refused(RequestContext context, RateLimits.Scope scope, RateLimit limit,
       FixedWindowCounters.Decision decision) {
-    metrics.requestThrottled(context.action(), scope.label(), context.requestId());
-    Duration wait = Duration.between(clock.instant(), decision.retryAt());
-    return new RetryableException(ErrorCode.RATE_LIMITED, "rate limit exceeded: " + limit + " per " + scope.label(),
-        Map.of("scope", scope.label(), "limit", limit.limit(), "window", limit.windowText()),
-        wait.isNegative() ? Duration.ZERO : wait, decision.retryAt(), null);
+    metrics.get().requestThrottled(context.action(), scope.label(), context.requestId());
+    return scope.refusal(limit, Duration.between(clock.instant(), decision.retryAt()), decision.retryAt());
   }
 
   private static String userKey(RequestContext context) {

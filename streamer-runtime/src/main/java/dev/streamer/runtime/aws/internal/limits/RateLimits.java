@@ -1,8 +1,12 @@
 package dev.streamer.runtime.aws.internal.limits;
 
+import dev.streamer.core.RetryableException;
 import dev.streamer.core.limits.RateLimit;
 import dev.streamer.core.protocol.BuiltinAction;
+import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.routing.Route;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +43,17 @@ public final class RateLimits {
 
     String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The RATE_LIMITED error of a request this scope's {@code limit} refused, retryable after {@code wait} (at
+     * {@code retryAt}). Built here, in a class loaded only when a limit applies, and typed as its supertype: the
+     * interceptor's verifier would otherwise load the exception class at every cold start.
+     */
+    RuntimeException refusal(RateLimit limit, Duration wait, Instant retryAt) {
+      return new RetryableException(ErrorCode.RATE_LIMITED, "rate limit exceeded: " + limit + " per " + label(),
+          Map.of("scope", label(), "limit", limit.limit(), "window", limit.windowText()),
+          wait.isNegative() ? Duration.ZERO : wait, retryAt, null);
     }
   }
 

@@ -60,7 +60,7 @@ class BuiltinRoutesTest {
   void onFirstUseTheBuiltinsAreBuiltOnceWhenOneIsFirstLookedUpAndAppActionsNeverBuildThem() {
     JobRoute job = new JobRoute("job", (p, ctx, progress) -> p.n());
     int[] built = {0};
-    dev.streamer.core.routing.RouteTable table = BuiltinRoutes.withBuiltinsOnFirstUse(RouteTables.of("test", job),
+    dev.streamer.core.routing.RouteTable table = new BuiltinsOnFirstUse(RouteTables.of("test", job),
         () -> {
           built[0]++;
           return BuiltinRoutes.all(store, REPLIES);
@@ -80,7 +80,7 @@ class BuiltinRoutesTest {
   void onFirstUseAnApplicationActionNamedLikeABuiltinIsRefusedAtOnce() {
     JobRoute status = new JobRoute("status", (p, ctx, progress) -> p.n());
     IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> BuiltinRoutes.withBuiltinsOnFirstUse(RouteTables.of("test", status), () -> {
+        () -> new BuiltinsOnFirstUse(RouteTables.of("test", status), () -> {
           throw new AssertionError("built");
         }));
     assertEquals("duplicate action: status", refused.getMessage());
