@@ -72,6 +72,7 @@ class ColdPathTest {
       "sun.security.provider.SeedGenerator",
       // error-path classes a catch clause, a throw or an assignment would load when its class is verified
       "dev.streamer.core.RetryableException",
+      "dev.streamer.core.validation.ValidationException", // the router answers violations without it
       "dev.streamer.core.validation.BoundedChars$Exhausted",
       "software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException",
       // the default cancellation of a context that has none
