@@ -17,8 +17,8 @@ import javax.lang.model.element.Modifier;
  * Writes the thin AWS Lambda entry points, one per {@link HandlerKind} in {@link #ENTRIES}. Each delegates to the
  * runtime's function of its kind ({@code dev.streamer.runtime.aws.lambda.<Kind>Function}), which builds only what
  * that function uses; only the functions that run actions create the user's handlers (and factory). The public
- * no-arg constructor, which Lambda calls, takes the function of this execution environment from a static holder,
- * built from the environment variables on first use; the constructor taking an {@code AwsRuntime} builds one for
+ * no-arg constructor, which Lambda calls, takes the function of this execution environment from a synchronized
+ * static method that builds it from the environment variables on first use; the constructor taking an {@code AwsRuntime} builds one for
  * that runtime (the local stack, tests), so several can coexist in one JVM.
  */
 public final class LambdaHandlersWriter {

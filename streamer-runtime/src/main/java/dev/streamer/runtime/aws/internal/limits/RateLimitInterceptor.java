@@ -29,8 +29,7 @@ import java.util.function.Supplier;
  */
 public final class RateLimitInterceptor implements Interceptor {
 
-  private final Supplier<RateLimits> limits;
-  private final RateLimits fixed;
+  private final RateLimits limits;
   /** Asked when a limit first applies: a cold start serving an action without one builds no counters. */
   private final Supplier<FixedWindowCounters> counters;
   private final Clock clock;
@@ -39,21 +38,9 @@ public final class RateLimitInterceptor implements Interceptor {
   private final Supplier<Metrics> metrics;
 
   /** The limits read once ({@code RATE_LIMITS} at the message handler's cold start). */
-  public RateLimitInterceptor(RateLimits limits, Supplier<FixedWindowCounters> counters, Clock clock, Supplier<JsonLog> log,
-      Supplier<Metrics> metrics) {
-    this.limits = null;
-    this.fixed = Objects.requireNonNull(limits, "limits");
-    this.counters = Objects.requireNonNull(counters, "counters");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.log = Objects.requireNonNull(log, "log");
-    this.metrics = Objects.requireNonNull(metrics, "metrics");
-  }
-
-  /** {@code limits} is asked on each request (memoize it): only the message handler reads {@code RATE_LIMITS}. */
-  public RateLimitInterceptor(Supplier<RateLimits> limits, Supplier<FixedWindowCounters> counters, Clock clock,
+  public RateLimitInterceptor(RateLimits limits, Supplier<FixedWindowCounters> counters, Clock clock,
       Supplier<JsonLog> log, Supplier<Metrics> metrics) {
     this.limits = Objects.requireNonNull(limits, "limits");
-    this.fixed = null;
     this.counters = Objects.requireNonNull(counters, "counters");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
@@ -67,7 +54,7 @@ public final class RateLimitInterceptor implements Interceptor {
     }
     Route<?, ?> route = invocation.route();
     RequestContext context = invocation.context();
-    RateLimits current = fixed != null ? fixed : limits.get();
+    RateLimits current = limits;
     if (current.isEmpty() && route.rateLimit() == null && route.tenantRateLimit() == null) {
       return invocation.proceed(); // no limit anywhere: nothing to look up
     }
@@ -78,6 +65,8 @@ public final class RateLimitInterceptor implements Interceptor {
       return invocation.proceed();
     }
     FixedWindowCounters.Decision user = null;
+    // The counters are built on first use inside this fail-open block; on Lambda the DynamoDB client they need was
+    // built by the function's constructor already, so only the counters' own faults let a request through here.
     try {
       if (perUser != null) {
         user = counters.get().acquire("user:" + route.action(), userKey(context), perUser);
