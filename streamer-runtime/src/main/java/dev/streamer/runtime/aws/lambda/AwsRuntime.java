@@ -154,6 +154,15 @@ public final class AwsRuntime {
     return !"on-demand".equals(initialization) && !"provisioned-concurrency".equals(initialization);
   }
 
+  /**
+   * The SnapStart priming of {@code routes} (null for a function without actions), registered with CRaC when a
+   * snapshot is possible; null otherwise, and {@link Priming} is then not loaded: a function's {@code priming()} makes
+   * an unregistered one when asked.
+   */
+  Priming registerPriming(RouteTable routes) {
+    return snapshotPossible(environment) ? Priming.register(routes, log(), environment) : null;
+  }
+
   /** A runtime configured by {@code environment} (the variables a Lambda function would have). */
   public static Builder builder(Map<String, String> environment) {
     return new Builder(environment);

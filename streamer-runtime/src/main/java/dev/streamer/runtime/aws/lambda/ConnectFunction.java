@@ -25,9 +25,7 @@ public final class ConnectFunction {
         runtime.connectionStore(), runtime.log(), runtime.clock())
         .withConnectionCap(TenantControls.connectionCap(runtime), TenantControls.metricsIfCapped(runtime));
     this.runtime = runtime;
-    if (AwsRuntime.snapshotPossible(runtime.environment())) { // checked here: a cold start does not load Priming
-      this.priming = Priming.register(null, runtime.log(), runtime.environment());
-    }
+    this.priming = runtime.registerPriming(null);
   }
 
   /** The SnapStart priming registered for this function (outside SnapStart, one that is not registered). */

@@ -84,11 +84,8 @@ public final class DefaultFunction {
     this.timeoutBuffer = runtime.config().timeoutBuffer();
     this.environment = runtime.environment();
     // the router's table: priming lists every route, which builds the built-ins and the request store before a
-    // SnapStart snapshot as initialisation did before they were built on first use (no I/O either way). Checked
-    // here so that an ordinary cold start does not even load Priming.
-    if (AwsRuntime.snapshotPossible(environment)) {
-      this.priming = Priming.register(router.routes(), runtime.log(), environment);
-    }
+    // SnapStart snapshot as initialisation did before they were built on first use (no I/O either way).
+    this.priming = runtime.registerPriming(router.routes());
   }
 
   /**

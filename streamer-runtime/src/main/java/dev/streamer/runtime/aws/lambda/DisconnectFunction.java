@@ -9,6 +9,8 @@ import dev.streamer.runtime.aws.internal.connections.ConnectionLifecycle;
 public final class DisconnectFunction {
 
   private final ConnectionLifecycle lifecycle;
+  private final AwsRuntime runtime;
+  /** Registered with CRaC when a snapshot is possible, else null (see {@link #priming()}). */
   private final Priming priming;
 
   public DisconnectFunction(AwsRuntime runtime) {
@@ -16,12 +18,13 @@ public final class DisconnectFunction {
       throw new IllegalStateException("$disconnect verifies no token");
     }, runtime.connectionStore(), runtime.log(), runtime.clock())
         .withConnectionCap(TenantControls.connectionCap(runtime), TenantControls.metricsIfCapped(runtime));
-    this.priming = Priming.register(null, runtime.log(), runtime.environment());
+    this.runtime = runtime;
+    this.priming = runtime.registerPriming(null);
   }
 
-  /** The SnapStart priming registered for this function. */
+  /** The SnapStart priming registered for this function (outside SnapStart, one that is not registered). */
   public Priming priming() {
-    return priming;
+    return priming != null ? priming : Priming.unregistered(null, runtime.log());
   }
 
   public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {

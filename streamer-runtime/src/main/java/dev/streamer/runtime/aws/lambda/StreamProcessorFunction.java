@@ -25,6 +25,9 @@ import java.util.Optional;
 public final class StreamProcessorFunction {
 
   private final StreamProcessor processor;
+  private final AwsRuntime runtime;
+  private final RouteTable primedRoutes;
+  /** Registered with CRaC when a snapshot is possible, else null (see {@link #priming()}). */
   private final Priming priming;
 
   /** {@code routes}: the app's generated route table; {@code interceptors} wrap each async execution. */
@@ -32,7 +35,9 @@ public final class StreamProcessorFunction {
     this.processor = processor(runtime, routes, interceptors);
     Optional<WorkerInvoker> workers = runtime.workerInvoker(); // its Lambda client is built on the first dispatch
     processor.workers(() -> workers);
-    this.priming = Priming.register(routes, runtime.log(), runtime.environment());
+    this.runtime = runtime;
+    this.primedRoutes = routes;
+    this.priming = runtime.registerPriming(routes);
   }
 
   /** The processor of queued requests, as this function and the worker function run them. */
@@ -48,9 +53,9 @@ public final class StreamProcessorFunction {
     return processor.concurrency(() -> gate);
   }
 
-  /** The SnapStart priming registered for this function. */
+  /** The SnapStart priming registered for this function (outside SnapStart, one that is not registered). */
   public Priming priming() {
-    return priming;
+    return priming != null ? priming : Priming.unregistered(primedRoutes, runtime.log());
   }
 
   public StreamsEventResponse handle(DynamodbEvent event, Context context) {

@@ -13,17 +13,20 @@ import java.util.Map;
 public final class SweeperFunction {
 
   private final Sweeper sweeper;
+  private final AwsRuntime runtime;
+  /** Registered with CRaC when a snapshot is possible, else null (see {@link #priming()}). */
   private final Priming priming;
 
   public SweeperFunction(AwsRuntime runtime) {
     this.sweeper = new Sweeper(runtime.requestStore(), runtime.sender(), runtime.config().processorSettings(),
         runtime.log(), runtime.metrics());
-    this.priming = Priming.register(null, runtime.log(), runtime.environment());
+    this.runtime = runtime;
+    this.priming = runtime.registerPriming(null);
   }
 
-  /** The SnapStart priming registered for this function. */
+  /** The SnapStart priming registered for this function (outside SnapStart, one that is not registered). */
   public Priming priming() {
-    return priming;
+    return priming != null ? priming : Priming.unregistered(null, runtime.log());
   }
 
   /**

@@ -21,18 +21,21 @@ public final class WorkerFunction {
 
   private final StreamProcessor processor;
   private final AwsRuntime runtime;
+  private final RouteTable primedRoutes;
+  /** Registered with CRaC when a snapshot is possible, else null (see {@link #priming()}). */
   private final Priming priming;
 
   /** {@code routes}: the app's generated route table; {@code interceptors} wrap each execution. */
   public WorkerFunction(AwsRuntime runtime, RouteTable routes, List<Interceptor> interceptors) {
     this.runtime = runtime;
     this.processor = StreamProcessorFunction.processor(runtime, routes, interceptors);
-    this.priming = Priming.register(routes, runtime.log(), runtime.environment());
+    this.primedRoutes = routes;
+    this.priming = runtime.registerPriming(routes);
   }
 
-  /** The SnapStart priming registered for this function. */
+  /** The SnapStart priming registered for this function (outside SnapStart, one that is not registered). */
   public Priming priming() {
-    return priming;
+    return priming != null ? priming : Priming.unregistered(primedRoutes, runtime.log());
   }
 
   /**
