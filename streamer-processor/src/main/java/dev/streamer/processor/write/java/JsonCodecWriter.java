@@ -50,13 +50,8 @@ public final class JsonCodecWriter {
   public static TypeSpec enumeration(EnumModel model) {
     ClassName codec = Naming.codec(model.name());
     String allowed = String.join(", ", model.constants());
-    MethodSpec.Builder read = MethodSpec.methodBuilder("read")
-        .addJavadoc("Reads a {@code $L} from its constant name; null for JSON null.\n", model.name().simpleName())
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(model.name())
-        .addParameter(Names.JSON_PARSER, "p")
-        .addException(Names.IO_EXCEPTION)
+    MethodSpec.Builder read = readMethod(model.name(),
+            "Reads a {@code $L} from its constant name; null for JSON null.\n", model.name().simpleName())
         .addStatement("$T value = $T.string(p)", Names.STRING, Names.JSON_READ)
         .beginControlFlow("if (value == null)")
         .addStatement("return null")
@@ -67,13 +62,7 @@ public final class JsonCodecWriter {
     }
     cases.add("default -> throw $T.unknownEnum(p, value, $S);\n", Names.JSON_READ, allowed).add("$<};\n");
     read.addCode(cases.build());
-    MethodSpec write = MethodSpec.methodBuilder("write")
-        .addJavadoc("Writes the constant name, or null.\n")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(Names.JSON_GENERATOR, "g")
-        .addParameter(model.name(), "v")
-        .addException(Names.IO_EXCEPTION)
+    MethodSpec write = writeMethod(model.name(), "Writes the constant name, or null.\n")
         .beginControlFlow("if (v == null)")
         .addStatement("g.writeNull()")
         .nextControlFlow("else")
@@ -114,6 +103,28 @@ public final class JsonCodecWriter {
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
   }
 
+  /** {@code public T read(JsonParser p) throws IOException}, the {@code JsonReader} method, with its javadoc. */
+  private static MethodSpec.Builder readMethod(ClassName target, String javadoc, Object... args) {
+    return MethodSpec.methodBuilder("read")
+        .addJavadoc(javadoc, args)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(target)
+        .addParameter(Names.JSON_PARSER, "p")
+        .addException(Names.IO_EXCEPTION);
+  }
+
+  /** {@code public void write(JsonGenerator g, T v) throws IOException}, the {@code JsonWriter} method. */
+  private static MethodSpec.Builder writeMethod(ClassName target, String javadoc) {
+    return MethodSpec.methodBuilder("write")
+        .addJavadoc(javadoc)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(Names.JSON_GENERATOR, "g")
+        .addParameter(target, "v")
+        .addException(Names.IO_EXCEPTION);
+  }
+
   private static MethodSpec readRecord(RecordModel record, Hygiene hygiene) {
     NameAllocator locals = hygiene.allocator();
     locals.newName("p");
@@ -123,13 +134,8 @@ public final class JsonCodecWriter {
       locals.newName("p" + i);
     }
     String simple = String.join(".", record.name().simpleNames());
-    MethodSpec.Builder read = MethodSpec.methodBuilder("read")
-        .addJavadoc("Reads a {@code $L} from the parser positioned on its first token; null for JSON null.\n", simple)
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(record.name())
-        .addParameter(Names.JSON_PARSER, "p")
-        .addException(Names.IO_EXCEPTION)
+    MethodSpec.Builder read = readMethod(record.name(),
+            "Reads a {@code $L} from the parser positioned on its first token; null for JSON null.\n", simple)
         .beginControlFlow("if (p.currentToken() == $T.VALUE_NULL)", Names.JSON_TOKEN)
         .addStatement("return null")
         .endControlFlow()
@@ -188,13 +194,7 @@ public final class JsonCodecWriter {
   }
 
   private static MethodSpec writeRecord(RecordModel record, List<String> fieldNames) {
-    MethodSpec.Builder write = MethodSpec.methodBuilder("write")
-        .addJavadoc("Writes every component (nulls as null), or null.\n")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(Names.JSON_GENERATOR, "g")
-        .addParameter(record.name(), "v")
-        .addException(Names.IO_EXCEPTION)
+    MethodSpec.Builder write = writeMethod(record.name(), "Writes every component (nulls as null), or null.\n")
         .beginControlFlow("if (v == null)")
         .addStatement("g.writeNull()")
         .addStatement("return")
