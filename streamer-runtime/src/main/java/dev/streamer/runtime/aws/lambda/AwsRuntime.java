@@ -160,7 +160,7 @@ public final class AwsRuntime {
    * an unregistered one when asked.
    */
   Priming registerPriming(RouteTable routes) {
-    return snapshotPossible(environment) ? Priming.register(routes, log(), environment) : null;
+    return snapshotPossible(environment) ? Priming.register(routes, log()) : null;
   }
 
   /** A runtime configured by {@code environment} (the variables a Lambda function would have). */

@@ -57,16 +57,14 @@ public final class Priming {
   static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
   /**
-   * Priming for a function: of {@code routes} (null for a function that runs no action), registered with CRaC
-   * unless {@value #INITIALIZATION_TYPE} says this environment is initialised without a snapshot ({@code on-demand},
-   * {@code provisioned-concurrency}), so that an ordinary cold start does not even load the CRaC classes. The
-   * returned resource must stay reachable (CRaC holds resources weakly): the function keeps it in a field.
+   * Priming for a function: of {@code routes} (null for a function that runs no action), registered with CRaC. Only
+   * {@link AwsRuntime#registerPriming} calls it, when {@value #INITIALIZATION_TYPE} says a snapshot may be taken, so
+   * that an ordinary cold start loads neither this class nor CRaC's. The returned resource must stay reachable (CRaC
+   * holds resources weakly): the function keeps it in a field.
    */
-  public static Priming register(RouteTable routes, JsonLog log, Map<String, String> environment) {
+  static Priming register(RouteTable routes, JsonLog log) {
     Priming priming = new Priming(routes, log);
-    if (AwsRuntime.snapshotPossible(environment)) {
-      priming.hook = Hook.register(priming);
-    }
+    priming.hook = Hook.register(priming);
     return priming;
   }
 

@@ -84,8 +84,8 @@ class PrimingTest {
         throw new IllegalStateException("the request store could not be built");
       }
     };
-    Priming priming = Priming.register(failing, new JsonLog("test", LogLevel.WARN, line -> { }, Clock.systemUTC()),
-        Map.of(Priming.INITIALIZATION_TYPE, "on-demand"));
+    Priming priming = Priming.unregistered(failing,
+        new JsonLog("test", LogLevel.WARN, line -> { }, Clock.systemUTC()));
     Priming.Result result = priming.prime();
     assertTrue(result.failed().get("routes").contains("the request store could not be built"), result::toString);
     assertTrue(result.primed().isEmpty());
