@@ -17,6 +17,15 @@ public final class ProtocolException extends StreamerException {
     this.clientId = clientId;
   }
 
+  /**
+   * A new one, typed as its supertype: the envelope reader throws what this returns, so that its verifier (which
+   * checks that a thrown value is a {@code Throwable}) need not load this class and {@code StreamerException} on
+   * every cold start; they load with the first invalid message.
+   */
+  static RuntimeException of(ErrorCode code, String message, Map<String, Object> details, String clientId) {
+    return new ProtocolException(code, message, details, clientId);
+  }
+
   /** The client's correlation id when it was read before the fault was found, else null. */
   public String clientId() {
     return clientId;

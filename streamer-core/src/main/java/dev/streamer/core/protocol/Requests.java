@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import dev.streamer.core.json.Json;
 import dev.streamer.core.json.JsonDecodeException;
 import dev.streamer.core.json.Unicode;
@@ -91,8 +92,9 @@ public final class Requests {
     }
   }
 
-  private static ProtocolException invalid(String message, String clientId) {
-    return new ProtocolException(ErrorCode.VALIDATION_ERROR, message, Map.of(), clientId);
+  // What this class throws is built by ProtocolException.of, typed as RuntimeException: see there.
+  private static RuntimeException invalid(String message, String clientId) {
+    return ProtocolException.of(ErrorCode.VALIDATION_ERROR, message, Map.of(), clientId);
   }
 
   // One parse is an instance of this class (a nested reader class would be one more class on every cold start);
@@ -157,25 +159,25 @@ public final class Requests {
       throw invalid(unicodeProblem, id);
     }
     if (problemCode != null) {
-      throw new ProtocolException(problemCode, problemMessage, Map.of(), id);
+      throw ProtocolException.of(problemCode, problemMessage, Map.of(), id);
     }
     if (action == null) {
-      throw new ProtocolException(ErrorCode.INVALID_ACTION, "missing action", Map.of(), id);
+      throw ProtocolException.of(ErrorCode.INVALID_ACTION, "missing action", Map.of(), id);
     }
     return new Envelope(id, action, bytes, text, payloadStart, payloadEnd, decoded, payload, fault);
   }
 
   /** Jackson stopped: invalid Unicode explains it best when there is some, else Jackson's own reason. */
-  private ProtocolException parseFailure(JsonProcessingException e) {
+  private RuntimeException parseFailure(JsonProcessingException e) {
     if (unicodeProblem != null) {
       return invalid(unicodeProblem, badId == null ? id : null);
     }
     StreamerError error = ErrorMapper.jsonReadError(e);
-    return new ProtocolException(error.code(), error.message(), error.details(), badId == null ? id : null);
+    return ProtocolException.of(error.code(), error.message(), error.details(), badId == null ? id : null);
   }
 
-  private ProtocolException ioFailure() {
-    return new ProtocolException(ErrorCode.VALIDATION_ERROR, ErrorMapper.MALFORMED_JSON, Map.of(), id);
+  private RuntimeException ioFailure() {
+    return ProtocolException.of(ErrorCode.VALIDATION_ERROR, ErrorMapper.MALFORMED_JSON, Map.of(), id);
   }
 
   private void readId(JsonParser parser, JsonToken value) throws IOException {
@@ -184,7 +186,7 @@ public final class Requests {
     }
     seenId = true;
     if (value == JsonToken.VALUE_STRING) {
-      int start = unicodeOffset < 0 ? 0 : tokenStart(parser); // a location costs an object: only when needed
+      int start = unicodeOffset < 0 ? 0 : tokenStart(parser);
       String text = parser.getText();
       if (unicodeOffset >= 0 && unicodeOffset >= start && unicodeOffset < end(parser)) {
         rejectId(unicodeProblem);
@@ -257,7 +259,7 @@ public final class Requests {
         throw new JsonParseException(parser, "unexpected end of input in the payload");
       }
     }
-    parser.finishToken(); // strings are read lazily; the end offset must be past the closing quote
+    parser.finishToken(); // strings are read lazily: a payload string is checked whole before its range is kept
     payloadEnd = end(parser);
   }
 
@@ -279,13 +281,48 @@ public final class Requests {
     return new JsonDecodeException(path, e.getMessage());
   }
 
-  private int tokenStart(JsonParser parser) {
-    return (int) (bytes != null ? parser.currentTokenLocation().getByteOffset()
-        : parser.currentTokenLocation().getCharOffset());
+  /**
+   * Offset of the first byte (or char, for text) of the current value token. Read from the parser's counter, not
+   * from {@code currentTokenLocation()}, which allocates a {@code JsonLocation} (a class more at cold start) and
+   * reports the same counter less one. Parsers of {@link Json#FACTORY} over a byte array or a string are
+   * {@link ParserBase}s.
+   */
+  private static int tokenStart(JsonParser parser) {
+    return (int) ((ParserBase) parser).getTokenCharacterOffset() - 1;
   }
 
+  /**
+   * Offset just past the value token the parser is on, found from its start: Jackson has checked its syntax, so a
+   * scalar ends at its closing quote (strings) or at its last letter, digit, sign or dot (numbers, true, false,
+   * null). In UTF-8 no byte of a multi-byte character is a quote or a backslash.
+   */
   private int end(JsonParser parser) {
-    return (int) (bytes != null ? parser.currentLocation().getByteOffset() : parser.currentLocation().getCharOffset());
+    int at = tokenStart(parser);
+    JsonToken token = parser.currentToken();
+    if (token.isStructEnd()) {
+      return at + 1;
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      at++; // the opening quote
+      for (int c = charAt(at); c != '"'; c = charAt(at)) {
+        at += c == '\\' ? 2 : 1; // an escape's second character may be a quote
+      }
+      return at + 1;
+    }
+    int length = bytes != null ? bytes.length : text.length();
+    while (at < length && isLiteralPart(charAt(at))) {
+      at++;
+    }
+    return at;
+  }
+
+  private int charAt(int offset) {
+    return bytes != null ? bytes[offset] : text.charAt(offset);
+  }
+
+  private static boolean isLiteralPart(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '+'
+        || c == '.';
   }
 
   private void problem(ErrorCode code, String message) {

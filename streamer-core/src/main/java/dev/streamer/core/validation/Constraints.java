@@ -41,8 +41,14 @@ public final class Constraints {
   /** Regular-expression reads allowed to all the matches of one payload (some tens of milliseconds). */
   public static final long PAYLOAD_MATCH_READS = 5_000_000;
 
-  /** Filled by hand: {@code withInitial} would spin a lambda on every cold start. */
-  private static final ThreadLocal<PayloadBudget> MATCH_BUDGET = new ThreadLocal<>();
+  /**
+   * Per thread: reads left to the current payload ({@link #LEFT}) and how many payloads are open ({@link #OPEN}).
+   * An array rather than a small class: a class would be one more to load on every cold start. Filled by hand:
+   * {@code withInitial} would spin a lambda on every cold start.
+   */
+  private static final ThreadLocal<long[]> MATCH_BUDGET = new ThreadLocal<>();
+  private static final int LEFT = 0;
+  private static final int OPEN = 1;
 
   private static final Clock SYSTEM_UTC = Clock.systemUTC();
 
@@ -122,10 +128,10 @@ public final class Constraints {
     if (s == null) {
       return true;
     }
-    PayloadBudget shared = budget();
+    long[] shared = budget();
     long budget = MATCH_READS_BASE + MATCH_READS_PER_CHAR * (long) s.length();
-    if (shared.depth > 0) {
-      budget = Math.min(budget, shared.left);
+    if (shared[OPEN] > 0) {
+      budget = Math.min(budget, shared[LEFT]);
     }
     BoundedChars chars = new BoundedChars(s, budget);
     try {
@@ -139,7 +145,7 @@ public final class Constraints {
       }
       throw e;
     } finally {
-      shared.left -= chars.used();
+      shared[LEFT] -= chars.used();
     }
   }
 
@@ -149,30 +155,24 @@ public final class Constraints {
    * Calls nest; the outermost one sets the budget. Allocates nothing once the thread has used it.
    */
   public static void beginPayload() {
-    PayloadBudget budget = budget();
-    if (budget.depth++ == 0) {
-      budget.left = PAYLOAD_MATCH_READS;
+    long[] budget = budget();
+    if (budget[OPEN]++ == 0) {
+      budget[LEFT] = PAYLOAD_MATCH_READS;
     }
   }
 
   /** Ends what {@link #beginPayload()} started; call it in a {@code finally}. */
   public static void endPayload() {
-    budget().depth--;
+    budget()[OPEN]--;
   }
 
-  private static PayloadBudget budget() {
-    PayloadBudget budget = MATCH_BUDGET.get();
+  private static long[] budget() {
+    long[] budget = MATCH_BUDGET.get();
     if (budget == null) {
-      budget = new PayloadBudget();
+      budget = new long[2];
       MATCH_BUDGET.set(budget);
     }
     return budget;
-  }
-
-  /** Per thread: reads left to the current payload, and how many payloads are open. */
-  private static final class PayloadBudget {
-    long left;
-    int depth;
   }
 
   /**

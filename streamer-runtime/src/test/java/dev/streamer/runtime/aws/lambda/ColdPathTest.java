@@ -75,6 +75,12 @@ class ColdPathTest {
       "dev.streamer.core.validation.ValidationException", // the router answers violations without it
       "dev.streamer.core.validation.BoundedChars$Exhausted",
       "software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException",
+      "dev.streamer.core.protocol.ProtocolException", // built typed as RuntimeException, tested with instanceof
+      "dev.streamer.core.StreamerException",
+      // the envelope reader takes the payload's offsets from the parser's counter, not from a location object
+      "com.fasterxml.jackson.core.JsonLocation",
+      // a payload's regular-expression budget is a per-thread array, not a class
+      "dev.streamer.core.validation.Constraints$PayloadBudget",
       // the default cancellation of a context that has none
       "dev.streamer.core.RequestContext$NotCancelled",
       "java.util.function.BooleanSupplier");
