@@ -8,7 +8,6 @@ import dev.streamer.core.protocol.ErrorMapper;
 import dev.streamer.core.protocol.Messages;
 import dev.streamer.core.protocol.ProtocolException;
 import dev.streamer.core.protocol.Envelope;
-import dev.streamer.core.protocol.Requests;
 import dev.streamer.core.protocol.StreamerError;
 import dev.streamer.core.validation.Violations;
 import java.io.IOException;
@@ -117,7 +116,7 @@ public final class Router {
     String action = null;
     Caller who = caller == null ? Caller.anonymous(null) : caller;
     try {
-      Envelope request = bytes != null ? Requests.read(bytes, routes) : Requests.read(text, routes);
+      Envelope request = bytes != null ? Envelope.read(bytes, routes) : Envelope.read(text, routes);
       clientId = request.id();
       action = request.action();
       requestId = config.idGenerator().get();

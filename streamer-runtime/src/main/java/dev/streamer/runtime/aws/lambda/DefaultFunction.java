@@ -3,10 +3,10 @@ package dev.streamer.runtime.aws.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.streamer.core.protocol.Envelope;
 import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.protocol.Messages;
 import dev.streamer.core.protocol.ProtocolException;
-import dev.streamer.core.protocol.Requests;
 import dev.streamer.core.protocol.StreamerError;
 import dev.streamer.core.routing.AsyncRequest;
 import dev.streamer.core.routing.Caller;
@@ -187,7 +187,7 @@ public final class DefaultFunction {
    */
   private static String clientIdOf(APIGatewayV2WebSocketEvent event) {
     try {
-      return Requests.parse(body(event)).id();
+      return Envelope.read(body(event), null).id();
     } catch (RuntimeException e) {
       // one catch of the supertype: a catch clause naming ProtocolException would load it (and StreamerException)
       // at every cold start

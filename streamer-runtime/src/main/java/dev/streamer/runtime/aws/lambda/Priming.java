@@ -1,7 +1,7 @@
 package dev.streamer.runtime.aws.lambda;
 
+import dev.streamer.core.protocol.Envelope;
 import dev.streamer.core.protocol.Messages;
-import dev.streamer.core.protocol.Requests;
 import dev.streamer.core.routing.ActionRoute;
 import dev.streamer.core.routing.RequestIds;
 import dev.streamer.core.routing.Route;
@@ -143,7 +143,7 @@ public final class Priming {
         }
       }
       try {
-        Requests.class.getName(); // the envelope reader and the message writer, initialised
+        Envelope.class.getName(); // the envelope reader and the message writer, initialised
         Messages.result("prime", "prime", "null");
         Messages.ackUtf8("prime", "prime", "prime"); // the router's replies: Jackson's byte generator
       } catch (RuntimeException | LinkageError e) {

@@ -79,6 +79,8 @@ class ColdPathTest {
       "dev.streamer.core.StreamerException",
       // the envelope reader takes the payload's offsets from the parser's counter, not from a location object
       "com.fasterxml.jackson.core.JsonLocation",
+      // a read message is an Envelope instance, no reader class beside it
+      "dev.streamer.core.protocol.Requests",
       // a payload's regular-expression budget is a per-thread array, not a class
       "dev.streamer.core.validation.Constraints$PayloadBudget",
       // the default cancellation of a context that has none

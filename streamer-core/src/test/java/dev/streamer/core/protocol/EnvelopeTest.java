@@ -9,18 +9,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RequestsTest {
+class EnvelopeTest {
 
   @Test
   void readsTheThreeFields() {
-    Request r = Requests.parse("{\"id\":\"c-1\",\"action\":\"generate_report\",\"payload\":{\"recordCount\":5000}}");
+    Request r = Envelope.parse("{\"id\":\"c-1\",\"action\":\"generate_report\",\"payload\":{\"recordCount\":5000}}");
 
     assertEquals(new Request("c-1", "generate_report", "{\"recordCount\":5000}"), r);
   }
 
   @Test
   void fieldsMayComeInAnyOrderAndUnknownOnesAreIgnored() {
-    Request r = Requests.parse(
+    Request r = Envelope.parse(
         "{\"extra\":{\"id\":\"nested\",\"action\":[1]},\"payload\":[1, 2],\"version\":3,\"action\":\"a\",\"id\":\"c\"}");
 
     assertEquals(new Request("c", "a", "[1, 2]"), r);
@@ -32,23 +32,23 @@ class RequestsTest {
       "[]", "{}", "\"text with \\\" quote and } brace\"", "\"\"", "-0.5e+10", "1.50", "0", "123456789012345678901234567890",
       "true", "false", "null", "\"😀 é\""})
   void payloadIsKeptExactlyAsWritten(String payload) {
-    assertEquals(payload, Requests.parse("{\"action\":\"a\",\"payload\":" + payload + "}").payloadJson());
-    assertEquals(payload, Requests.parse("{\"payload\":  " + payload + "  ,\"action\":\"a\"}").payloadJson());
-    assertEquals(payload, Requests.parse(("{\"action\":\"a\",\"payload\":" + payload + "}")
+    assertEquals(payload, Envelope.parse("{\"action\":\"a\",\"payload\":" + payload + "}").payloadJson());
+    assertEquals(payload, Envelope.parse("{\"payload\":  " + payload + "  ,\"action\":\"a\"}").payloadJson());
+    assertEquals(payload, Envelope.parse(("{\"action\":\"a\",\"payload\":" + payload + "}")
         .getBytes(StandardCharsets.UTF_8)).payloadJson());
   }
 
   @Test
   void absentOrNullPayloadAndIdAreNulls() {
-    assertEquals(new Request(null, "a", "null"), Requests.parse("{\"action\":\"a\"}"));
-    assertEquals(new Request(null, "a", "null"), Requests.parse("{\"id\":null,\"action\":\"a\",\"payload\":null}"));
-    assertNull(Requests.parse(" {\"action\":\"a\"} \n").id());
+    assertEquals(new Request(null, "a", "null"), Envelope.parse("{\"action\":\"a\"}"));
+    assertEquals(new Request(null, "a", "null"), Envelope.parse("{\"id\":null,\"action\":\"a\",\"payload\":null}"));
+    assertNull(Envelope.parse(" {\"action\":\"a\"} \n").id());
   }
 
   @Test
   void idUpTo128Characters() {
     String id = "i".repeat(128);
-    assertEquals(id, Requests.parse("{\"id\":\"" + id + "\",\"action\":\"a\"}").id());
+    assertEquals(id, Envelope.parse("{\"id\":\"" + id + "\",\"action\":\"a\"}").id());
 
     ProtocolException e = fails("{\"id\":\"" + id + "x\",\"action\":\"a\"}", ErrorCode.VALIDATION_ERROR);
     assertEquals("id must be at most 128 characters", e.getMessage());
@@ -129,7 +129,7 @@ class RequestsTest {
   void nestingUpToTheLimitIsAccepted() {
     // the envelope object is one level; the payload may use the other 63
     String payload = "[".repeat(63) + "]".repeat(63);
-    assertEquals(payload, Requests.parse("{\"action\":\"a\",\"payload\":" + payload + "}").payloadJson());
+    assertEquals(payload, Envelope.parse("{\"action\":\"a\",\"payload\":" + payload + "}").payloadJson());
   }
 
   @Test
@@ -148,13 +148,13 @@ class RequestsTest {
   }
 
   private static ProtocolException fails(String body, ErrorCode code) {
-    ProtocolException e = assertThrows(ProtocolException.class, () -> Requests.parse(body));
+    ProtocolException e = assertThrows(ProtocolException.class, () -> Envelope.parse(body));
     assertEquals(code, e.code(), body);
     return e;
   }
 
   private static ProtocolException fails(byte[] body) {
-    ProtocolException e = assertThrows(ProtocolException.class, () -> Requests.parse(body));
+    ProtocolException e = assertThrows(ProtocolException.class, () -> Envelope.parse(body));
     assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
     return e;
   }

@@ -17,29 +17,29 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Whatever the input, the envelope parser returns a request or throws its typed error, nothing else. */
-class RequestsFuzzTest {
+class EnvelopeFuzzTest {
 
   private static final Set<ErrorCode> PROTOCOL_CODES = Set.of(ErrorCode.VALIDATION_ERROR, ErrorCode.INVALID_ACTION);
 
   @Property(tries = 2000)
   void anyBytes(@ForAll @Size(max = 300) byte[] body) {
-    survives(() -> Requests.parse(body));
+    survives(() -> Envelope.parse(body));
   }
 
   @Property(tries = 2000)
   void anyString(@ForAll String body) {
-    survives(() -> Requests.parse(body));
+    survives(() -> Envelope.parse(body));
   }
 
   @Property(tries = 3000)
   void jsonLikeNoise(@ForAll("noise") String body) {
-    survives(() -> Requests.parse(body));
+    survives(() -> Envelope.parse(body));
   }
 
   @Property(tries = 3000)
   void editedValidMessages(@ForAll("edited") String body) {
-    survives(() -> Requests.parse(body));
-    survives(() -> Requests.parse(body.getBytes(StandardCharsets.UTF_8)));
+    survives(() -> Envelope.parse(body));
+    survives(() -> Envelope.parse(body.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Example
@@ -49,11 +49,11 @@ class RequestsFuzzTest {
     byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < message.length(); i++) {
       String prefix = message.substring(0, i);
-      survives(() -> Requests.parse(prefix));
+      survives(() -> Envelope.parse(prefix));
     }
     for (int i = 0; i < bytes.length; i++) {
       byte[] prefix = java.util.Arrays.copyOf(bytes, i);
-      survives(() -> Requests.parse(prefix));
+      survives(() -> Envelope.parse(prefix));
     }
   }
 
@@ -64,7 +64,7 @@ class RequestsFuzzTest {
     String close = objects ? "}" : "]";
     String payload = open.repeat(depth) + (objects ? "1" : "") + (closed ? close.repeat(depth) : "");
     String body = "{\"action\":\"a\",\"payload\":" + payload + "}";
-    Request request = survives(() -> Requests.parse(body));
+    Request request = survives(() -> Envelope.parse(body));
     if (depth >= 64) {
       assertEquals(null, request, "nesting of " + (depth + 1) + " levels must be rejected");
     }
@@ -77,11 +77,11 @@ class RequestsFuzzTest {
         ? "{" + ws + "\"payload\"" + ws + ":" + ws + payload + ws + "," + ws + "\"action\":\"a\"}"
         : "{\"id\":\"c\",\"action\":\"a\"," + ws + "\"payload\"" + ws + ":" + ws + payload + ws + "}";
 
-    Request request = Requests.parse(body);
+    Request request = Envelope.parse(body);
 
     assertEquals(payload, request.payloadJson());
     assertEquals("a", request.action());
-    assertEquals(payload, Requests.parse(body.getBytes(StandardCharsets.UTF_8)).payloadJson());
+    assertEquals(payload, Envelope.parse(body.getBytes(StandardCharsets.UTF_8)).payloadJson());
   }
 
   @Provide

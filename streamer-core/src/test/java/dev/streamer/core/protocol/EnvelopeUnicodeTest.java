@@ -9,7 +9,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** I-JSON (RFC 7493): invalid Unicode anywhere in the message is a VALIDATION_ERROR that still echoes a valid id. */
-class RequestsUnicodeTest {
+class EnvelopeUnicodeTest {
 
   private static final String LONE = "message contains an unpaired surrogate (invalid Unicode)";
 
@@ -37,10 +37,10 @@ class RequestsUnicodeTest {
   @Test
   void rawLoneSurrogateInText() {
     ProtocolException e = assertThrows(ProtocolException.class,
-        () -> Requests.parse("{\"id\":\"c-4\",\"action\":\"echo\",\"payload\":\"a\ud800\"}"));
+        () -> Envelope.parse("{\"id\":\"c-4\",\"action\":\"echo\",\"payload\":\"a\ud800\"}"));
     assertEquals(LONE, e.getMessage());
     assertEquals("c-4", e.clientId());
-    e = assertThrows(ProtocolException.class, () -> Requests.parse("{\"id\":\"\udc00\",\"action\":\"echo\"}"));
+    e = assertThrows(ProtocolException.class, () -> Envelope.parse("{\"id\":\"\udc00\",\"action\":\"echo\"}"));
     assertNull(e.clientId());
   }
 
@@ -54,7 +54,7 @@ class RequestsUnicodeTest {
     body[prefix.length + 2] = (byte) 0x80;
     body[prefix.length + 3] = '"';
     body[prefix.length + 4] = '}';
-    ProtocolException e = assertThrows(ProtocolException.class, () -> Requests.parse(body));
+    ProtocolException e = assertThrows(ProtocolException.class, () -> Envelope.parse(body));
     assertEquals("message is not valid UTF-8", e.getMessage());
     assertEquals("c-5", e.clientId());
   }
@@ -63,15 +63,15 @@ class RequestsUnicodeTest {
   void pairedSurrogatesAndEscapedBackslashesAreAccepted() {
     for (String payload : new String[] {"\"\\ud83d\\ude00\"", "\"\\\\ud800\"", "\"😀\"", "{\"k\\ud83d\\ude00\":1}"}) {
       String body = "{\"id\":\"c\",\"action\":\"echo\",\"payload\":" + payload + "}";
-      assertEquals(payload, Requests.parse(body).payloadJson());
-      assertEquals(payload, Requests.parse(body.getBytes(StandardCharsets.UTF_8)).payloadJson());
+      assertEquals(payload, Envelope.parse(body).payloadJson());
+      assertEquals(payload, Envelope.parse(body.getBytes(StandardCharsets.UTF_8)).payloadJson());
     }
   }
 
   /** The same body as text and as UTF-8 bytes. */
   private static void assertFails(String body, String message, String clientId) {
-    for (Function<String, Request> parse : java.util.List.<Function<String, Request>>of(Requests::parse,
-        s -> Requests.parse(s.getBytes(StandardCharsets.UTF_8)))) {
+    for (Function<String, Request> parse : java.util.List.<Function<String, Request>>of(Envelope::parse,
+        s -> Envelope.parse(s.getBytes(StandardCharsets.UTF_8)))) {
       ProtocolException e = assertThrows(ProtocolException.class, () -> parse.apply(body), body);
       assertEquals(ErrorCode.VALIDATION_ERROR, e.code(), body);
       assertEquals(message, e.getMessage(), body);
