@@ -55,9 +55,12 @@ public final class Invocation {
     return context;
   }
 
-  /** The progress reporter the action gets ({@link Progress#none()} in phase ENQUEUE). */
+  /**
+   * The progress reporter the action gets ({@link Progress#none()} in phase ENQUEUE and for an action that takes
+   * none, which is passed null: made here, only when asked).
+   */
   public Progress progress() {
-    return progress;
+    return progress != null ? progress : Progress.none();
   }
 
   /**

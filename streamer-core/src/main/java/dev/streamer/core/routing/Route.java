@@ -69,7 +69,17 @@ public interface Route<P, R> {
     return null;
   }
 
-  /** Calls the action method. */
+  /**
+   * Whether the action takes a {@link Progress} parameter. The router makes a synchronous request's progress
+   * reporter only for an action that does ({@link RouterConfig#syncProgress()}), and passes null to
+   * {@link #invoke} of one that does not, so that a cold start serving it loads no progress class. True unless a
+   * route says otherwise.
+   */
+  default boolean takesProgress() {
+    return true;
+  }
+
+  /** Calls the action method; {@code progress} may be null when {@link #takesProgress()} is false. */
   R invoke(P payload, RequestContext context, Progress progress) throws Exception;
 
   /** Writes the result as one JSON value (null for void). */

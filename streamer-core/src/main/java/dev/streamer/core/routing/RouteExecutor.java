@@ -107,6 +107,8 @@ public final class RouteExecutor {
    * Invokes the route's action through the interceptor chain and returns its result (null for void actions).
    *
    * @param payload  what {@link #decodeAndValidate} returned for this route
+   * @param progress the action's reporter; may be null when the route does not {@link Route#takesProgress() take
+   *                 one} (interceptors then see {@link Progress#none()})
    * @param phase    {@link Phase#SYNC} in the router, {@link Phase#ASYNC} in the stream processor
    * @throws Exception whatever the action or an interceptor threw
    */
@@ -114,7 +116,9 @@ public final class RouteExecutor {
       throws Exception {
     Objects.requireNonNull(route, "route");
     Objects.requireNonNull(context, "context");
-    Objects.requireNonNull(progress, "progress");
+    if (progress == null && route.takesProgress()) {
+      throw new NullPointerException("progress");
+    }
     if (phase != Phase.SYNC && phase != Phase.ASYNC) {
       throw new IllegalArgumentException("execute runs phase SYNC or ASYNC, not " + phase);
     }

@@ -172,7 +172,9 @@ public final class Router {
         executor.enqueue(route, payload, context, queue, queued);
         return Messages.ackUtf8(request.id(), requestId, route.action());
       }
-      Progress progress = Objects.requireNonNull(config.syncProgress().apply(context), "syncProgress");
+      // a reporter only for an action that takes one: a cold start serving another loads no progress class
+      Progress progress = route.takesProgress()
+          ? Objects.requireNonNull(config.syncProgress().apply(context), "syncProgress") : null;
       Object result = executor.execute(route, payload, context, progress, Phase.SYNC);
       try (JsonGenerator generator = Messages.startResult(request.id(), requestId)) {
         writeResult(route, result, generator);

@@ -98,6 +98,27 @@ class RouterTest {
   }
 
   @Test
+  void anActionThatTakesNoProgressIsGivenNoneAndItsInterceptorsSeeNone() {
+    echo.takesProgress = false;
+    List<String> contextsSeen = new ArrayList<>();
+    List<Progress> interceptorsSaw = new ArrayList<>();
+    Router router = router(config().syncProgress(ctx -> {
+      contextsSeen.add(ctx.requestId());
+      return (fraction, message) -> {};
+    }).interceptors(invocation -> {
+      interceptorsSaw.add(invocation.progress());
+      return invocation.proceed();
+    }).build(), echo);
+
+    JsonNode r = Replies.parse(router.route("{\"action\":\"echo\",\"payload\":{\"text\":\"a\"}}", CALLER));
+
+    assertEquals("a", r.get("data").get("text").asText());
+    assertEquals(List.of(), contextsSeen, "no reporter is made for it");
+    assertNull(echo.lastProgress);
+    assertEquals(List.of(Progress.none()), interceptorsSaw);
+  }
+
+  @Test
   void clientIdIsNullWhenAbsentAndNullCallerIsAnonymous() {
     JsonNode r = Replies.parse(router(echo).route("{\"action\":\"echo\",\"payload\":{\"text\":\"x\"}}", null));
 

@@ -34,9 +34,16 @@ final class TestRoutes {
   static final class EchoRoute extends BaseRoute<Echo, String> {
     RequestContext lastContext;
     Progress lastProgress;
+    /** What {@link #takesProgress()} answers: an action with a Progress parameter, unless a test says not. */
+    boolean takesProgress = true;
 
     EchoRoute() {
       super("echo", -1, false);
+    }
+
+    @Override
+    public boolean takesProgress() {
+      return takesProgress;
     }
 
     @Override

@@ -50,6 +50,14 @@ public final class RouteWriter {
             .build());
     rateLimit(type, "RATE_LIMIT", "rateLimit", action.rateLimit());
     rateLimit(type, "TENANT_RATE_LIMIT", "tenantRateLimit", action.tenantRateLimit());
+    if (action.params().contains(ParamKind.PROGRESS)) {
+      type.addMethod(MethodSpec.methodBuilder("takesProgress")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(TypeName.BOOLEAN)
+          .addStatement("return true")
+          .build());
+    }
     if (action.isolated()) {
       type.addMethod(MethodSpec.methodBuilder("isolated")
           .addAnnotation(Override.class)

@@ -81,6 +81,9 @@ class ColdPathTest {
       "com.fasterxml.jackson.core.JsonLocation",
       // a read message is an Envelope instance, no reader class beside it
       "dev.streamer.core.protocol.Requests",
+      // no progress reporter for a sync action that takes none (Route.takesProgress)
+      "dev.streamer.core.Progress",
+      "dev.streamer.core.NoProgress",
       // a payload's regular-expression budget is a per-thread array, not a class
       "dev.streamer.core.validation.Constraints$PayloadBudget",
       // the default cancellation of a context that has none
@@ -152,6 +155,7 @@ class ColdPathTest {
     @Override public String description() { return "echo"; }
     @Override public long estimatedMillis() { return 1; }
     @Override public boolean async() { return false; }
+    @Override public boolean takesProgress() { return false; }
     @Override public String decode(JsonParser parser) throws IOException { return parser.getValueAsString(); }
     @Override public void validate(String payload, Violations violations) {}
     @Override public String invoke(String payload, RequestContext context, Progress progress) { return payload; }
