@@ -6,21 +6,19 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.streamer.core.json.Json;
-import dev.streamer.core.json.Unicode;
 import dev.streamer.core.validation.Violation;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes the server → client messages of the wire protocol as JSON text (written by Jackson's character generator),
- * or as its UTF-8 bytes ({@code …Utf8} methods, written straight by its byte generator): the router answers a frame
- * given as text with text, one given as bytes with bytes. Every message starts with
+ * Writes the server → client messages of the wire protocol as JSON text, or as its UTF-8 bytes ({@code …Utf8}
+ * methods, written straight by Jackson's byte generator: what the router answers with). Every message starts with
  * {@code type}, {@code id} (the client's correlation id, null when it sent none) and {@code requestId} (null when the
  * frame could not be parsed):
  *
@@ -66,63 +64,23 @@ public final class Messages {
 
   private Messages() {}
 
-  // Each message is written once, onto a generator over text or over bytes: text is written as characters rather than
-  // decoded from bytes, so that a text frame's answer needs neither the byte output nor Jackson's encoding class
-  // (two classes fewer at a Lambda cold start, whose frames and replies are strings).
-
   /** Acknowledges that a request was queued for asynchronous execution. */
   public static String ack(String clientId, String requestId, String action) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-      writeAck(g, clientId, requestId, action);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // plain values into memory: a bug in this class
-    }
-    return text(out);
+    return new String(ackUtf8(clientId, requestId, action), StandardCharsets.UTF_8);
   }
 
   /** {@link #ack} as UTF-8 bytes. */
   public static byte[] ackUtf8(String clientId, String requestId, String action) {
     Utf8Out out = new Utf8Out();
-    try (JsonGenerator g = out.generator()) {
-      writeAck(g, clientId, requestId, action);
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      start(g, TYPE_ACK, clientId, requestId);
+      g.writeStringField("action", action);
+      g.writeStringField("status", "queued");
+      g.writeEndObject();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(e); // plain values into memory: a bug in this class
     }
     return out.toByteArray();
-  }
-
-  /**
-   * A message's text: what its UTF-8 bytes decode to. The byte generator writes an unpaired surrogate (which an
-   * action's string may hold, and which UTF-8 cannot encode) as a {@code \}{@code uD800} escape; the character
-   * generator writes it as it is. It is escaped here alike, so that a reply says the same as text or as bytes.
-   */
-  private static String text(StringWriter out) {
-    String json = out.toString();
-    return Unicode.hasLoneSurrogate(json) ? escapeLoneSurrogates(json) : json;
-  }
-
-  private static String escapeLoneSurrogates(String json) {
-    StringBuilder escaped = new StringBuilder(json.length() + 16);
-    for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
-        escaped.append(c).append(json.charAt(++i));
-      } else if (Character.isSurrogate(c)) {
-        // as the byte generator writes it (four upper-case digits); a surrogate is only ever inside a JSON string
-        escaped.append("\\u").append(Integer.toHexString(c).toUpperCase(Locale.ROOT));
-      } else {
-        escaped.append(c);
-      }
-    }
-    return escaped.toString();
-  }
-
-  private static void writeAck(JsonGenerator g, String clientId, String requestId, String action) throws IOException {
-    start(g, TYPE_ACK, clientId, requestId);
-    g.writeStringField("action", action);
-    g.writeStringField("status", "queued");
-    g.writeEndObject();
   }
 
   /**
@@ -145,10 +103,7 @@ public final class Messages {
    * ({@code writeNull()} for void). Throws whatever {@code data} throws; nothing partial is returned.
    */
   public static String result(String clientId, String requestId, DataWriter data) throws IOException {
-    try (JsonGenerator g = startResultText(clientId, requestId)) {
-      data.write(g);
-      return finishResultText(g);
-    }
+    return new String(resultUtf8(clientId, requestId, data), StandardCharsets.UTF_8);
   }
 
   /** {@link #result(String, String, DataWriter)} as UTF-8 bytes. */
@@ -166,15 +121,7 @@ public final class Messages {
    * that writes the value itself rather than through a {@link DataWriter}.
    */
   public static JsonGenerator startResult(String clientId, String requestId) throws IOException {
-    return startResult(new Utf8Out().generator(), clientId, requestId);
-  }
-
-  /** As {@link #startResult}, the message written as text: end it with {@link #finishResultText}. */
-  public static JsonGenerator startResultText(String clientId, String requestId) throws IOException {
-    return startResult(Json.FACTORY.createGenerator(new StringWriter()), clientId, requestId);
-  }
-
-  private static JsonGenerator startResult(JsonGenerator g, String clientId, String requestId) throws IOException {
+    JsonGenerator g = Json.FACTORY.createGenerator(new Utf8Out());
     start(g, TYPE_RESULT, clientId, requestId);
     g.writeFieldName(SUCCESS);
     g.writeBoolean(true);
@@ -188,36 +135,16 @@ public final class Messages {
    * @throws JsonGenerationException when the value written was not exactly one complete JSON value
    */
   public static byte[] finishResult(JsonGenerator g) throws IOException {
-    if (!(g.getOutputTarget() instanceof Utf8Out out)) {
-      throw new IllegalArgumentException("not a generator of startResult");
-    }
-    finish(g);
-    return out.toByteArray();
-  }
-
-  /**
-   * Ends a result message begun by {@link #startResultText} and returns its text.
-   *
-   * @throws JsonGenerationException when the value written was not exactly one complete JSON value
-   */
-  public static String finishResultText(JsonGenerator g) throws IOException {
-    if (!(g.getOutputTarget() instanceof StringWriter out)) {
-      throw new IllegalArgumentException("not a generator of startResultText");
-    }
-    finish(g);
-    return text(out);
-  }
-
-  private static void finish(JsonGenerator g) throws IOException {
     // Jackson would happily close the object after a dangling field name or an unclosed value. The message object
     // holds type, id, requestId, success and data: five entries once data has its one value.
     JsonStreamContext message = g.getOutputContext();
-    if (!message.inObject() || message.getParent() == null || !message.getParent().inRoot()
-        || message.getEntryCount() != RESULT_ENTRIES) {
+    if (!(g.getOutputTarget() instanceof Utf8Out out) || !message.inObject() || message.getParent() == null
+        || !message.getParent().inRoot() || message.getEntryCount() != RESULT_ENTRIES) {
       throw new JsonGenerationException("result writer must write exactly one complete JSON value", g);
     }
     g.writeEndObject();
     g.close();
+    return out.toByteArray();
   }
 
   /** Fields of a result message. */
@@ -266,42 +193,31 @@ public final class Messages {
    * {@code attempt}, leaving out null and zero parts.
    */
   public static String error(String clientId, String requestId, StreamerError error) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-      writeError(g, clientId, requestId, error);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // plain values into memory: a bug in this class
-    }
-    return text(out);
+    return new String(errorUtf8(clientId, requestId, error), StandardCharsets.UTF_8);
   }
 
   /** {@link #error} as UTF-8 bytes. */
   public static byte[] errorUtf8(String clientId, String requestId, StreamerError error) {
     Utf8Out out = new Utf8Out();
-    try (JsonGenerator g = out.generator()) {
-      writeError(g, clientId, requestId, error);
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      start(g, ERROR, clientId, requestId);
+      g.writeFieldName(SUCCESS);
+      g.writeBoolean(false);
+      g.writeFieldName(ERROR);
+      g.writeStartObject();
+      g.writeFieldName(CODE);
+      g.writeString(error.code().name());
+      g.writeFieldName(MESSAGE);
+      g.writeString(error.message());
+      g.writeFieldName(DETAILS);
+      writeDetails(g, error.details(), 0);
+      writeRetry(g, error);
+      g.writeEndObject();
+      g.writeEndObject();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(e); // plain values into memory: a bug in this class
     }
     return out.toByteArray();
-  }
-
-  private static void writeError(JsonGenerator g, String clientId, String requestId, StreamerError error)
-      throws IOException {
-    start(g, ERROR, clientId, requestId);
-    g.writeFieldName(SUCCESS);
-    g.writeBoolean(false);
-    g.writeFieldName(ERROR);
-    g.writeStartObject();
-    g.writeFieldName(CODE);
-    g.writeString(error.code().name());
-    g.writeFieldName(MESSAGE);
-    g.writeString(error.message());
-    g.writeFieldName(DETAILS);
-    writeDetails(g, error.details(), 0);
-    writeRetry(g, error);
-    g.writeEndObject();
-    g.writeEndObject();
   }
 
   private static void start(JsonGenerator g, SerializableString type, String clientId, String requestId)

@@ -1,8 +1,5 @@
 package dev.streamer.core.protocol;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.streamer.core.json.Json;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 
@@ -17,15 +14,6 @@ final class Utf8Out extends OutputStream {
 
   private byte[] bytes = EMPTY;
   private int length;
-
-  /**
-   * A generator of {@link Json#FACTORY} writing into this. Made here: a caller passing a {@code Utf8Out} where an
-   * {@code OutputStream} is expected would make the JVM's verifier load this class with the caller's, so that a
-   * reply written as text would still load it.
-   */
-  JsonGenerator generator() throws IOException {
-    return Json.FACTORY.createGenerator(this);
-  }
 
   @Override
   public void write(int b) {

@@ -75,11 +75,10 @@ public final class Router {
 
   /**
    * Routes a text message whose synchronous execution must end by {@code deadline} (the Lambda's remaining time, for
-   * example; null for none), which actions see as {@link RequestContext#remainingTime()}. The reply is written as
-   * text by Jackson's character generator, not decoded from bytes.
+   * example; null for none), which actions see as {@link RequestContext#remainingTime()}.
    */
   public String route(String body, Caller caller, Instant deadline) {
-    return (String) (body != null && exceedsLimit(body) ? tooLarge(true) : handle(null, body, true, caller, deadline));
+    return text(body != null && exceedsLimit(body) ? tooLarge() : handle(null, body, caller, deadline));
   }
 
   /** Routes a message given as UTF-8 bytes; bytes that are not valid UTF-8 are a VALIDATION_ERROR. */
@@ -101,20 +100,17 @@ public final class Router {
    */
   public byte[] routeUtf8(byte[] body, Caller caller, Instant deadline) {
     if (body != null && body.length > config.maxMessageBytes()) {
-      return (byte[]) tooLarge(false);
+      return tooLarge();
     }
-    return (byte[]) handle(body, null, false, caller, deadline);
+    return handle(body, null, caller, deadline);
   }
 
   private static String text(byte[] reply) {
     return new String(reply, StandardCharsets.UTF_8);
   }
 
-  /**
-   * Routes {@code bytes} or else {@code text}, answering as a {@code String} when {@code inText}, else as a
-   * {@code byte[]} of UTF-8 (so that a text frame's reply needs neither Jackson's byte output nor its encoding).
-   */
-  private Object handle(byte[] bytes, String text, boolean inText, Caller caller, Instant deadline) {
+  /** Routes {@code bytes} or else {@code text}. */
+  private byte[] handle(byte[] bytes, String text, Caller caller, Instant deadline) {
     String clientId = null;
     String requestId = null;
     String action = null;
@@ -126,32 +122,27 @@ public final class Router {
       requestId = config.idGenerator().get();
       Route<?, ?> route = routes.find(request.action());
       if (route == null) { // answered without throwing, as violations are: a stack trace costs microseconds
-        return error(inText, clientId, requestId, StreamerError.of(ErrorCode.INVALID_ACTION,
+        return Messages.errorUtf8(clientId, requestId, StreamerError.of(ErrorCode.INVALID_ACTION,
             "unknown action \"" + truncate(request.action()) + "\""));
       }
-      return dispatch(route, request, who, requestId, deadline, inText);
+      return dispatch(route, request, who, requestId, deadline);
     } catch (StackOverflowError e) { // unwound already: answer it like any other fault
-      return failed(errors().toError(e, requestId), e, requestId, clientId, action, who, inText);
+      return failed(errors().toError(e, requestId), e, requestId, clientId, action, who);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
       // tested here, not caught by name: a catch clause naming ProtocolException would load it (and
       // StreamerException) on every cold start
       if (e instanceof ProtocolException invalid) {
-        return error(inText, invalid.clientId(), null, errors().toError(e, null));
+        return Messages.errorUtf8(invalid.clientId(), null, errors().toError(e, null));
       }
-      return failed(errors().toError(e, requestId), e, requestId, clientId, action, who, inText);
+      return failed(errors().toError(e, requestId), e, requestId, clientId, action, who);
     }
   }
 
-  /** The error message, as text or as UTF-8 bytes. */
-  private static Object error(boolean inText, String clientId, String requestId, StreamerError error) {
-    return inText ? Messages.error(clientId, requestId, error) : Messages.errorUtf8(clientId, requestId, error);
-  }
-
   /** The error message; an INTERNAL_ERROR is logged with its cause and the request's fields first. */
-  private Object failed(StreamerError error, Throwable cause, String requestId, String clientId, String action,
-      Caller caller, boolean inText) {
+  private byte[] failed(StreamerError error, Throwable cause, String requestId, String clientId, String action,
+      Caller caller) {
     if (error.code() == ErrorCode.INTERNAL_ERROR) {
       try {
         config.internalErrors().internalError(cause, requestId, clientId, action, caller);
@@ -159,16 +150,16 @@ public final class Router {
         cause.addSuppressed(logFailure); // a broken log never changes the answer
       }
     }
-    return error(inText, clientId, requestId, error);
+    return Messages.errorUtf8(clientId, requestId, error);
   }
 
   /** Decoding faults propagate (they are the client's); execution faults are answered here. */
-  private <P, R> Object dispatch(Route<P, R> route, Envelope request, Caller caller, String requestId,
-      Instant deadline, boolean inText) throws IOException {
+  private <P, R> byte[] dispatch(Route<P, R> route, Envelope request, Caller caller, String requestId,
+      Instant deadline) throws IOException {
     P payload = RouteExecutor.decode(route, request);
     Violations violations = RouteExecutor.violations(route, payload);
     if (!violations.isEmpty()) { // answered without throwing: unwinding costs more than the rest of a small request
-      return error(inText, request.id(), requestId, errors().violations(violations.list()));
+      return Messages.errorUtf8(request.id(), requestId, errors().violations(violations.list()));
     }
     RequestContext context = new RequestContext(requestId, request.id(), route.action(), caller.connectionId(),
         caller.userId(), caller.tenantId(), caller.traceId(), caller.metadata(), deadline, null, config.clock(),
@@ -179,29 +170,25 @@ public final class Router {
             caller.connectionId(), caller.userId(), caller.tenantId(), caller.traceId(), config.clock().instant(),
             caller.metadata());
         executor.enqueue(route, payload, context, queue, queued);
-        return inText ? Messages.ack(request.id(), requestId, route.action())
-            : Messages.ackUtf8(request.id(), requestId, route.action());
+        return Messages.ackUtf8(request.id(), requestId, route.action());
       }
       // a reporter only for an action that takes one: a cold start serving another loads no progress class
       Progress progress = route.takesProgress()
           ? Objects.requireNonNull(config.syncProgress().apply(context), "syncProgress") : null;
       Object result = executor.execute(route, payload, context, progress, Phase.SYNC);
-      try (JsonGenerator generator = inText ? Messages.startResultText(request.id(), requestId)
-          : Messages.startResult(request.id(), requestId)) {
+      try (JsonGenerator generator = Messages.startResult(request.id(), requestId)) {
         writeResult(route, result, generator);
-        return inText ? Messages.finishResultText(generator) : Messages.finishResult(generator);
+        return Messages.finishResult(generator);
       }
     } catch (StackOverflowError e) {
-      return failed(errors().toExecutionError(e, requestId), e, requestId, request.id(), route.action(), caller,
-          inText);
+      return failed(errors().toExecutionError(e, requestId), e, requestId, request.id(), route.action(), caller);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      return failed(errors().toExecutionError(e, requestId), e, requestId, request.id(), route.action(), caller,
-          inText);
+      return failed(errors().toExecutionError(e, requestId), e, requestId, request.id(), route.action(), caller);
     }
   }
 
@@ -234,8 +221,8 @@ public final class Router {
     route.writeResult((R) result, generator);
   }
 
-  private Object tooLarge(boolean inText) {
-    return error(inText, null, null, new StreamerError(ErrorCode.VALIDATION_ERROR,
+  private byte[] tooLarge() {
+    return Messages.errorUtf8(null, null, new StreamerError(ErrorCode.VALIDATION_ERROR,
         "message too large (at most " + config.maxMessageBytes() + " bytes)",
         Map.of("maxBytes", config.maxMessageBytes()), null));
   }

@@ -81,9 +81,6 @@ class ColdPathTest {
       "com.fasterxml.jackson.core.JsonLocation",
       // a read message is an Envelope instance, no reader class beside it
       "dev.streamer.core.protocol.Requests",
-      // a text frame is answered as text, written by Jackson's character generator: no byte output, no encoding
-      "dev.streamer.core.protocol.Utf8Out",
-      "com.fasterxml.jackson.core.JsonEncoding",
       // no progress reporter for a sync action that takes none (Route.takesProgress)
       "dev.streamer.core.Progress",
       "dev.streamer.core.NoProgress",
