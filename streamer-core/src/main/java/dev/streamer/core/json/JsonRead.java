@@ -26,7 +26,9 @@ import java.util.function.IntFunction;
  * <p>Every reader takes a parser positioned on the value's first token (the caller already called
  * {@code nextToken()}) and leaves it on the value's last token ({@code END_ARRAY} for a list), as Jackson does.
  * Reference readers return {@code null} for JSON {@code null}; primitive readers reject it. Every decoding fault
- * is a {@link JsonDecodeException} carrying the JSON path of the offending value and a client-safe message.
+ * is a {@link JsonDecodeException} carrying the JSON path of the offending value and a client-safe message. The
+ * factories of one ({@link #missing}, {@link #wrongType}, {@link #unknownEnum}) return it typed as
+ * {@code RuntimeException}, to be thrown: see {@link JsonDecodeException#of}.
  *
  * <p>Not caught here, on purpose: Jackson's {@code JsonParseException} (malformed JSON) and
  * {@code StreamConstraintsException} (input beyond the limits of {@link Json#FACTORY}: nesting, number or string
@@ -138,7 +140,7 @@ public final class JsonRead implements JsonReader<Object> {
    * A required field absent from the object the parser is in or has just closed (normally called on the
    * record's {@code END_OBJECT}).
    */
-  public static JsonDecodeException missing(JsonParser p, String field) {
+  public static RuntimeException missing(JsonParser p, String field) {
     JsonStreamContext ctx = p.getParsingContext();
     JsonToken t = p.currentToken();
     String objectPath;
@@ -149,17 +151,18 @@ public final class JsonRead implements JsonReader<Object> {
     } else {
       objectPath = path(p);
     }
-    return new JsonDecodeException(child(objectPath, field), "is required");
+    return JsonDecodeException.of(child(objectPath, field), "is required");
   }
 
   /** The current value is not of the {@code expected} JSON type, such as {@code "an integer"}. */
-  public static JsonDecodeException wrongType(JsonParser p, String expected) {
-    return new JsonDecodeException(path(p), "expected " + expected + " but got " + describe(p.currentToken()));
+  public static RuntimeException wrongType(JsonParser p, String expected) {
+    return JsonDecodeException.of(path(p), "expected " + expected + " but got " + describe(p.currentToken()));
   }
 
-  public static JsonDecodeException unknownEnum(JsonParser p, String value, String allowedCommaSeparated) {
+  /** A string that names none of an enum's constants, listed in {@code allowedCommaSeparated}. */
+  public static RuntimeException unknownEnum(JsonParser p, String value, String allowedCommaSeparated) {
     String got = value != null && value.length() <= MAX_ECHO ? " \"" + value + "\"" : "";
-    return new JsonDecodeException(path(p),
+    return JsonDecodeException.of(path(p),
         "unknown value" + got + "; expected one of: " + allowedCommaSeparated);
   }
 
@@ -217,7 +220,7 @@ public final class JsonRead implements JsonReader<Object> {
       return null;
     }
     if (s.length() != 1) {
-      throw new JsonDecodeException(path(p), "expected a single character but got " + s.length() + " characters");
+      throw JsonDecodeException.of(path(p), "expected a single character but got " + s.length() + " characters");
     }
     return s.charAt(0);
   }
@@ -361,7 +364,7 @@ public final class JsonRead implements JsonReader<Object> {
       return null;
     }
     if (!isCanonicalUuid(s)) {
-      throw new JsonDecodeException(path(p), "expected a UUID such as 123e4567-e89b-12d3-a456-426614174000");
+      throw JsonDecodeException.of(path(p), "expected a UUID such as 123e4567-e89b-12d3-a456-426614174000");
     }
     return java.util.UUID.fromString(s);
   }
@@ -374,7 +377,7 @@ public final class JsonRead implements JsonReader<Object> {
     try {
       return Instant.parse(s);
     } catch (DateTimeParseException e) {
-      throw new JsonDecodeException(path(p), "expected an ISO-8601 instant such as 2024-01-31T10:15:30Z");
+      throw JsonDecodeException.of(path(p), "expected an ISO-8601 instant such as 2024-01-31T10:15:30Z");
     }
   }
 
@@ -386,7 +389,7 @@ public final class JsonRead implements JsonReader<Object> {
     try {
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {
-      throw new JsonDecodeException(path(p), "expected an ISO-8601 date such as 2024-01-31");
+      throw JsonDecodeException.of(path(p), "expected an ISO-8601 date such as 2024-01-31");
     }
   }
 
@@ -398,7 +401,7 @@ public final class JsonRead implements JsonReader<Object> {
     try {
       return OffsetDateTime.parse(s);
     } catch (DateTimeParseException e) {
-      throw new JsonDecodeException(path(p),
+      throw JsonDecodeException.of(path(p),
           "expected an ISO-8601 date-time with offset such as 2024-01-31T10:15:30+01:00");
     }
   }
@@ -411,7 +414,7 @@ public final class JsonRead implements JsonReader<Object> {
     try {
       return Duration.parse(s);
     } catch (DateTimeParseException | ArithmeticException e) {
-      throw new JsonDecodeException(path(p), "expected an ISO-8601 duration such as PT5S");
+      throw JsonDecodeException.of(path(p), "expected an ISO-8601 duration such as PT5S");
     }
   }
 
@@ -654,14 +657,14 @@ public final class JsonRead implements JsonReader<Object> {
     return v;
   }
 
-  private static JsonDecodeException outOfRange(JsonParser p, String type) throws IOException {
+  private static RuntimeException outOfRange(JsonParser p, String type) throws IOException {
     String text = p.getText();
     String value = text != null && text.length() <= MAX_ECHO ? "value " + text : "value";
-    return new JsonDecodeException(path(p), value + " is out of range for " + type);
+    return JsonDecodeException.of(path(p), value + " is out of range for " + type);
   }
 
-  private static JsonDecodeException mustNotBeNull(JsonParser p) {
-    return new JsonDecodeException(path(p), "must not be null");
+  private static RuntimeException mustNotBeNull(JsonParser p) {
+    return JsonDecodeException.of(path(p), "must not be null");
   }
 
   private static boolean isCanonicalUuid(String s) {

@@ -100,7 +100,7 @@ public abstract class ActionRoute<P, R> implements Route<P, R> {
       return null;
     }
     if (token == null || token == JsonToken.VALUE_NULL) {
-      throw new JsonDecodeException("", "payload is required");
+      throw JsonDecodeException.of("", "payload is required");
     }
     return payloadReader.read(parser);
   }

@@ -59,7 +59,7 @@ public final class RouteExecutor {
   public static <P> P decodeAndValidate(Route<P, ?> route, String payloadJson) throws IOException {
     String json = payloadJson == null ? "null" : payloadJson;
     if (Unicode.firstProblem(json) >= 0) { // a stored request is read back as text: check it as the router did
-      throw new JsonDecodeException("", "contains an unpaired surrogate (invalid Unicode)");
+      throw JsonDecodeException.of("", "contains an unpaired surrogate (invalid Unicode)");
     }
     P payload;
     try (JsonParser parser = Json.FACTORY.createParser(json)) {

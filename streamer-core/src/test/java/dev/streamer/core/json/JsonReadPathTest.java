@@ -3,6 +3,7 @@ package dev.streamer.core.json;
 import static dev.streamer.core.json.Decoding.assertFailure;
 import static dev.streamer.core.json.Decoding.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -116,13 +117,13 @@ class JsonReadPathTest {
     try (JsonParser p = JsonRead.parser("{\"items\":[{\"sku\":\"a\"}]}")) {
       p.nextToken(); // {
       p.nextToken(); // "items"
-      assertEquals("id", JsonRead.missing(p, "id").path()); // still in the root object
+      assertEquals("id", pathOf(JsonRead.missing(p, "id"))); // still in the root object
       p.nextToken(); // [
       p.nextToken(); // { of items[0]
-      assertEquals("items[0].quantity", JsonRead.missing(p, "quantity").path());
+      assertEquals("items[0].quantity", pathOf(JsonRead.missing(p, "quantity")));
       p.nextToken(); // "sku"
       p.nextToken(); // "a"
-      assertEquals("items[0].quantity", JsonRead.missing(p, "quantity").path());
+      assertEquals("items[0].quantity", pathOf(JsonRead.missing(p, "quantity")));
     }
   }
 
@@ -164,10 +165,12 @@ class JsonReadPathTest {
       p.nextToken();
       p.nextToken();
       p.nextToken();
-      JsonDecodeException e = JsonRead.unknownEnum(p, p.getText(), "RED, GREEN");
+      JsonDecodeException e =
+          assertInstanceOf(JsonDecodeException.class, JsonRead.unknownEnum(p, p.getText(), "RED, GREEN"));
       assertEquals("color", e.path());
       assertEquals("unknown value \"PURPLE\"; expected one of: RED, GREEN", e.getMessage());
-      JsonDecodeException longValue = JsonRead.unknownEnum(p, "X".repeat(1000), "RED, GREEN");
+      JsonDecodeException longValue =
+          assertInstanceOf(JsonDecodeException.class, JsonRead.unknownEnum(p, "X".repeat(1000), "RED, GREEN"));
       assertEquals("unknown value; expected one of: RED, GREEN", longValue.getMessage());
     }
   }
@@ -176,5 +179,10 @@ class JsonReadPathTest {
   void decodeExceptionsCarryNoStackTrace() {
     JsonDecodeException e = Decoding.failure("\"x\"", JsonRead.INT);
     assertEquals(0, e.getStackTrace().length);
+  }
+
+  /** The path of a decode fault, which JsonRead's factories return typed as RuntimeException. */
+  private static String pathOf(RuntimeException fault) {
+    return assertInstanceOf(JsonDecodeException.class, fault).path();
   }
 }

@@ -187,7 +187,7 @@ public final class JsonCodecWriter {
         .addStatement("return new $T($L)", record.name(), args)
         .nextControlFlow("catch ($T $N)", RuntimeException.class, rejected)
         .addComment("the record's constructor rejected the values: a client error, reported without its message")
-        .addStatement("throw new $T($T.path(p), $S)", Names.JSON_DECODE_EXCEPTION, Names.JSON_READ,
+        .addStatement("throw $T.of($T.path(p), $S)", Names.JSON_DECODE_EXCEPTION, Names.JSON_READ,
             "is not a valid " + simple)
         .endControlFlow();
     return read.build();

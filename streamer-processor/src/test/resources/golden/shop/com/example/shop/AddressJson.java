@@ -62,7 +62,7 @@ public final class AddressJson implements JsonReader<Address>, JsonWriter<Addres
       return new Address(street, city, lines);
     } catch (RuntimeException e) {
       // the record's constructor rejected the values: a client error, reported without its message
-      throw new JsonDecodeException(JsonRead.path(p), "is not a valid Address");
+      throw JsonDecodeException.of(JsonRead.path(p), "is not a valid Address");
     }
   }
 

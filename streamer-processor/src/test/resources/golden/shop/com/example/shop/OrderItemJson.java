@@ -75,7 +75,7 @@ public final class OrderItemJson implements JsonReader<OrderItem>, JsonWriter<Or
       return new OrderItem(sku, quantity, price, labels);
     } catch (RuntimeException e) {
       // the record's constructor rejected the values: a client error, reported without its message
-      throw new JsonDecodeException(JsonRead.path(p), "is not a valid OrderItem");
+      throw JsonDecodeException.of(JsonRead.path(p), "is not a valid OrderItem");
     }
   }
 

@@ -78,7 +78,7 @@ public final class OrderReceiptJson implements JsonReader<OrderReceipt>, JsonWri
       return new OrderReceipt(id, createdAt, items, totalCents, checksums, category);
     } catch (RuntimeException e) {
       // the record's constructor rejected the values: a client error, reported without its message
-      throw new JsonDecodeException(JsonRead.path(p), "is not a valid OrderReceipt");
+      throw JsonDecodeException.of(JsonRead.path(p), "is not a valid OrderReceipt");
     }
   }
 

@@ -59,7 +59,7 @@ public final class OrderReceipt_CategoryJson implements JsonReader<OrderReceipt.
       return new OrderReceipt.Category(name, children);
     } catch (RuntimeException e) {
       // the record's constructor rejected the values: a client error, reported without its message
-      throw new JsonDecodeException(JsonRead.path(p), "is not a valid OrderReceipt.Category");
+      throw JsonDecodeException.of(JsonRead.path(p), "is not a valid OrderReceipt.Category");
     }
   }
 

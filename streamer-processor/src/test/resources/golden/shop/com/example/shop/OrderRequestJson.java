@@ -90,7 +90,7 @@ public final class OrderRequestJson implements JsonReader<OrderRequest>, JsonWri
       return new OrderRequest(customer, email, items, priority, note, tags, country, deliverBy, shipTo);
     } catch (RuntimeException e) {
       // the record's constructor rejected the values: a client error, reported without its message
-      throw new JsonDecodeException(JsonRead.path(p), "is not a valid OrderRequest");
+      throw JsonDecodeException.of(JsonRead.path(p), "is not a valid OrderRequest");
     }
   }
 

@@ -64,7 +64,7 @@ public final class OrderShippedJson implements JsonReader<OrderShipped>, JsonWri
       return new OrderShipped(orderId, shippedAt, priority);
     } catch (RuntimeException e) {
       // the record's constructor rejected the values: a client error, reported without its message
-      throw new JsonDecodeException(JsonRead.path(p), "is not a valid OrderShipped");
+      throw JsonDecodeException.of(JsonRead.path(p), "is not a valid OrderShipped");
     }
   }
 

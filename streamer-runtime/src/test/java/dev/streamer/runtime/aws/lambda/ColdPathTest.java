@@ -77,6 +77,7 @@ class ColdPathTest {
       "software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException",
       "dev.streamer.core.protocol.ProtocolException", // built typed as RuntimeException, tested with instanceof
       "dev.streamer.core.StreamerException",
+      "dev.streamer.core.json.JsonDecodeException", // likewise, built by JsonDecodeException.of
       // the envelope reader takes the payload's offsets from the parser's counter, not from a location object
       "com.fasterxml.jackson.core.JsonLocation",
       // a read message is an Envelope instance, no reader class beside it

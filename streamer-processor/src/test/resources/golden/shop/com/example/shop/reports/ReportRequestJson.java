@@ -63,7 +63,7 @@ public final class ReportRequestJson implements JsonReader<ReportRequest>, JsonW
       return new ReportRequest(from, to, recordCount);
     } catch (RuntimeException e) {
       // the record's constructor rejected the values: a client error, reported without its message
-      throw new JsonDecodeException(JsonRead.path(p), "is not a valid ReportRequest");
+      throw JsonDecodeException.of(JsonRead.path(p), "is not a valid ReportRequest");
     }
   }
 
