@@ -120,7 +120,7 @@ public final class Router {
       Envelope request = bytes != null ? Requests.read(bytes, routes) : Requests.read(text, routes);
       clientId = request.id();
       action = request.action();
-      requestId = config.idGenerator().get();
+      requestId = config.idGenerator() == null ? RequestIds.next() : config.idGenerator().get();
       Route<?, ?> route = routes.find(request.action());
       if (route == null) { // answered without throwing, as violations are: a stack trace costs microseconds
         return Messages.errorUtf8(clientId, requestId, StreamerError.of(ErrorCode.INVALID_ACTION,
@@ -170,7 +170,8 @@ public final class Router {
         executor.enqueue(route, payload, context, queue, queued);
         return Messages.ackUtf8(request.id(), requestId, route.action());
       }
-      Progress progress = Objects.requireNonNull(config.syncProgress().apply(context), "syncProgress");
+      Progress progress = config.syncProgress() == null ? Progress.none()
+          : Objects.requireNonNull(config.syncProgress().apply(context), "syncProgress");
       Object result = executor.execute(route, payload, context, progress, Phase.SYNC);
       try (JsonGenerator generator = Messages.startResult(request.id(), requestId)) {
         writeResult(route, result, generator);
