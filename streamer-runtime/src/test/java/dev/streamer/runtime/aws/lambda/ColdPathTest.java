@@ -65,6 +65,8 @@ class ColdPathTest {
       "dev.streamer.runtime.aws.internal.limits.FixedWindowCounters",
       "dev.streamer.runtime.aws.internal.limits.RateLimits",
       "dev.streamer.runtime.aws.internal.limits.RunningCaps",
+      // the connection's record: the caller is read from its item
+      "dev.streamer.runtime.aws.internal.connections.ConnectionRecord",
       // the router applies the default id generator and sync progress itself
       "dev.streamer.core.routing.RouterConfig$Defaults",
       // builders used only to wire tests and local stacks
