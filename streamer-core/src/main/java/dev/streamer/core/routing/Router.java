@@ -119,7 +119,7 @@ public final class Router {
       Envelope request = bytes != null ? Envelope.read(bytes, routes) : Envelope.read(text, routes);
       clientId = request.id();
       action = request.action();
-      requestId = config.idGenerator().get();
+      requestId = config.idGenerator() == null ? RequestIds.next() : config.idGenerator().get();
       Route<?, ?> route = routes.find(request.action());
       if (route == null) { // answered without throwing, as violations are: a stack trace costs microseconds
         return Messages.errorUtf8(clientId, requestId, StreamerError.of(ErrorCode.INVALID_ACTION,
@@ -173,8 +173,8 @@ public final class Router {
         return Messages.ackUtf8(request.id(), requestId, route.action());
       }
       // a reporter only for an action that takes one: a cold start serving another loads no progress class
-      Progress progress = route.takesProgress()
-          ? Objects.requireNonNull(config.syncProgress().apply(context), "syncProgress") : null;
+      Progress progress = !route.takesProgress() ? null : config.syncProgress() == null ? Progress.none()
+          : Objects.requireNonNull(config.syncProgress().apply(context), "syncProgress");
       Object result = executor.execute(route, payload, context, progress, Phase.SYNC);
       try (JsonGenerator generator = Messages.startResult(request.id(), requestId)) {
         writeResult(route, result, generator);

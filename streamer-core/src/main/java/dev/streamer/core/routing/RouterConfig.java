@@ -19,10 +19,11 @@ import java.util.function.Supplier;
  *                        estimated duration is strictly greater; null keeps each route's compiled {@code async()}.
  *                        A payload's {@code @QueueWhen} decision still comes first.
  * @param clock           clock for request timestamps and retry times
- * @param idGenerator     makes server-side request ids (default {@link RequestIds#next()}: random UUIDs from a
- *                        {@code SecureRandom}, drawn in batches)
+ * @param idGenerator     makes server-side request ids; null (the default) for {@link RequestIds#next()}: random
+ *                        UUIDs from a {@code SecureRandom}, drawn in batches, which the router calls directly
  * @param interceptors    middleware, first one outermost
- * @param syncProgress    the progress reporter a synchronous action gets (default {@link Progress#none()})
+ * @param syncProgress    the progress reporter a synchronous action gets; null (the default) for
+ *                        {@link Progress#none()}
  * @param notifiers       the {@link Notifier} of a caller, which actions get (default {@link Notifier#unavailable()})
  * @param internalErrors  where requests answered with INTERNAL_ERROR are logged, with their cause (default
  *                        {@link InternalErrorLog#systemLogger()}; the AWS runtime logs one JSON line)
@@ -47,9 +48,9 @@ public record RouterConfig(
       throw new IllegalArgumentException("asyncThreshold must not be negative: " + asyncThreshold);
     }
     clock = clock == null ? Clock.systemUTC() : clock;
-    idGenerator = idGenerator == null ? Defaults.IDS : idGenerator; // named classes: lambdas spin at cold start
+    // idGenerator and syncProgress stay null for their defaults, which the router applies itself: an object for
+    // each would be a class more at every cold start (a lambda would spin one)
     interceptors = interceptors == null ? List.of() : List.copyOf(interceptors);
-    syncProgress = syncProgress == null ? Defaults.NO_PROGRESS : syncProgress;
     notifiers = notifiers == null ? caller -> Notifier.unavailable() : notifiers;
     internalErrors = internalErrors == null ? InternalErrorLog.systemLogger() : internalErrors;
   }
@@ -88,22 +89,6 @@ public record RouterConfig(
     public RouterConfig build() {
       return new RouterConfig(maxMessageBytes, asyncThreshold, clock, idGenerator, interceptors, syncProgress,
           notifiers, internalErrors);
-    }
-  }
-
-  /** The default id generator and sync progress, one class for both. */
-  private static final class Defaults implements Supplier<String>, Function<RequestContext, Progress> {
-    static final Defaults IDS = new Defaults();
-    static final Defaults NO_PROGRESS = IDS;
-
-    @Override
-    public String get() {
-      return RequestIds.next();
-    }
-
-    @Override
-    public Progress apply(RequestContext context) {
-      return Progress.none();
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.streamer.core.routing;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -322,7 +323,16 @@ class RouterTest {
     assertEquals(131072, defaults.maxMessageBytes());
     assertNull(defaults.asyncThreshold());
     assertTrue(defaults.interceptors().isEmpty());
-    assertFalse(defaults.idGenerator().get().equals(defaults.idGenerator().get()));
+    assertNull(defaults.idGenerator()); // the router draws RequestIds itself
+    assertNull(defaults.syncProgress()); // and gives a sync action Progress.none()
+    Router router = router(defaults, echo);
+    String body = "{\"action\":\"echo\",\"payload\":{\"text\":\"x\"}}";
+    String first = Replies.parse(router.route(body, CALLER)).get("requestId").asText();
+    String second = Replies.parse(router.route(body, CALLER)).get("requestId").asText();
+    String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+    assertTrue(first.matches(uuid), first);
+    assertTrue(second.matches(uuid), second);
+    assertNotEquals(first, second);
   }
 
   @Test

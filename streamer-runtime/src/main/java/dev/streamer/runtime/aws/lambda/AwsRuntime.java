@@ -113,7 +113,8 @@ public final class AwsRuntime {
   private static final int SCHEDULER = 11;
   private static final int RATE_COUNTERS = 12;
 
-  private Object build(int part) {
+  /** Part {@code part}, built on its first use ({@link Lazy}). */
+  Object build(int part) {
     return switch (part) {
       case CREDENTIALS -> AwsClients.credentials();
       case DYNAMO_DB -> AwsClients.dynamoDb(config, credentials.get());
@@ -334,51 +335,6 @@ public final class AwsRuntime {
       return broadcaster.get().toConnection(tenantId, connectionId, event, message);
     }
   }
-
-  /** Part {@code part} of a runtime, given or built by it on first use (then the runtime is no longer referenced). */
-  private static final class Lazy<T> implements Supplier<T> {
-    private AwsRuntime owner;
-    private final int part;
-    private Supplier<? extends T> factory;
-    private volatile T value;
-
-    Lazy(AwsRuntime owner, int part, T given) {
-      this.owner = given == null ? owner : null;
-      this.part = part;
-      this.value = given;
-    }
-
-    /** Built by {@code factory} on first use (parts outside the start path). */
-    Lazy(Supplier<? extends T> factory) {
-      this.part = -1;
-      this.factory = factory;
-    }
-
-    void ifBuilt(java.util.function.Consumer<? super T> action) {
-      T current = value;
-      if (current != null) {
-        action.accept(current);
-      }
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public T get() {
-      T current = value;
-      if (current == null) {
-        synchronized (this) {
-          if (value == null) {
-            value = (T) Objects.requireNonNull(factory != null ? factory.get() : owner.build(part));
-            owner = null;
-            factory = null;
-          }
-          current = value;
-        }
-      }
-      return current;
-    }
-  }
-
 
   /**
    * What a runtime is made of. Everything not given is built from the environment on first use; tests and the

@@ -64,9 +64,11 @@ public final class DefaultFunction {
     this.runtime = runtime;
     this.clock = runtime.clock();
     // tenant controls: RATE_LIMITS (outermost interceptor) and, for status, MAX_RUNNING_PER_TENANT; a bad value
-    // fails the cold start with the variable's name
-    RateLimits limits = RateLimits.fromEnvironment(runtime.environment());
-    RunningCaps caps = RunningCaps.fromEnvironment(runtime.environment());
+    // fails the cold start with the variable's name. Parsed only when set: blank, as the template leaves them, their
+    // classes stay unloaded (null: the compiled limits only, no cap)
+    Map<String, String> env = runtime.environment();
+    RateLimits limits = isSet(env.get(RateLimits.ENV)) ? RateLimits.fromEnvironment(env) : null;
+    RunningCaps caps = isSet(env.get(RunningCaps.ENV)) ? RunningCaps.fromEnvironment(env) : null;
     List<Interceptor> chain = new ArrayList<>();
     chain.add(new RateLimitInterceptor(limits, runtime.rateCountersOnFirstUse(), clock, runtime.logOnFirstUse(),
         runtime.metricsOnFirstUse()));
@@ -88,6 +90,10 @@ public final class DefaultFunction {
     this.priming = runtime.registerPriming(router.routes());
   }
 
+  private static boolean isSet(String value) {
+    return value != null && !value.isBlank();
+  }
+
   /**
    * What the router asks of the runtime only when first needed, each a few lines of delegation: the built-in routes
    * (made on the first look-up of one), the queue (the request store, asked on the first enqueue; then a
@@ -97,6 +103,7 @@ public final class DefaultFunction {
    */
   private static final class OnFirstUse implements Supplier<Route<?, ?>[]>, RequestQueue, InternalErrorLog {
     private final AwsRuntime runtime;
+    /** Null when {@code MAX_RUNNING_PER_TENANT} is not set. */
     private final RunningCaps caps;
 
     OnFirstUse(AwsRuntime runtime, RunningCaps caps) {
@@ -107,8 +114,8 @@ public final class DefaultFunction {
     /** The built-in routes on this runtime. */
     @Override
     public Route<?, ?>[] get() {
-      return BuiltinRoutes.all(runtime.requestStore(),
-          TenantControls.positions(TenantControls.concurrency(runtime, caps)), CancelledReplies.of(runtime));
+      return BuiltinRoutes.all(runtime.requestStore(), TenantControls.positions(
+          TenantControls.concurrency(runtime, caps != null ? caps : RunningCaps.NONE)), CancelledReplies.of(runtime));
     }
 
     /** Puts the request in the runtime's request store, then emits RequestQueued and a log line. */

@@ -1,7 +1,6 @@
 package dev.streamer.runtime.aws.lambda;
 
 import dev.streamer.core.routing.Caller;
-import dev.streamer.runtime.aws.internal.connections.ConnectionRecord;
 import dev.streamer.runtime.aws.internal.connections.ConnectionStore;
 import java.util.Optional;
 
@@ -18,11 +17,6 @@ final class StoredCallers implements CallerResolver {
 
   @Override
   public Optional<Caller> resolve(String connectionId, String traceId) {
-    Optional<ConnectionRecord> stored = store.get(connectionId);
-    if (stored.isEmpty()) {
-      return Optional.empty();
-    }
-    ConnectionRecord c = stored.get();
-    return Optional.of(new Caller(c.connectionId(), c.userId(), c.tenantId(), c.claims(), traceId));
+    return store.caller(connectionId, traceId);
   }
 }

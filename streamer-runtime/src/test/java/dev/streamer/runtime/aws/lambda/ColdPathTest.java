@@ -60,8 +60,15 @@ class ColdPathTest {
       "dev.streamer.runtime.aws.internal.observability.LogSink",
       "dev.streamer.runtime.aws.internal.observability.StdoutSink",
       "dev.streamer.runtime.aws.internal.observability.Metrics",
-      // the rate limits' counters: built when a limit first applies
+      // the rate limits' counters: built when a limit first applies; RATE_LIMITS and MAX_RUNNING_PER_TENANT's
+      // grammars: parsed only when set
       "dev.streamer.runtime.aws.internal.limits.FixedWindowCounters",
+      "dev.streamer.runtime.aws.internal.limits.RateLimits",
+      "dev.streamer.runtime.aws.internal.limits.RunningCaps",
+      // the connection's record: the caller is read from its item
+      "dev.streamer.runtime.aws.internal.connections.ConnectionRecord",
+      // the router applies the default id generator and sync progress itself
+      "dev.streamer.core.routing.RouterConfig$Defaults",
       // builders used only to wire tests and local stacks
       "dev.streamer.runtime.aws.lambda.AwsRuntime$Builder",
       "dev.streamer.core.routing.RouterConfig$Builder",

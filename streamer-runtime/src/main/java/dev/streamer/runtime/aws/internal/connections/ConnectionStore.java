@@ -1,5 +1,6 @@
 package dev.streamer.runtime.aws.internal.connections;
 
+import dev.streamer.core.routing.Caller;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,6 +84,21 @@ public final class ConnectionStore {
     }
     ConnectionRecord record = fromItem(item);
     return record.isExpired(clock.instant()) ? Optional.empty() : Optional.of(record);
+  }
+
+  /**
+   * The caller of the live connection {@code connectionId} (read consistently, as {@link #get}), with
+   * {@code traceId}; empty if absent or expired. Built from the item directly: {@code $default} asks this of every
+   * message and needs no other field of the record.
+   */
+  public Optional<Caller> caller(String connectionId, String traceId) {
+    Map<String, AttributeValue> item = client.getItem(GetItemRequest.builder().tableName(tableName)
+        .key(key(connectionId)).consistentRead(true).build()).item();
+    if (item == null || item.isEmpty() || !clock.instant().isBefore(expiresAt(item))) {
+      return Optional.empty();
+    }
+    return Optional.of(new Caller(item.get(CONNECTION_ID).s(), item.get(USER_ID).s(), item.get(TENANT_ID).s(),
+        claims(item), traceId));
   }
 
   /** Deletes the connection; true if there was an item. */
@@ -220,6 +236,18 @@ public final class ConnectionStore {
   }
 
   static ConnectionRecord fromItem(Map<String, AttributeValue> item) {
+    return new ConnectionRecord(
+        item.get(CONNECTION_ID).s(),
+        item.get(USER_ID).s(),
+        item.get(TENANT_ID).s(),
+        item.get(ENDPOINT).s(),
+        Instant.ofEpochMilli(Long.parseLong(item.get(CONNECTED_AT).n())),
+        Instant.ofEpochMilli(Long.parseLong(item.get(LAST_PING).n())),
+        claims(item),
+        expiresAt(item));
+  }
+
+  private static Map<String, String> claims(Map<String, AttributeValue> item) {
     Map<String, String> claims = new HashMap<>();
     AttributeValue stored = item.get(CLAIMS);
     if (stored != null && stored.hasM()) {
@@ -229,15 +257,11 @@ public final class ConnectionStore {
         }
       }
     }
-    return new ConnectionRecord(
-        item.get(CONNECTION_ID).s(),
-        item.get(USER_ID).s(),
-        item.get(TENANT_ID).s(),
-        item.get(ENDPOINT).s(),
-        Instant.ofEpochMilli(Long.parseLong(item.get(CONNECTED_AT).n())),
-        Instant.ofEpochMilli(Long.parseLong(item.get(LAST_PING).n())),
-        claims,
-        Instant.ofEpochSecond(Long.parseLong(item.get(TTL).n())));
+    return claims;
+  }
+
+  private static Instant expiresAt(Map<String, AttributeValue> item) {
+    return Instant.ofEpochSecond(Long.parseLong(item.get(TTL).n()));
   }
 
   private static Map<String, AttributeValue> key(String connectionId) {

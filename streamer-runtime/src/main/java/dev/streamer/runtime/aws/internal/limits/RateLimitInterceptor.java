@@ -29,6 +29,7 @@ import java.util.function.Supplier;
  */
 public final class RateLimitInterceptor implements Interceptor {
 
+  /** Null for the compiled limits only ({@code RATE_LIMITS} unset): the class is loaded when a limit applies. */
   private final RateLimits limits;
   /** Asked when a limit first applies: a cold start serving an action without one builds no counters. */
   private final Supplier<FixedWindowCounters> counters;
@@ -37,10 +38,13 @@ public final class RateLimitInterceptor implements Interceptor {
   private final Supplier<JsonLog> log;
   private final Supplier<Metrics> metrics;
 
-  /** The limits read once ({@code RATE_LIMITS} at the message handler's cold start). */
+  /**
+   * The limits read once ({@code RATE_LIMITS} at the message handler's cold start); null for the routes' compiled
+   * limits only.
+   */
   public RateLimitInterceptor(RateLimits limits, Supplier<FixedWindowCounters> counters, Clock clock,
       Supplier<JsonLog> log, Supplier<Metrics> metrics) {
-    this.limits = Objects.requireNonNull(limits, "limits");
+    this.limits = limits;
     this.counters = Objects.requireNonNull(counters, "counters");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
@@ -55,8 +59,11 @@ public final class RateLimitInterceptor implements Interceptor {
     Route<?, ?> route = invocation.route();
     RequestContext context = invocation.context();
     RateLimits current = limits;
-    if (current.isEmpty() && route.rateLimit() == null && route.tenantRateLimit() == null) {
+    if ((current == null || current.isEmpty()) && route.rateLimit() == null && route.tenantRateLimit() == null) {
       return invocation.proceed(); // no limit anywhere: nothing to look up
+    }
+    if (current == null) {
+      current = RateLimits.compiled();
     }
     RateLimit perUser = current.limit(route, RateLimits.Scope.USER, context.tenantId());
     RateLimit perTenant = context.tenantId() == null ? null

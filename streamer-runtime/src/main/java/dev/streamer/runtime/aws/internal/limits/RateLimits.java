@@ -67,9 +67,11 @@ public final class RateLimits {
     this.overrides = Map.copyOf(overrides);
   }
 
+  private static final RateLimits COMPILED = new RateLimits(Map.of());
+
   /** Only the compiled limits. */
   public static RateLimits compiled() {
-    return new RateLimits(Map.of());
+    return COMPILED;
   }
 
   /** Reads {@value #ENV}; throws {@link IllegalArgumentException} naming the variable and the bad entry. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.streamer.core.routing.Caller;
 import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.Eventually;
 import dev.streamer.runtime.aws.ManualClock;
@@ -53,6 +54,22 @@ class ConnectionStoreTest {
         "TTL attribute in epoch seconds");
     assertEquals(String.valueOf(clock.instant().toEpochMilli()), item.get("connectedAt").n());
     assertEquals("a@example.com", item.get("claims").m().get("email").s());
+  }
+
+  @Test
+  void callerReadsTheLiveConnectionAsGetDoes() {
+    store.create("conn-c", "user-c", "tenant-c", "https://api.example/prod", Map.of("email", "c@example.com"));
+    Caller caller = store.caller("conn-c", "1-abc").orElseThrow();
+    ConnectionRecord record = store.get("conn-c").orElseThrow();
+    assertEquals(new Caller(record.connectionId(), record.userId(), record.tenantId(), record.claims(), "1-abc"),
+        caller);
+    assertEquals(Map.of("email", "c@example.com"), caller.metadata());
+    assertTrue(store.caller("conn-none", null).isEmpty(), "absent");
+    clock.advance(Duration.ofHours(24).minusSeconds(1));
+    assertTrue(store.caller("conn-c", null).isPresent(), "a second before its expiry");
+    clock.advance(Duration.ofSeconds(1));
+    assertTrue(store.caller("conn-c", null).isEmpty(), "expired at its TTL, as get() reads it");
+    assertTrue(store.get("conn-c").isEmpty());
   }
 
   @Test

@@ -68,11 +68,14 @@ class RateLimitTest {
 
   /** A {@code $default} function (one Lambda instance) whose {@code RATE_LIMITS} is {@code overrides}. */
   private DefaultFunction lambda(EchoRoute route, String overrides) {
+    return lambdaWith(route, overrides == null ? Map.of() : Map.of(RateLimits.ENV, overrides));
+  }
+
+  /** A {@code $default} function with {@code variables} added to its environment. */
+  private DefaultFunction lambdaWith(EchoRoute route, Map<String, String> variables) {
     Map<String, String> env = new java.util.HashMap<>(Map.of(
         "REQUESTS_TABLE", tables.requests(), "CONNECTIONS_TABLE", tables.connections()));
-    if (overrides != null) {
-      env.put(RateLimits.ENV, overrides);
-    }
+    env.putAll(variables);
     AwsRuntime runtime = AwsRuntime.builder(env)
         .dynamoDb(client)
         .sender((connectionId, message) -> true)
@@ -203,6 +206,25 @@ class RateLimitTest {
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> lambda(echo, "echo.user=20 per minute"));
     assertTrue(e.getMessage().startsWith("RATE_LIMITS: 'echo.user=20 per minute'"), e.getMessage());
+  }
+
+  @Test
+  void invalidRunningCapsFailTheColdStartAndSayWhy() {
+    EchoRoute echo = new EchoRoute("echo", null, null);
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> lambdaWith(echo, Map.of(RunningCaps.ENV, "two")));
+    assertTrue(e.getMessage().startsWith("MAX_RUNNING_PER_TENANT"), e.getMessage());
+  }
+
+  @Test
+  void blankVariablesAsTheTemplateLeavesThemKeepTheCompiledLimits() {
+    for (String blank : new String[] {"", "  "}) {
+      EchoRoute echo = new EchoRoute("echo" + blank.length(), RateLimit.parse("1/1m"), null);
+      DefaultFunction lambda = lambdaWith(echo, Map.of(RateLimits.ENV, blank, RunningCaps.ENV, blank));
+      String action = echo.action();
+      assertEquals("result", send(lambda, "conn-alice", action, "a").get("type").asText());
+      assertEquals("RATE_LIMITED", send(lambda, "conn-alice", action, "b").at("/error/code").asText());
+    }
   }
 
   @Test
