@@ -9,11 +9,20 @@ import java.util.List;
  */
 public enum BuiltinAction {
   /** Status, progress and, once finished, the result or error of one of the caller's requests. */
-  STATUS("status", "Status, progress and result of one of your requests"),
+  STATUS(BuiltinAction.STATUS_NAME, "Status, progress and result of one of your requests"),
   /** The rest of one of the caller's requests (progress, outcome) goes to this connection. */
-  SUBSCRIBE("subscribe", "Receive the rest of one of your requests on this connection"),
+  SUBSCRIBE(BuiltinAction.SUBSCRIBE_NAME, "Receive the rest of one of your requests on this connection"),
   /** Cancels one of the caller's requests. */
-  CANCEL("cancel", "Cancel one of your requests");
+  CANCEL(BuiltinAction.CANCEL_NAME, "Cancel one of your requests");
+
+  // The names as compile-time constants, which javac copies into the code that reads them: a check of the names
+  // alone (a function's start-up refusing an application action named like a built-in) does not load this enum.
+  /** {@link #STATUS}'s action name. */
+  public static final String STATUS_NAME = "status";
+  /** {@link #SUBSCRIBE}'s action name. */
+  public static final String SUBSCRIBE_NAME = "subscribe";
+  /** {@link #CANCEL}'s action name. */
+  public static final String CANCEL_NAME = "cancel";
 
   private static final List<String> NAMES = actionNames();
 

@@ -67,6 +67,10 @@ class ColdPathTest {
       "dev.streamer.runtime.aws.internal.limits.RunningCaps",
       // the connection's record: the caller is read from its item
       "dev.streamer.runtime.aws.internal.connections.ConnectionRecord",
+      // a caller's notifier is the function's notifier class in its second role
+      "dev.streamer.runtime.aws.lambda.CallerNotifiers$",
+      // the built-ins' names: checked through their compile-time constants, an application action looked up first
+      "dev.streamer.core.protocol.BuiltinAction",
       // the router applies the default id generator and sync progress itself
       "dev.streamer.core.routing.RouterConfig$Defaults",
       // builders used only to wire tests and local stacks

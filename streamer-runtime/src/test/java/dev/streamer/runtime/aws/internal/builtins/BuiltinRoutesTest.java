@@ -77,13 +77,15 @@ class BuiltinRoutesTest {
   }
 
   @Test
-  void onFirstUseAnApplicationActionNamedLikeABuiltinIsRefusedAtOnce() {
-    JobRoute status = new JobRoute("status", (p, ctx, progress) -> p.n());
-    IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> new BuiltinsOnFirstUse(RouteTables.of("test", status), () -> {
-          throw new AssertionError("built");
-        }));
-    assertEquals("duplicate action: status", refused.getMessage());
+  void onFirstUseAnApplicationActionNamedLikeAnyBuiltinIsRefusedAtOnce() {
+    for (dev.streamer.core.protocol.BuiltinAction builtin : dev.streamer.core.protocol.BuiltinAction.values()) {
+      JobRoute named = new JobRoute(builtin.actionName(), (p, ctx, progress) -> p.n());
+      IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> new BuiltinsOnFirstUse(RouteTables.of("test", named), () -> {
+            throw new AssertionError("built");
+          }), builtin.actionName());
+      assertEquals("duplicate action: " + builtin.actionName(), refused.getMessage());
+    }
   }
 
   private static JsonNode send(String action, String requestId, Caller caller) throws Exception {
