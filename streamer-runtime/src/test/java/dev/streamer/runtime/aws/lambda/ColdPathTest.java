@@ -65,8 +65,9 @@ class ColdPathTest {
       "dev.streamer.runtime.aws.internal.limits.FixedWindowCounters",
       "dev.streamer.runtime.aws.internal.limits.RateLimits",
       "dev.streamer.runtime.aws.internal.limits.RunningCaps",
-      // the connection's record: the caller is read from its item
+      // the connection's record: the caller is read from its item, by the store itself (no adapter class)
       "dev.streamer.runtime.aws.internal.connections.ConnectionRecord",
+      "dev.streamer.runtime.aws.lambda.StoredCallers",
       // a caller's notifier is the function's notifier class in its second role
       "dev.streamer.runtime.aws.lambda.CallerNotifiers$",
       // the built-ins' names: checked through their compile-time constants, an application action looked up first

@@ -1,6 +1,7 @@
 package dev.streamer.runtime.aws.internal.connections;
 
 import dev.streamer.core.routing.Caller;
+import dev.streamer.runtime.aws.lambda.CallerResolver;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,9 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  *
  * <p>Items: {@code connectionId}, {@code userId}, {@code tenantId}, {@code endpoint} (strings), {@code connectedAt},
  * {@code lastPing} (epoch milliseconds), {@code claims} (map of strings), {@code ttl} (epoch seconds). Expired items
- * that TTL has not removed yet are treated as absent.
+ * that TTL has not removed yet are treated as absent. It is also the {@link CallerResolver} of {@code $default}: the
+ * caller of a message is the user and tenant its connection stored.
  */
-public final class ConnectionStore {
+public final class ConnectionStore implements CallerResolver {
 
   static final String CONNECTION_ID = StreamerTables.CONNECTION_ID;
   static final String USER_ID = StreamerTables.USER_ID;
@@ -91,7 +93,8 @@ public final class ConnectionStore {
    * {@code traceId}; empty if absent or expired. Built from the item directly: {@code $default} asks this of every
    * message and needs no other field of the record.
    */
-  public Optional<Caller> caller(String connectionId, String traceId) {
+  @Override
+  public Optional<Caller> resolve(String connectionId, String traceId) {
     Map<String, AttributeValue> item = client.getItem(GetItemRequest.builder().tableName(tableName)
         .key(key(connectionId)).consistentRead(true).build()).item();
     if (item == null || item.isEmpty() || !clock.instant().isBefore(expiresAt(item))) {

@@ -57,18 +57,18 @@ class ConnectionStoreTest {
   }
 
   @Test
-  void callerReadsTheLiveConnectionAsGetDoes() {
+  void resolveReadsTheLiveConnectionsCallerAsGetDoes() {
     store.create("conn-c", "user-c", "tenant-c", "https://api.example/prod", Map.of("email", "c@example.com"));
-    Caller caller = store.caller("conn-c", "1-abc").orElseThrow();
+    Caller caller = store.resolve("conn-c", "1-abc").orElseThrow();
     ConnectionRecord record = store.get("conn-c").orElseThrow();
     assertEquals(new Caller(record.connectionId(), record.userId(), record.tenantId(), record.claims(), "1-abc"),
         caller);
     assertEquals(Map.of("email", "c@example.com"), caller.metadata());
-    assertTrue(store.caller("conn-none", null).isEmpty(), "absent");
+    assertTrue(store.resolve("conn-none", null).isEmpty(), "absent");
     clock.advance(Duration.ofHours(24).minusSeconds(1));
-    assertTrue(store.caller("conn-c", null).isPresent(), "a second before its expiry");
+    assertTrue(store.resolve("conn-c", null).isPresent(), "a second before its expiry");
     clock.advance(Duration.ofSeconds(1));
-    assertTrue(store.caller("conn-c", null).isEmpty(), "expired at its TTL, as get() reads it");
+    assertTrue(store.resolve("conn-c", null).isEmpty(), "expired at its TTL, as get() reads it");
     assertTrue(store.get("conn-c").isEmpty());
   }
 
