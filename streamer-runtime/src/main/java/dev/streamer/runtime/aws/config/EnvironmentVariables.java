@@ -11,7 +11,7 @@ import java.util.Set;
  * which handler reads each. The deployment template generator emits exactly the {@link SetBy#TEMPLATE} variables of
  * each function, and a runtime test checks that the handlers read exactly the variables listed here, so the template
  * and the code cannot drift apart. Meanings and grammar: {@link StreamerConfig}, {@code JwtConfig},
- * {@code SendRetryPolicy}, {@code JsonLog}, {@code Metrics}, {@code TraceHeader}.
+ * {@code SendRetryPolicy}, {@code JsonLog}, {@code Metrics}, {@code AwsRuntime.traceHeader}.
  */
 public final class EnvironmentVariables {
 

@@ -43,12 +43,17 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * a local stack or test shares one instance; on Lambda each function has its own, built once per environment from
  * its variables ({@link #fromEnvironment()}).
  *
- * <p>Nothing here is static: two runtimes (two local stacks) can live in one JVM.
+ * <p>Nothing here is static but the reading of the invocation's X-Ray trace: two runtimes (two local stacks) can
+ * live in one JVM.
  */
 public final class AwsRuntime {
 
   /** The worker function's name or ARN, for the stream processor ({@code EnvironmentVariables}). */
   public static final String WORKER_FUNCTION = "WORKER_FUNCTION";
+  /** The system property Lambda's Java runtime sets to the invocation's X-Ray trace header. */
+  public static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
+  /** The process's X-Ray trace header, set once per process ({@link #traceHeader}). */
+  public static final String TRACE_HEADER_ENV = "_X_AMZN_TRACE_ID";
 
   private final Map<String, String> environment;
   private final StreamerConfig config;
@@ -162,6 +167,37 @@ public final class AwsRuntime {
    */
   Priming registerPriming(RouteTable routes) {
     return snapshotPossible(environment) ? Priming.register(routes, log()) : null;
+  }
+
+  /**
+   * The X-Ray trace header of the current invocation, or null outside Lambda. Lambda's Java runtime sets the system
+   * property {@value #TRACE_HEADER_PROPERTY} per invocation; the variable {@value #TRACE_HEADER_ENV} is set once per
+   * process, so the property wins. Here, with the rest of what the execution environment tells a function, rather
+   * than in a class of its own, which {@code $default} would load at every cold start.
+   */
+  public static String traceHeader(Map<String, String> environment) {
+    String header = System.getProperty(TRACE_HEADER_PROPERTY);
+    if (header == null || header.isBlank()) {
+      header = environment.get(TRACE_HEADER_ENV);
+    }
+    return header == null || header.isBlank() ? null : header.trim();
+  }
+
+  /**
+   * The trace id of an X-Ray trace header ({@code Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;
+   * Sampled=1}): its {@code Root} part, or null when there is none.
+   */
+  public static String rootTraceId(String header) {
+    if (header == null) {
+      return null;
+    }
+    for (String part : header.split(";")) {
+      String trimmed = part.trim();
+      if (trimmed.startsWith("Root=") && trimmed.length() > "Root=".length()) {
+        return trimmed.substring("Root=".length());
+      }
+    }
+    return null;
   }
 
   /** A runtime configured by {@code environment} (the variables a Lambda function would have). */
@@ -313,28 +349,6 @@ public final class AwsRuntime {
     return manager.build();
   }
 
-  /** The broadcaster, built when the first event is sent. */
-  private record BroadcasterOnFirstUse(Supplier<EventBroadcaster> broadcaster) implements EventSink {
-    /** Typed as the interface here: a caller that made one would load both classes when verified. */
-    static EventSink of(Supplier<EventBroadcaster> broadcaster) {
-      return new BroadcasterOnFirstUse(broadcaster);
-    }
-
-    @Override
-    public Delivery toUser(String tenantId, String userId, String event, String message) {
-      return broadcaster.get().toUser(tenantId, userId, event, message);
-    }
-
-    @Override
-    public Delivery toTenant(String tenantId, String event, String message) {
-      return broadcaster.get().toTenant(tenantId, event, message);
-    }
-
-    @Override
-    public Delivery toConnection(String tenantId, String connectionId, String event, String message) {
-      return broadcaster.get().toConnection(tenantId, connectionId, event, message);
-    }
-  }
 
   /**
    * What a runtime is made of. Everything not given is built from the environment on first use; tests and the

@@ -24,7 +24,6 @@ import dev.streamer.runtime.aws.internal.limits.RateLimitInterceptor;
 import dev.streamer.runtime.aws.internal.limits.RateLimits;
 import dev.streamer.runtime.aws.internal.limits.RunningCaps;
 import dev.streamer.runtime.aws.internal.observability.LogFields;
-import dev.streamer.runtime.aws.internal.observability.TraceHeader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -164,7 +163,7 @@ public final class DefaultFunction {
 
   public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {
     String connectionId = event.getRequestContext() == null ? null : event.getRequestContext().getConnectionId();
-    String traceId = TraceHeader.rootTraceId(TraceHeader.current(environment));
+    String traceId = AwsRuntime.rootTraceId(AwsRuntime.traceHeader(environment));
     Optional<Caller> caller;
     try {
       caller = connectionId == null ? Optional.empty() : callers.resolve(connectionId, traceId);

@@ -18,7 +18,6 @@ import dev.streamer.runtime.aws.internal.connections.SendRetryPolicy;
 import dev.streamer.runtime.aws.internal.observability.JsonLog;
 import dev.streamer.runtime.aws.internal.observability.LogSink;
 import dev.streamer.runtime.aws.internal.observability.Metrics;
-import dev.streamer.runtime.aws.internal.observability.TraceHeader;
 import dev.streamer.runtime.aws.tables.TableNames;
 import dev.streamer.runtime.aws.JobRoute;
 import dev.streamer.core.routing.RouteTables;
@@ -79,11 +78,11 @@ class EnvironmentVariablesTest {
     invokeOnce(lambda, runtime, handler);
 
     // The trace header is read per invocation from a copy of the environment (or System.getenv), which a
-    // recording map cannot observe; TraceHeaderTest covers it.
+    // recording map cannot observe; TraceIdTest covers it.
     Set<String> expected = names(EnvironmentVariables.readBy(handler));
-    expected.remove(TraceHeader.ENV);
+    expected.remove(AwsRuntime.TRACE_HEADER_ENV);
     Set<String> read = new TreeSet<>(env.read);
-    read.remove(TraceHeader.ENV);
+    read.remove(AwsRuntime.TRACE_HEADER_ENV);
     assertEquals(expected, read, handler + " reads other variables than EnvironmentVariables lists");
   }
 

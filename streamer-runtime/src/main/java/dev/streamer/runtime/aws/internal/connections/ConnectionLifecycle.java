@@ -10,7 +10,7 @@ import dev.streamer.runtime.aws.internal.auth.VerifiedIdentity;
 import dev.streamer.runtime.aws.internal.observability.JsonLog;
 import dev.streamer.runtime.aws.internal.observability.LogFields;
 import dev.streamer.runtime.aws.internal.observability.LogLevel;
-import dev.streamer.runtime.aws.internal.observability.TraceHeader;
+import dev.streamer.runtime.aws.lambda.AwsRuntime;
 import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.protocol.Messages;
 import dev.streamer.core.protocol.RetryInfo;
@@ -220,11 +220,11 @@ public final class ConnectionLifecycle {
     if (event.getHeaders() != null) {
       for (Map.Entry<String, String> header : event.getHeaders().entrySet()) {
         if ("x-amzn-trace-id".equalsIgnoreCase(header.getKey())) {
-          return TraceHeader.rootTraceId(header.getValue());
+          return AwsRuntime.rootTraceId(header.getValue());
         }
       }
     }
-    return TraceHeader.rootTraceId(TraceHeader.current(System.getenv()));
+    return AwsRuntime.rootTraceId(AwsRuntime.traceHeader(System.getenv()));
   }
 
   private long elapsedMs(Instant start) {

@@ -1,0 +1,39 @@
+package dev.streamer.runtime.aws.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@link AwsRuntime#traceHeader} and {@link AwsRuntime#rootTraceId}. */
+class TraceIdTest {
+
+  @Test
+  void rootIsTheTraceId() {
+    assertEquals("1-5759e988-bd862e3fe1be46a994272793",
+        AwsRuntime.rootTraceId("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"));
+    assertEquals("1-a-b", AwsRuntime.rootTraceId("Parent=1; Root=1-a-b"));
+    assertNull(AwsRuntime.rootTraceId("Parent=1;Sampled=0"));
+    assertNull(AwsRuntime.rootTraceId("Root="));
+    assertNull(AwsRuntime.rootTraceId(null));
+  }
+
+  @Test
+  void systemPropertyWinsOverTheProcessEnvironment() {
+    String previous = System.getProperty(AwsRuntime.TRACE_HEADER_PROPERTY);
+    try {
+      System.clearProperty(AwsRuntime.TRACE_HEADER_PROPERTY);
+      assertEquals("Root=env", AwsRuntime.traceHeader(Map.of(AwsRuntime.TRACE_HEADER_ENV, "Root=env")));
+      assertNull(AwsRuntime.traceHeader(Map.of()));
+      System.setProperty(AwsRuntime.TRACE_HEADER_PROPERTY, "Root=prop");
+      assertEquals("Root=prop", AwsRuntime.traceHeader(Map.of(AwsRuntime.TRACE_HEADER_ENV, "Root=env")));
+    } finally {
+      if (previous == null) {
+        System.clearProperty(AwsRuntime.TRACE_HEADER_PROPERTY);
+      } else {
+        System.setProperty(AwsRuntime.TRACE_HEADER_PROPERTY, previous);
+      }
+    }
+  }
+}
