@@ -23,6 +23,12 @@ public final class Json {
   /** Longest string accepted, in characters; messages are capped at 128 KiB anyway. */
   public static final int MAX_STRING_LENGTH = 256 * 1024;
 
+  /**
+   * The factory of every Streamer parser and generator: strict JSON (no single quotes, comments, unquoted names or
+   * other lenient read features) with the limits above. Do not reconfigure it: the envelope reader relies on strict
+   * JSON and on its parsers being jackson-core's {@code ParserBase} (the payload's offsets), which {@code JsonTest}
+   * checks.
+   */
   public static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(MAX_NESTING_DEPTH)

@@ -27,6 +27,9 @@ import java.util.Map;
  * duplicate field or a limit of {@link Json#FACTORY}; INVALID_ACTION for a missing, empty or non-string
  * {@code action}. The exception carries the client's {@code id} when that was read and valid. No other exception
  * escapes, whatever the input.
+ *
+ * <p>An instance is filled by its own read and not safe to share between threads without synchronisation (the
+ * router reads and uses one on the same thread).
  */
 public final class Envelope {
 

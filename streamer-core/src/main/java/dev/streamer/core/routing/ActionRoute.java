@@ -84,12 +84,6 @@ public abstract class ActionRoute<P, R> implements Route<P, R> {
     return payloadReader != null;
   }
 
-  /** False: a generated route whose action has a {@link dev.streamer.core.Progress} parameter says true. */
-  @Override
-  public boolean takesProgress() {
-    return false;
-  }
-
   @Override
   public final P decode(JsonParser parser) throws IOException {
     JsonToken token = parser.currentToken();

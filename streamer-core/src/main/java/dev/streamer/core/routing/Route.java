@@ -73,7 +73,8 @@ public interface Route<P, R> {
    * Whether the action takes a {@link Progress} parameter. The router makes a synchronous request's progress
    * reporter only for an action that does ({@link RouterConfig#syncProgress()}), and passes null to
    * {@link #invoke} of one that does not, so that a cold start serving it loads no progress class. True unless a
-   * route says otherwise.
+   * route says otherwise (a generated route of an action without one says false), so that a route written by hand
+   * always gets a reporter.
    */
   default boolean takesProgress() {
     return true;

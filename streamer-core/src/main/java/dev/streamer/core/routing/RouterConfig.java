@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  * @param idGenerator     makes server-side request ids; null (the default) for {@link RequestIds#next()}: random
  *                        UUIDs from a {@code SecureRandom}, drawn in batches, which the router calls directly
  * @param interceptors    middleware, first one outermost
- * @param syncProgress    the progress reporter a synchronous action gets; null (the default) for
- *                        {@link Progress#none()}
+ * @param syncProgress    the progress reporter a synchronous action gets, asked only for a route that
+ *                        {@linkplain Route#takesProgress() takes one} (the others get null, which interceptors see as
+ *                        {@link Progress#none()}); null (the default) for {@link Progress#none()}
  * @param notifiers       the {@link Notifier} of a caller, which actions get (default {@link Notifier#unavailable()})
  * @param internalErrors  where requests answered with INTERNAL_ERROR are logged, with their cause (default
  *                        {@link InternalErrorLog#systemLogger()}; the AWS runtime logs one JSON line)

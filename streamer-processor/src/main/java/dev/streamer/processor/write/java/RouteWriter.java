@@ -50,12 +50,12 @@ public final class RouteWriter {
             .build());
     rateLimit(type, "RATE_LIMIT", "rateLimit", action.rateLimit());
     rateLimit(type, "TENANT_RATE_LIMIT", "tenantRateLimit", action.tenantRateLimit());
-    if (action.params().contains(ParamKind.PROGRESS)) {
+    if (!action.params().contains(ParamKind.PROGRESS)) { // Route's default (true) is the safe one for others
       type.addMethod(MethodSpec.methodBuilder("takesProgress")
           .addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC)
           .returns(TypeName.BOOLEAN)
-          .addStatement("return true")
+          .addStatement("return false")
           .build());
     }
     if (action.isolated()) {

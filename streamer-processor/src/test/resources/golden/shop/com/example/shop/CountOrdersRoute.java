@@ -34,6 +34,11 @@ public final class CountOrdersRoute extends ActionRoute<Void, Integer> {
   }
 
   @Override
+  public boolean takesProgress() {
+    return false;
+  }
+
+  @Override
   public Integer invoke(Void payload, RequestContext context, Progress progress) throws Exception {
     return handler.countOrders();
   }

@@ -42,11 +42,6 @@ public final class ExportSalesRoute extends ActionRoute<ReportRequest, Map<Strin
   }
 
   @Override
-  public boolean takesProgress() {
-    return true;
-  }
-
-  @Override
   public boolean isolated() {
     return true;
   }

@@ -62,11 +62,6 @@ public final class GenerateReportRoute extends ActionRoute<ReportRequest, Map<St
   }
 
   @Override
-  public boolean takesProgress() {
-    return true;
-  }
-
-  @Override
   public Map<String, Object> invoke(ReportRequest payload, RequestContext context,
       Progress progress) throws Exception {
     return handler.generateReport(payload, progress);

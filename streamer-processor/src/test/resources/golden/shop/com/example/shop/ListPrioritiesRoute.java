@@ -34,6 +34,11 @@ public final class ListPrioritiesRoute extends ActionRoute<Void, List<Priority>>
   }
 
   @Override
+  public boolean takesProgress() {
+    return false;
+  }
+
+  @Override
   public List<Priority> invoke(Void payload, RequestContext context, Progress progress) throws
       Exception {
     return handler.priorities();

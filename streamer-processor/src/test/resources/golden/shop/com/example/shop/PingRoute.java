@@ -30,6 +30,11 @@ public final class PingRoute extends ActionRoute<Void, Void> {
   }
 
   @Override
+  public boolean takesProgress() {
+    return false;
+  }
+
+  @Override
   public Void invoke(Void payload, RequestContext context, Progress progress) throws Exception {
     handler.ping();
     return null;

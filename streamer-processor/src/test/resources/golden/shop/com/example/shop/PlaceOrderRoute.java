@@ -34,6 +34,11 @@ public final class PlaceOrderRoute extends ActionRoute<OrderRequest, OrderReceip
   }
 
   @Override
+  public boolean takesProgress() {
+    return false;
+  }
+
+  @Override
   public Boolean queueWhen(OrderRequest payload) {
     return payload.large();
   }

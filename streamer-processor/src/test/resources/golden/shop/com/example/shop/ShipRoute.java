@@ -30,6 +30,11 @@ public final class ShipRoute extends ActionRoute<OrderShipped, Void> {
   }
 
   @Override
+  public boolean takesProgress() {
+    return false;
+  }
+
+  @Override
   public Void invoke(OrderShipped payload, RequestContext context, Progress progress) throws
       Exception {
     handler.ship(context.notifier(), payload);

@@ -1,9 +1,10 @@
 package dev.streamer.runtime.aws.lambda;
 
-import dev.streamer.core.Delivery;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import dev.streamer.core.Notifier;
 import dev.streamer.core.event.EventSink;
 import dev.streamer.core.routing.Caller;
+import dev.streamer.core.routing.CallerResolver;
 import dev.streamer.core.routing.RouteTable;
 import dev.streamer.runtime.aws.config.StreamerConfig;
 import dev.streamer.runtime.aws.internal.connections.ConnectionManager;
@@ -133,7 +134,7 @@ public final class AwsRuntime {
       case SENDER -> connectionManager.get();
       case BROADCASTER ->
           new EventBroadcaster(connectionStore.get(), connectionManager.get(), log.get(), metrics.get());
-      case CALLERS -> CallerResolver.fromStore(connectionStore.get());
+      case CALLERS -> connectionStore.get(); // the connections table is the caller resolver
       case WORKERS -> Executors.newCachedThreadPool(DaemonThreads.named("streamer-job"));
       case SCHEDULER -> Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("streamer-progress"));
       case RATE_COUNTERS -> new FixedWindowCounters(dynamoDb.get(), config.tables().connections(), clock);
@@ -170,10 +171,25 @@ public final class AwsRuntime {
   }
 
   /**
-   * The X-Ray trace header of the current invocation, or null outside Lambda. Lambda's Java runtime sets the system
-   * property {@value #TRACE_HEADER_PROPERTY} per invocation; the variable {@value #TRACE_HEADER_ENV} is set once per
-   * process, so the property wins. Here, with the rest of what the execution environment tells a function, rather
-   * than in a class of its own, which {@code $default} would load at every cold start.
+   * The X-Ray trace id of {@code event}: the {@code Root} of its {@code X-Amzn-Trace-Id} header (API Gateway sends
+   * one on {@code $connect}), else of the invocation's trace header ({@link #traceHeader}); null outside Lambda. Read
+   * by the functions, which hand it on as data (log lines, the caller).
+   */
+  public String traceId(APIGatewayV2WebSocketEvent event) {
+    if (event != null && event.getHeaders() != null) {
+      for (Map.Entry<String, String> header : event.getHeaders().entrySet()) {
+        if ("x-amzn-trace-id".equalsIgnoreCase(header.getKey())) {
+          return rootTraceId(header.getValue());
+        }
+      }
+    }
+    return rootTraceId(traceHeader(environment));
+  }
+
+  /**
+   * The invocation's X-Ray trace header, or null outside Lambda: Lambda's Java runtime sets the system property
+   * {@value #TRACE_HEADER_PROPERTY} per invocation, which wins over {@value #TRACE_HEADER_ENV} (set once per
+   * process). Here rather than in a class of its own, which {@code $default} would load at every cold start.
    */
   public static String traceHeader(Map<String, String> environment) {
     String header = System.getProperty(TRACE_HEADER_PROPERTY);
@@ -183,10 +199,7 @@ public final class AwsRuntime {
     return header == null || header.isBlank() ? null : header.trim();
   }
 
-  /**
-   * The trace id of an X-Ray trace header ({@code Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;
-   * Sampled=1}): its {@code Root} part, or null when there is none.
-   */
+  /** The {@code Root} of a trace header ({@code Root=1-5759e988-bd862e3f;Parent=5399;Sampled=1}), or null. */
   public static String rootTraceId(String header) {
     if (header == null) {
       return null;

@@ -39,6 +39,6 @@ public final class ConnectFunction {
   }
 
   public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {
-    return lifecycle.onConnect(event);
+    return lifecycle.onConnect(event, runtime.traceId(event));
   }
 }

@@ -10,6 +10,7 @@ import dev.streamer.core.protocol.ProtocolException;
 import dev.streamer.core.protocol.StreamerError;
 import dev.streamer.core.routing.AsyncRequest;
 import dev.streamer.core.routing.Caller;
+import dev.streamer.core.routing.CallerResolver;
 import dev.streamer.core.routing.Interceptor;
 import dev.streamer.core.routing.InternalErrorLog;
 import dev.streamer.core.routing.RequestQueue;
@@ -53,7 +54,6 @@ public final class DefaultFunction {
   private final CallerResolver callers;
   private final Clock clock;
   private final Duration timeoutBuffer;
-  private final Map<String, String> environment;
   /** Registered with CRaC when a snapshot is possible, else made when first asked ({@link #priming()}). */
   private volatile Priming priming;
 
@@ -83,7 +83,6 @@ public final class DefaultFunction {
             chain, null, runtime.notifiers(routes), onFirstUse));
     this.callers = runtime.callers();
     this.timeoutBuffer = runtime.config().timeoutBuffer();
-    this.environment = runtime.environment();
     // the router's table: priming lists every route, which builds the built-ins and the request store before a
     // SnapStart snapshot as initialisation did before they were built on first use (no I/O either way).
     this.priming = runtime.registerPriming(router.routes());
@@ -163,7 +162,7 @@ public final class DefaultFunction {
 
   public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {
     String connectionId = event.getRequestContext() == null ? null : event.getRequestContext().getConnectionId();
-    String traceId = AwsRuntime.rootTraceId(AwsRuntime.traceHeader(environment));
+    String traceId = runtime.traceId(event);
     Optional<Caller> caller;
     try {
       caller = connectionId == null ? Optional.empty() : callers.resolve(connectionId, traceId);

@@ -28,6 +28,6 @@ public final class DisconnectFunction {
   }
 
   public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {
-    return lifecycle.onDisconnect(event);
+    return lifecycle.onDisconnect(event, runtime.traceId(event));
   }
 }

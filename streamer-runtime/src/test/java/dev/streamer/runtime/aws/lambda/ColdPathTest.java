@@ -47,7 +47,7 @@ class ColdPathTest {
       "dev.streamer.runtime.aws.tables.StreamerTables",
       "dev.streamer.core.event.ScopedNotifier",
       "dev.streamer.core.protocol.ErrorMapper",
-      "dev.streamer.runtime.aws.lambda.AwsRuntime$BroadcasterOnFirstUse",
+      "dev.streamer.runtime.aws.lambda.BroadcasterOnFirstUse",
       // the configuration reads their compile-time constants
       "dev.streamer.runtime.aws.internal.processor.ProcessorSettings",
       "dev.streamer.runtime.aws.internal.processor.SweepSchedule",

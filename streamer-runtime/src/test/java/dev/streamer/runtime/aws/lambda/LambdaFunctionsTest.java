@@ -86,7 +86,7 @@ class LambdaFunctionsTest {
         .config(config)
         .dynamoDb(client)
         .sender(sender)
-        .callers(CallerResolver.fromStore(connections))
+        .callers(connections)
         .clock(clock)
         .logSink(logLines::add)
         .build(), RouteTables.of("test", job));
@@ -109,7 +109,7 @@ class LambdaFunctionsTest {
           .config(config)
           .dynamoDb(proxied)
           .sender(sender)
-          .callers(CallerResolver.fromStore(viaProxy))
+          .callers(viaProxy)
           .clock(clock)
           .logSink(l -> {})
           .build(), RouteTables.of("test", job), List.of());
@@ -191,7 +191,7 @@ class LambdaFunctionsTest {
     TestLambda sync = new TestLambda(AwsRuntime.builder(Map.of())
         .config(StreamerConfig.fromEnvironment(Map.of("REQUESTS_TABLE", tables.requests(),
             "CONNECTIONS_TABLE", tables.connections(), "STREAMER_ASYNC_THRESHOLD", "5m")))
-        .dynamoDb(client).sender(sender).callers(CallerResolver.fromStore(connections)).clock(clock)
+        .dynamoDb(client).sender(sender).callers(connections).clock(clock)
         .logSink(lines::add)
         .build(), RouteTables.of("test", failing));
     APIGatewayV2WebSocketEvent event = LambdaEvents.read("websocket-message.json", APIGatewayV2WebSocketEvent.class);
@@ -336,7 +336,7 @@ class LambdaFunctionsTest {
         .config(config)
         .dynamoDb(client)
         .sender(messageSender)
-        .callers(CallerResolver.fromStore(connections))
+        .callers(connections)
         .clock(clock)
         .logSink(logLines::add)
         .build(), RouteTables.of("test", route));

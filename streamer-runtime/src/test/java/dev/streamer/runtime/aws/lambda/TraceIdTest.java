@@ -3,10 +3,12 @@ package dev.streamer.runtime.aws.lambda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import dev.streamer.runtime.aws.LambdaEvents;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@link AwsRuntime#traceHeader} and {@link AwsRuntime#rootTraceId}. */
+/** {@link AwsRuntime#traceId}, {@link AwsRuntime#traceHeader} and {@link AwsRuntime#rootTraceId}. */
 class TraceIdTest {
 
   @Test
@@ -17,6 +19,24 @@ class TraceIdTest {
     assertNull(AwsRuntime.rootTraceId("Parent=1;Sampled=0"));
     assertNull(AwsRuntime.rootTraceId("Root="));
     assertNull(AwsRuntime.rootTraceId(null));
+  }
+
+  @Test
+  void anEventsTraceHeaderWinsOverTheInvocations() {
+    APIGatewayV2WebSocketEvent connect = LambdaEvents.read("websocket-connect.json", APIGatewayV2WebSocketEvent.class);
+    AwsRuntime runtime = AwsRuntime.builder(Map.of(AwsRuntime.TRACE_HEADER_ENV, "Root=1-env-trace",
+        "REQUESTS_TABLE", "r", "CONNECTIONS_TABLE", "c")).build();
+    String previous = System.getProperty(AwsRuntime.TRACE_HEADER_PROPERTY);
+    try {
+      System.clearProperty(AwsRuntime.TRACE_HEADER_PROPERTY);
+      assertEquals("1-65a1132c-0b2f7c5e3e8d4f1a2b3c4d5e", runtime.traceId(connect), "AWS's sample $connect event's header");
+      assertEquals("1-env-trace", runtime.traceId(new APIGatewayV2WebSocketEvent()), "no header: the invocation's");
+      assertEquals("1-env-trace", runtime.traceId(null));
+    } finally {
+      if (previous != null) {
+        System.setProperty(AwsRuntime.TRACE_HEADER_PROPERTY, previous);
+      }
+    }
   }
 
   @Test

@@ -10,7 +10,6 @@ import dev.streamer.runtime.aws.internal.auth.VerifiedIdentity;
 import dev.streamer.runtime.aws.internal.observability.JsonLog;
 import dev.streamer.runtime.aws.internal.observability.LogFields;
 import dev.streamer.runtime.aws.internal.observability.LogLevel;
-import dev.streamer.runtime.aws.lambda.AwsRuntime;
 import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.protocol.Messages;
 import dev.streamer.core.protocol.RetryInfo;
@@ -111,10 +110,16 @@ public final class ConnectionLifecycle {
     return "https://" + context.getDomainName() + "/" + context.getStage();
   }
 
+  /** {@link #onConnect(APIGatewayV2WebSocketEvent, String)} without a trace id. */
   public APIGatewayV2WebSocketResponse onConnect(APIGatewayV2WebSocketEvent event) {
+    return onConnect(event, null);
+  }
+
+  /** Handles a {@code $connect} whose X-Ray trace id (for the log lines) is {@code traceId}, or null. */
+  public APIGatewayV2WebSocketResponse onConnect(APIGatewayV2WebSocketEvent event, String traceId) {
     Instant start = clock.instant();
     String connectionId = connectionId(event);
-    LogFields fields = LogFields.empty().connectionId(connectionId).traceId(traceId(event));
+    LogFields fields = LogFields.empty().connectionId(connectionId).traceId(traceId);
     if (connectionId == null || event.getRequestContext().getDomainName() == null
         || event.getRequestContext().getStage() == null) {
       log.error("connect event without connection id, domain name or stage", fields);
@@ -174,10 +179,16 @@ public final class ConnectionLifecycle {
     return response(200, null, subprotocol);
   }
 
+  /** {@link #onDisconnect(APIGatewayV2WebSocketEvent, String)} without a trace id. */
   public APIGatewayV2WebSocketResponse onDisconnect(APIGatewayV2WebSocketEvent event) {
+    return onDisconnect(event, null);
+  }
+
+  /** Handles a {@code $disconnect} whose X-Ray trace id (for the log lines) is {@code traceId}, or null. */
+  public APIGatewayV2WebSocketResponse onDisconnect(APIGatewayV2WebSocketEvent event, String traceId) {
     Instant start = clock.instant();
     String connectionId = connectionId(event);
-    LogFields fields = LogFields.empty().connectionId(connectionId).traceId(traceId(event));
+    LogFields fields = LogFields.empty().connectionId(connectionId).traceId(traceId);
     if (connectionId == null) {
       log.error("disconnect event without connection id", fields);
       return response(500, Bodies.INTERNAL_ERROR, null);
@@ -213,18 +224,6 @@ public final class ConnectionLifecycle {
 
   private static String connectionId(APIGatewayV2WebSocketEvent event) {
     return event.getRequestContext() == null ? null : event.getRequestContext().getConnectionId();
-  }
-
-  /** The trace of an {@code X-Amzn-Trace-Id} header on the event, else the invocation's own X-Ray trace. */
-  private static String traceId(APIGatewayV2WebSocketEvent event) {
-    if (event.getHeaders() != null) {
-      for (Map.Entry<String, String> header : event.getHeaders().entrySet()) {
-        if ("x-amzn-trace-id".equalsIgnoreCase(header.getKey())) {
-          return AwsRuntime.rootTraceId(header.getValue());
-        }
-      }
-    }
-    return AwsRuntime.rootTraceId(AwsRuntime.traceHeader(System.getenv()));
   }
 
   private long elapsedMs(Instant start) {

@@ -1,7 +1,7 @@
 package dev.streamer.runtime.aws.internal.connections;
 
 import dev.streamer.core.routing.Caller;
-import dev.streamer.runtime.aws.lambda.CallerResolver;
+import dev.streamer.core.routing.CallerResolver;
 import dev.streamer.runtime.aws.tables.StreamerTables;
 import java.time.Clock;
 import java.time.Duration;

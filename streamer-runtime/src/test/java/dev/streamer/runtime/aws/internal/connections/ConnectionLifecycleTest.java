@@ -67,7 +67,9 @@ class ConnectionLifecycleTest {
   @Test
   void validQueryTokenStoresTheConnectionWithUserTenantClaimsAndEndpoint() {
     String token = TestTokens.valid(NOW).withClaim("email", "a@example.com").sign(TestTokens.hs256());
-    APIGatewayV2WebSocketResponse response = lifecycle.onConnect(event("connect-event.json", token));
+    // the trace id the $connect function reads from the event's X-Amzn-Trace-Id header (TraceIdTest)
+    APIGatewayV2WebSocketResponse response =
+        lifecycle.onConnect(event("connect-event.json", token), "1-65c6f0a0-5a1b2c3d4e5f6a7b8c9d0e1f");
 
     assertEquals(200, response.getStatusCode());
     assertNull(response.getHeaders(), "no subprotocol offered, none selected");

@@ -13,7 +13,7 @@ import dev.streamer.runtime.aws.DynamoDbLocal;
 import dev.streamer.runtime.aws.LambdaEvents;
 import dev.streamer.runtime.aws.ManualClock;
 import dev.streamer.runtime.aws.internal.connections.ConnectionStore;
-import dev.streamer.runtime.aws.lambda.CallerResolver;
+import dev.streamer.core.routing.CallerResolver;
 import dev.streamer.runtime.aws.lambda.AwsRuntime;
 import dev.streamer.runtime.aws.lambda.DefaultFunction;
 import dev.streamer.runtime.aws.tables.TableNames;
@@ -79,7 +79,7 @@ class RateLimitTest {
     AwsRuntime runtime = AwsRuntime.builder(env)
         .dynamoDb(client)
         .sender((connectionId, message) -> true)
-        .callers(CallerResolver.fromStore(connections))
+        .callers(connections)
         .clock(clock)
         .logSink(logLines::add)
         .build();
