@@ -79,13 +79,8 @@ public final class ConnectionStore implements CallerResolver {
 
   /** The live connection {@code connectionId}, read consistently; empty if absent or expired. */
   public Optional<ConnectionRecord> get(String connectionId) {
-    Map<String, AttributeValue> item = client.getItem(GetItemRequest.builder().tableName(tableName)
-        .key(key(connectionId)).consistentRead(true).build()).item();
-    if (item == null || item.isEmpty()) {
-      return Optional.empty();
-    }
-    ConnectionRecord record = fromItem(item);
-    return record.isExpired(clock.instant()) ? Optional.empty() : Optional.of(record);
+    Map<String, AttributeValue> item = liveItem(connectionId);
+    return item == null ? Optional.empty() : Optional.of(fromItem(item));
   }
 
   /**
@@ -95,13 +90,16 @@ public final class ConnectionStore implements CallerResolver {
    */
   @Override
   public Optional<Caller> resolve(String connectionId, String traceId) {
+    Map<String, AttributeValue> item = liveItem(connectionId);
+    return item == null ? Optional.empty() : Optional.of(new Caller(item.get(CONNECTION_ID).s(),
+        item.get(USER_ID).s(), item.get(TENANT_ID).s(), claims(item), traceId));
+  }
+
+  /** The item of {@code connectionId}, read consistently; null if absent or expired ({@link ConnectionRecord#isExpired}). */
+  private Map<String, AttributeValue> liveItem(String connectionId) {
     Map<String, AttributeValue> item = client.getItem(GetItemRequest.builder().tableName(tableName)
         .key(key(connectionId)).consistentRead(true).build()).item();
-    if (item == null || item.isEmpty() || !clock.instant().isBefore(expiresAt(item))) {
-      return Optional.empty();
-    }
-    return Optional.of(new Caller(item.get(CONNECTION_ID).s(), item.get(USER_ID).s(), item.get(TENANT_ID).s(),
-        claims(item), traceId));
+    return item == null || item.isEmpty() || !clock.instant().isBefore(expiresAt(item)) ? null : item;
   }
 
   /** Deletes the connection; true if there was an item. */
