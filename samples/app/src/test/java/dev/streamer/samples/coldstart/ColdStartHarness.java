@@ -43,9 +43,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * security-provider classes that others do not) and the packages of the difference; every class
  * of the difference goes to {@code target/coldstart/<function>-difference.txt}.
  *
- * <pre>ColdStartHarness --artifact samples/app/target/sample-app-lambda.jar [--runs 10] [--variants 3]</pre>
+ * <pre>ColdStartHarness --artifact samples/app/target/sample-app-lambda.jar [--runs 10] [--variants 3]
+ *     [--pairs all|default,connect-jose4j,connect-java-jwt]</pre>
  *
- * Run it with {@code mvn -B -o -pl samples/app -am verify -DskipTests -Pcoldstart [-Dcoldstart.runs=10]}.
+ * Run it with {@code mvn -B -o -pl samples/app -am verify -DskipTests -Pcoldstart [-Dcoldstart.runs=10]
+ * [-Dcoldstart.variants=1] [-Dcoldstart.pairs=default]}: one function and one set of options gives the many rounds
+ * a ratio within a percent or two needs on a noisy machine (the report gives each ratio's bootstrap interval).
  */
 public final class ColdStartHarness {
 
@@ -61,17 +64,19 @@ public final class ColdStartHarness {
    * One function measured two ways; the hand-written side runs with {@code extraClassPath} after the jar (libraries
    * its own jar would hold that Streamer's does not).
    */
-  private record Pair(String name, String mode, String generated, String handWritten, String extraClassPath) {}
+  private record Pair(String key, String name, String mode, String generated, String handWritten,
+      String extraClassPath) {}
 
   /** A set of JVM options, passed as Lambda passes them: {@code JAVA_TOOL_OPTIONS}. */
   public record Variant(String name, List<String> options) {}
 
   private static final List<Pair> PAIRS = List.of(
-      new Pair("$default echo", "message", GENERATED_DEFAULT, HandWrittenDefaultHandler.class.getName(), ""),
-      new Pair("$connect (jose4j)", "connect", GENERATED_CONNECT, HandWrittenJose4jConnectHandler.class.getName(),
+      new Pair("default", "$default echo", "message", GENERATED_DEFAULT, HandWrittenDefaultHandler.class.getName(),
           ""),
-      new Pair("$connect (java-jwt)", "connect", GENERATED_CONNECT, HandWrittenConnectHandler.class.getName(),
-          jarsOf(JWT.class, ObjectMapper.class, JsonAutoDetect.class)));
+      new Pair("connect-jose4j", "$connect (jose4j)", "connect", GENERATED_CONNECT,
+          HandWrittenJose4jConnectHandler.class.getName(), ""),
+      new Pair("connect-java-jwt", "$connect (java-jwt)", "connect", GENERATED_CONNECT,
+          HandWrittenConnectHandler.class.getName(), jarsOf(JWT.class, ObjectMapper.class, JsonAutoDetect.class)));
 
   private ColdStartHarness() {}
 
@@ -92,17 +97,20 @@ public final class ColdStartHarness {
     Path artifact = null;
     int runs = 10;
     int variantCount = 3;
+    String only = "all";
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--artifact" -> artifact = Path.of(args[i + 1]);
         case "--runs" -> runs = Integer.parseInt(args[i + 1]);
         case "--variants" -> variantCount = Integer.parseInt(args[i + 1]);
+        case "--pairs" -> only = args[i + 1];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     if (artifact == null || !Files.isRegularFile(artifact)) {
       throw new IllegalArgumentException("--artifact <jar> is required and must exist: " + artifact);
     }
+    List<Pair> pairs = pairs(only);
     Path probeClasses = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     String classPath = artifact.toAbsolutePath() + File.pathSeparator + probeClasses;
     Path logs = artifact.toAbsolutePath().getParent().resolve("coldstart");
@@ -147,7 +155,7 @@ public final class ColdStartHarness {
         if (run > 0) {
           sides.computeIfAbsent("bare JVM (Noop)", k -> new ArrayList<>()).add(bare);
         }
-        for (Pair pair : PAIRS) {
+        for (Pair pair : pairs) {
           List<String> order = run % 2 == 0 ? List.of(pair.generated(), pair.handWritten())
               : List.of(pair.handWritten(), pair.generated());
           for (String handler : order) {
@@ -160,7 +168,7 @@ public final class ColdStartHarness {
         }
       }
     }
-    List<String[]> labels = PAIRS.stream()
+    List<String[]> labels = pairs.stream()
         .map(p -> new String[] {label(p, p.generated()), label(p, p.handWritten())}).toList();
     Map<String, long[]> summary = new LinkedHashMap<>();
     for (Variant variant : variants) {
@@ -170,7 +178,7 @@ public final class ColdStartHarness {
 
     Map<String, String> templateEnv = new HashMap<>(env);
     templateEnv.put(JavaToolOptions.VARIABLE, JavaToolOptions.value());
-    for (Pair pair : PAIRS) {
+    for (Pair pair : pairs) {
       Map<String, ClassLoads> loads = new LinkedHashMap<>();
       for (String handler : List.of(pair.generated(), pair.handWritten())) {
         // the JDK loads its whole security-provider list in some runs and not in others (about 20 classes, on
@@ -201,6 +209,20 @@ public final class ColdStartHarness {
       System.out.printf("every class of the difference (generated + / hand-written -): %s%n", difference);
     }
     System.exit(0);
+  }
+
+  /** The pairs named in {@code only} (comma-separated keys: default, connect-jose4j, connect-java-jwt), or all. */
+  private static List<Pair> pairs(String only) {
+    if (only.equals("all")) {
+      return PAIRS;
+    }
+    List<String> keys = List.of(only.split(","));
+    List<Pair> chosen = PAIRS.stream().filter(p -> keys.contains(p.key())).toList();
+    if (chosen.size() != keys.size()) {
+      throw new IllegalArgumentException("--pairs takes all or some of "
+          + PAIRS.stream().map(Pair::key).toList() + ": " + only);
+    }
+    return chosen;
   }
 
   /** The jars (or directories) {@code classes} come from, as a class path. */
