@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Least-privilege execution roles, one per function: the exact DynamoDB actions each handler's code path calls on
- * the two tables (and the one index the sweeper queries), the requests stream and dead-letter queue for the
- * processor, {@code execute-api:ManageConnections} on this API for the functions that send, and writing to the
+ * the two tables and the indexes it queries (the sweeper the requests' {@code status-time}; the functions that run
+ * actions the connections' {@code user-connections} and {@code tenant-connections}, which a server event to a user or
+ * tenant reads), the requests stream and dead-letter queue for the processor, {@code execute-api:ManageConnections} on this API for the functions that send, and writing to the
  * function's own log group. Nothing is granted on {@code *}.
  */
 public final class Permissions {
@@ -60,6 +61,7 @@ public final class Permissions {
           table("Connections", connections, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
           // enqueue; status, subscribe and cancel
           table("Requests", requests, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"),
+          eventRecipients(),
           manageConnections());
       case STREAM_PROCESSOR -> java.util.Arrays.asList(logs,
           // claim, progress, outcome: conditional updates in place; the cancel flag, read when a job asks for it
@@ -71,6 +73,7 @@ public final class Permissions {
           statement("RequestsStream", List.of("dynamodb:DescribeStream", "dynamodb:GetRecords",
               "dynamodb:GetShardIterator", "dynamodb:ListStreams"), sub(arnOf(requests) + "/stream/*")),
           statement("FailureQueue", List.of("sqs:SendMessage"), getAtt(LogicalIds.FAILURE_QUEUE, "Arn")),
+          eventRecipients(),
           manageConnections(),
           // isolated actions: the asynchronous Invoke of the worker's published alias, and nothing else
           app.has(HandlerKind.WORKER) ? statement("InvokeWorker", List.of("lambda:InvokeFunction"),
@@ -87,12 +90,24 @@ public final class Permissions {
           table("Requests", requests, "dynamodb:GetItem", "dynamodb:UpdateItem"),
           // as the processor: the connection's endpoint, 410 Gone, running caps
           table("Connections", connections, "dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"),
+          eventRecipients(),
           manageConnections());
     };
   }
 
   private static Map<String, Object> table(String sid, TableDefinition table, String... actions) {
     return statement(sid + "Table", List.of(actions), getAtt(LogicalIds.table(table), "Arn"));
+  }
+
+  /**
+   * The connections of a user or a tenant, which an action's {@code Notifier} reads to send a server event to them
+   * ({@code toUser}, {@code toTenant}): Query on the two connection indexes, in every function that runs actions.
+   */
+  private static Map<String, Object> eventRecipients() {
+    TableDefinition connections = StreamerTables.CONNECTIONS;
+    return statement("EventRecipientsIndexes", List.of("dynamodb:Query"), List.of(
+        sub(arnOf(connections) + "/index/" + StreamerTables.USER_CONNECTIONS_INDEX),
+        sub(arnOf(connections) + "/index/" + StreamerTables.TENANT_CONNECTIONS_INDEX)));
   }
 
   /** Sends, connection info and disconnects through the Management API of this API only. */

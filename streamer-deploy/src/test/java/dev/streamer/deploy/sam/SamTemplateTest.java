@@ -153,6 +153,8 @@ class SamTemplateTest {
         Map.of("Fn::GetAtt", List.of("RequestsTable", "Arn")),
         Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn")),
         Map.of("Fn::Sub", "${RequestsTable.Arn}/index/" + StreamerTables.STATUS_TIME_INDEX),
+        Map.of("Fn::Sub", "${ConnectionsTable.Arn}/index/" + StreamerTables.USER_CONNECTIONS_INDEX),
+        Map.of("Fn::Sub", "${ConnectionsTable.Arn}/index/" + StreamerTables.TENANT_CONNECTIONS_INDEX),
         Map.of("Fn::Sub", "${RequestsTable.Arn}/stream/*"),
         Map.of("Fn::GetAtt", List.of(LogicalIds.FAILURE_QUEUE, "Arn")),
         Map.of("Fn::Sub", "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${WebSocketApi}/*")));
@@ -166,14 +168,23 @@ class SamTemplateTest {
       Map<String, Set<String>> actionsByResource = new LinkedHashMap<>();
       for (Map<String, Object> statement : statements(function + "Role")) {
         assertEquals("Allow", statement.get("Effect"));
-        Object resource = statement.get("Resource");
-        assertTrue(allowed.contains(resource), function + " may not name " + resource);
         List<String> actions = cast(statement.get("Action"));
         for (String action : actions) {
           assertFalse(action.contains("*"), action);
           assertTrue(action.matches("(dynamodb|execute-api|sqs|logs):[A-Za-z]+"), action);
         }
-        actionsByResource.computeIfAbsent(resource.toString(), r -> new TreeSet<>()).addAll(actions);
+        for (Object resource : resources(statement)) {
+          assertTrue(allowed.contains(resource), function + " may not name " + resource);
+          actionsByResource.computeIfAbsent(resource.toString(), r -> new TreeSet<>()).addAll(actions);
+        }
+      }
+      // an action's Notifier reads the connections of a user or tenant it sends an event to: every function that
+      // runs actions, and only those, may query the two connection indexes (and nothing else on them)
+      boolean runsActions = handler == HandlerKind.DEFAULT || handler == HandlerKind.STREAM_PROCESSOR
+          || handler == HandlerKind.WORKER;
+      for (String index : List.of(StreamerTables.USER_CONNECTIONS_INDEX, StreamerTables.TENANT_CONNECTIONS_INDEX)) {
+        assertEquals(runsActions ? Set.of("dynamodb:Query") : Set.of(), actionsOn(function + "Role",
+            Map.of("Fn::Sub", "${ConnectionsTable.Arn}/index/" + index)), function + " on " + index);
       }
       // $default sends the CANCELLED of a request cancelled while queued
       boolean sends = handler == HandlerKind.DEFAULT || handler == HandlerKind.STREAM_PROCESSOR
@@ -328,11 +339,17 @@ class SamTemplateTest {
   private static Set<String> actionsOn(String role, Object resource) {
     Set<String> actions = new TreeSet<>();
     for (Map<String, Object> statement : statements(role)) {
-      if (resource.equals(statement.get("Resource"))) {
+      if (resources(statement).contains(resource)) {
         actions.addAll(cast(statement.get("Action")));
       }
     }
     return actions;
+  }
+
+  /** A statement's {@code Resource}: one, or a list (IAM takes either). */
+  private static List<Object> resources(Map<String, Object> statement) {
+    Object resource = statement.get("Resource");
+    return resource instanceof List<?> list ? List.copyOf(list) : List.of(resource);
   }
 
   private static void collectReferences(Object node, List<String> out) {

@@ -94,8 +94,10 @@ class SamTemplateWorkerTest {
       actions.put(String.valueOf(statement.get("Sid")),
           new TreeSet<>(ParsedTemplate.<List<String>>cast(statement.get("Action"))));
     }
-    assertEquals(Set.of("Logs", "RequestsTable", "ConnectionsTable", "ManageConnections"), actions.keySet(),
-        "no stream, queue, index or function");
+    assertEquals(Set.of("Logs", "RequestsTable", "ConnectionsTable", "EventRecipientsIndexes", "ManageConnections"),
+        actions.keySet(), "no stream, queue, requests index or function");
+    // an isolated action's server events to a user or tenant read their connections through the two indexes
+    assertEquals(Set.of("dynamodb:Query"), actions.get("EventRecipientsIndexes"));
     assertEquals(Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"), actions.get("RequestsTable"),
         "read before the claim; claim, progress and outcome are updates");
   }

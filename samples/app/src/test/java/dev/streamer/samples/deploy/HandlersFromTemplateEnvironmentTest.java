@@ -8,6 +8,7 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import dev.streamer.deploy.sam.ParsedTemplate;
 import dev.streamer.runtime.aws.DynamoDbLocal;
+import dev.streamer.runtime.aws.tables.StreamerTables;
 import dev.streamer.runtime.aws.tables.TableNames;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -100,6 +101,15 @@ class HandlersFromTemplateEnvironmentTest {
     assertCalled(message, "DynamoDb GetItem " + tables.connections() + " -");
     assertCalled(message, "DynamoDb PutItem " + tables.requests() + " -");
 
+    // server events: a sync action's event to the caller's tenant, sent by $default, reads the tenant's connections
+    ChildJvm.Result announce = probe("SampleDefaultHandler", "message", connectionId,
+        "{\"id\":\"c-4\",\"action\":\"announce\",\"payload\":{\"text\":\"to the tenant\"}}");
+    assertTrue(announce.stdoutLines(HandlerProbe.RESULT).get(0).startsWith("200 {\"type\":\"result\",\"id\":\"c-4\""),
+        announce.stdout());
+    assertCalled(announce, "DynamoDb Query " + tables.connections() + " " + StreamerTables.TENANT_CONNECTIONS_INDEX);
+    assertTrue(connections.posted().stream().anyMatch(body -> body.contains("to the tenant")),
+        "the event was posted to the tenant's connection: " + connections.posted());
+
     String requestId = requestIdOf(replies.get(1));
     ChildJvm.Result process = probe("SampleStreamProcessor", "process", connectionId, requestId, "generate_report");
     assertEquals(List.of("failures=0"), process.stdoutLines(HandlerProbe.RESULT), process.stdout());
@@ -108,6 +118,18 @@ class HandlersFromTemplateEnvironmentTest {
     assertCalled(process, "ApiGatewayManagementApi PostToConnection - -");
     assertTrue(connections.posted().stream().anyMatch(body -> body.startsWith("{\"type\":\"result\",\"id\":\"c-2\"")),
         "the result was posted to the caller: " + connections.posted());
+
+    // an async action's event to a user, sent by the stream processor, reads the user's connections
+    ChildJvm.Result direct = probe("SampleDefaultHandler", "message", connectionId,
+        "{\"id\":\"c-5\",\"action\":\"direct_message\",\"payload\":{\"userId\":\"user-1\","
+            + "\"text\":\"to the user\"}}");
+    String directId = requestIdOf(direct.stdoutLines(HandlerProbe.RESULT).get(0));
+    ChildJvm.Result sent = probe("SampleStreamProcessor", "process", connectionId, directId, "direct_message");
+    assertEquals(List.of("failures=0"), sent.stdoutLines(HandlerProbe.RESULT), sent.stdout());
+    assertEquals("COMPLETED", request(directId).get("status").s(), sent.stdout());
+    assertCalled(sent, "DynamoDb Query " + tables.connections() + " " + StreamerTables.USER_CONNECTIONS_INDEX);
+    assertTrue(connections.posted().stream().anyMatch(body -> body.contains("to the user")),
+        "the event was posted to the user's connection: " + connections.posted());
 
     // an isolated action: the processor hands it to the worker (an asynchronous Invoke of the worker's alias, the
     // one function its role may invoke), and the worker, started with the recorded event, runs it within its role
@@ -200,12 +222,15 @@ class HandlersFromTemplateEnvironmentTest {
           }
           continue;
         }
-        String target = dynamoTarget(statement.get("Resource"));
-        if (target == null) {
-          continue;
-        }
-        for (String action : ParsedTemplate.<List<String>>cast(statement.get("Action"))) {
-          allowed.add("DynamoDb " + action.substring("dynamodb:".length()) + " " + target);
+        Object resources = statement.get("Resource"); // one, or a list (IAM takes either)
+        for (Object resource : resources instanceof List<?> list ? list : List.of(resources)) {
+          String target = dynamoTarget(resource);
+          if (target == null) {
+            continue;
+          }
+          for (String action : ParsedTemplate.<List<String>>cast(statement.get("Action"))) {
+            allowed.add("DynamoDb " + action.substring("dynamodb:".length()) + " " + target);
+          }
         }
       }
     }

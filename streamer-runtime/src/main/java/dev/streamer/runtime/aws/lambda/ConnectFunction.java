@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import dev.streamer.runtime.aws.internal.auth.JwtConfig;
 import dev.streamer.runtime.aws.internal.auth.JwtVerifier;
 import dev.streamer.runtime.aws.internal.connections.ConnectionLifecycle;
+import java.util.function.Supplier;
 
 /**
  * The {@code $connect} function: verifies the JWT and stores the connection; 401 on failure. Builds the connection
@@ -20,12 +21,22 @@ public final class ConnectFunction {
   private volatile Priming priming;
 
   public ConnectFunction(AwsRuntime runtime) {
-    this.lifecycle = ConnectionLifecycle.withLazyVerifier(
-        () -> new JwtVerifier(JwtConfig.fromEnvironment(runtime.environment()), runtime.clock()),
+    this.lifecycle = ConnectionLifecycle.withLazyVerifier(new VerifierOnFirstConnect(runtime),
         runtime.connectionStore(), runtime.log(), runtime.clock())
         .withConnectionCap(TenantControls.connectionCap(runtime), TenantControls.metricsIfCapped(runtime));
     this.runtime = runtime;
     this.priming = runtime.registerPriming(null);
+  }
+
+  /**
+   * The JWT verifier, configured from the {@code JWT_*} variables when the first connect asks for it. A named class,
+   * not a lambda, which would spin a class and its method handles at every cold start.
+   */
+  private record VerifierOnFirstConnect(AwsRuntime runtime) implements Supplier<JwtVerifier> {
+    @Override
+    public JwtVerifier get() {
+      return new JwtVerifier(JwtConfig.fromEnvironment(runtime.environment()), runtime.clock());
+    }
   }
 
   /** The SnapStart priming registered for this function (outside SnapStart, one that is not registered). */

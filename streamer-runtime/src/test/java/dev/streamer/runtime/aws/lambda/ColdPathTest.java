@@ -13,6 +13,7 @@ import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteTables;
 import dev.streamer.core.validation.Violations;
 import dev.streamer.runtime.aws.DynamoDbLocal;
+import dev.streamer.runtime.aws.internal.auth.TestTokens;
 import dev.streamer.runtime.aws.internal.connections.ConnectionStore;
 import dev.streamer.runtime.aws.tables.TableNames;
 import java.io.IOException;
@@ -21,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -103,6 +106,18 @@ class ColdPathTest {
       "dev.streamer.core.RequestContext$NotCancelled",
       "java.util.function.BooleanSupplier");
 
+  /**
+   * Classes a first accepted {@code $connect} must not load: the duration parser (no {@code JWT_LEEWAY} set), the
+   * router, priming, CRaC and the DRBG; jackson-core, which only a refusal's body needs.
+   */
+  private static final List<String> NOT_LOADED_BY_CONNECT = List.of(
+      "dev.streamer.runtime.aws.internal.env.EnvDuration",
+      "dev.streamer.core.routing.Router",
+      "dev.streamer.runtime.aws.lambda.Priming",
+      "org.crac.",
+      "sun.security.provider.DRBG",
+      "com.fasterxml.jackson.");
+
   private static final Pattern LOADED = Pattern.compile("\\[class,load\\s*] (\\S+) source: ");
 
   @Test
@@ -112,20 +127,42 @@ class ColdPathTest {
       new ConnectionStore(client, tables.connections(), Duration.ofHours(1), Clock.systemUTC())
           .create("c-1", "alice", "acme", "https://abc.execute-api.us-east-1.amazonaws.com/prod", Map.of());
     }
-    Path log = Files.createTempFile(Path.of("target"), "coldpath", ".classes");
-    ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"), FirstMessage.class.getName())
-        .redirectErrorStream(true);
-    child.environment().clear();
-    child.environment().putAll(Map.of("REQUESTS_TABLE", tables.requests(), "CONNECTIONS_TABLE", tables.connections(),
+    List<String> loaded = loadedBy(FirstMessage.class, environment(tables), "REPLY {\"type\":\"result\"");
+    assertTrue(loaded.contains(DefaultFunction.class.getName()), "the log is the one expected");
+    assertEquals(List.of(), unexpected(loaded, NOT_LOADED), "loaded for a sync request");
+  }
+
+  @Test
+  void anAcceptedConnectLoadsNoParserItDoesNotUse() throws Exception {
+    TableNames tables = DynamoDbLocal.createTables("coldconnect");
+    Map<String, String> env = new HashMap<>(environment(tables));
+    env.putAll(Map.of("JWT_ALGORITHM", "HS256", "JWT_SECRET", TestTokens.SECRET,
+        FirstConnect.TOKEN, TestTokens.valid(Instant.now()).sign(TestTokens.hs256())));
+    List<String> loaded = loadedBy(FirstConnect.class, env, "STATUS 200");
+    assertTrue(loaded.contains(ConnectFunction.class.getName()), "the log is the one expected");
+    assertEquals(List.of(), unexpected(loaded, NOT_LOADED_BY_CONNECT), "loaded for an accepted connect");
+  }
+
+  /** What a Lambda function's environment holds here: the tables on DynamoDB Local, an on-demand start. */
+  private static Map<String, String> environment(TableNames tables) {
+    return Map.of("REQUESTS_TABLE", tables.requests(), "CONNECTIONS_TABLE", tables.connections(),
         "DYNAMODB_ENDPOINT", DynamoDbLocal.endpoint().toString(), "AWS_REGION", DynamoDbLocal.REGION.id(),
         "AWS_ACCESS_KEY_ID", "streamertest", "AWS_SECRET_ACCESS_KEY", "streamertestsecret", "LOG_LEVEL", "WARN",
-        "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"));
+        "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+  }
+
+  /** The classes {@code main} loads in a fresh JVM with exactly {@code env}, which must print {@code expected}. */
+  private static List<String> loadedBy(Class<?> main, Map<String, String> env, String expected) throws Exception {
+    Path log = Files.createTempFile(Path.of("target"), "coldpath", ".classes");
+    ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"), main.getName())
+        .redirectErrorStream(true);
+    child.environment().clear();
+    child.environment().putAll(env);
     Process process = child.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, process.waitFor(), output);
-    assertTrue(output.contains("REPLY {\"type\":\"result\""), output);
-
+    assertTrue(output.contains(expected), output);
     List<String> loaded = new ArrayList<>();
     for (String line : Files.readAllLines(log)) {
       Matcher m = LOADED.matcher(line);
@@ -134,15 +171,39 @@ class ColdPathTest {
       }
     }
     Files.delete(log);
-    assertTrue(loaded.contains(DefaultFunction.class.getName()), "the log is the one expected");
+    return loaded;
+  }
+
+  /** Streamer's own lambda classes, and the classes named (or prefixed) in {@code notLoaded}, among {@code loaded}. */
+  private static List<String> unexpected(List<String> loaded, List<String> notLoaded) {
     List<String> unexpected = new ArrayList<>();
     for (String name : loaded) {
       boolean streamerLambda = name.startsWith("dev.streamer.") && name.contains("$$Lambda");
-      if (streamerLambda || NOT_LOADED.stream().anyMatch(name::startsWith)) {
+      if (streamerLambda || notLoaded.stream().anyMatch(name::startsWith)) {
         unexpected.add(name);
       }
     }
-    assertEquals(List.of(), unexpected, "loaded for a sync request");
+    return unexpected;
+  }
+
+  /** The child JVM: one {@code $connect} function, one connect with the bearer token in {@value #TOKEN}. */
+  static final class FirstConnect {
+    static final String TOKEN = "COLD_PATH_TOKEN";
+
+    public static void main(String[] args) {
+      ConnectFunction function = new ConnectFunction(AwsRuntime.fromEnvironment());
+      APIGatewayV2WebSocketEvent.RequestContext context = new APIGatewayV2WebSocketEvent.RequestContext();
+      context.setRouteKey("$connect");
+      context.setEventType("CONNECT");
+      context.setConnectionId("c-2");
+      context.setDomainName("abc.execute-api.us-east-1.amazonaws.com");
+      context.setStage("prod");
+      APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();
+      event.setRequestContext(context);
+      event.setHeaders(Map.of("Authorization", "Bearer " + System.getenv(TOKEN)));
+      APIGatewayV2WebSocketResponse response = function.handle(event, null);
+      System.out.println("STATUS " + response.getStatusCode());
+    }
   }
 
   /** The child JVM: one {@code $default} function, one sync message from a stored connection. */

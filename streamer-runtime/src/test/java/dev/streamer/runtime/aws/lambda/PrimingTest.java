@@ -51,7 +51,8 @@ class PrimingTest {
 
     DefaultFunction message = new DefaultFunction(runtime, routes, List.of());
     StreamProcessorFunction processor = new StreamProcessorFunction(runtime, routes, List.of());
-    for (Priming priming : List.of(message.priming(), processor.priming())) {
+    WorkerFunction worker = new WorkerFunction(runtime, routes, List.of());
+    for (Priming priming : List.of(message.priming(), processor.priming(), worker.priming())) {
       Priming.Result result = priming.prime();
       assertEquals(Map.of(), result.failed());
       assertEquals(Set.of("greet", "ping"), Set.copyOf(result.primed()), "every route of the app");

@@ -102,9 +102,14 @@ public final class ConnectToken {
       return false;
     }
     for (String part : parts) {
-      if (part.isEmpty() || !part.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-'
-          || c == '_')) {
+      if (part.isEmpty()) {
         return false;
+      }
+      for (int i = 0; i < part.length(); i++) { // a loop, not chars().allMatch: no lambda to spin at a cold start
+        char c = part.charAt(i);
+        if (!(c < 128 && Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+          return false;
+        }
       }
     }
     return true;
@@ -114,20 +119,27 @@ public final class ConnectToken {
   static List<String> header(APIGatewayV2WebSocketEvent event, String name) {
     List<String> values = new ArrayList<>();
     String wanted = name.toLowerCase(Locale.ROOT);
+    // loops, not forEach with lambdas: each lambda would spin a class at every $connect cold start
     Map<String, List<String>> multi = event.getMultiValueHeaders();
     if (multi != null) {
-      multi.forEach((key, list) -> {
-        if (key != null && key.toLowerCase(Locale.ROOT).equals(wanted) && list != null) {
-          list.stream().filter(v -> v != null).forEach(values::add);
+      for (Map.Entry<String, List<String>> header : multi.entrySet()) {
+        if (header.getKey() != null && header.getKey().toLowerCase(Locale.ROOT).equals(wanted)
+            && header.getValue() != null) {
+          for (String value : header.getValue()) {
+            if (value != null) {
+              values.add(value);
+            }
+          }
         }
-      });
+      }
     }
     if (values.isEmpty() && event.getHeaders() != null) {
-      event.getHeaders().forEach((key, value) -> {
-        if (key != null && key.toLowerCase(Locale.ROOT).equals(wanted) && value != null) {
-          values.add(value);
+      for (Map.Entry<String, String> header : event.getHeaders().entrySet()) {
+        if (header.getKey() != null && header.getKey().toLowerCase(Locale.ROOT).equals(wanted)
+            && header.getValue() != null) {
+          values.add(header.getValue());
         }
-      });
+      }
     }
     return values;
   }
