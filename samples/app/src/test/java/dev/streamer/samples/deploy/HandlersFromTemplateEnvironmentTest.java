@@ -101,6 +101,27 @@ class HandlersFromTemplateEnvironmentTest {
     assertCalled(message, "DynamoDb GetItem " + tables.connections() + " -");
     assertCalled(message, "DynamoDb PutItem " + tables.requests() + " -");
 
+    // the built-ins on a queued request, within $default's role: status, subscribe and cancel, whose CANCELLED goes
+    // to the request's owner through the Management API
+    ChildJvm.Result toCancel = probe("SampleDefaultHandler", "message", connectionId,
+        "{\"id\":\"c-6\",\"action\":\"generate_report\",\"payload\":{\"startDate\":\"2024-01-01\","
+            + "\"endDate\":\"2024-12-31\",\"recordCount\":10}}");
+    String cancelId = requestIdOf(toCancel.stdoutLines(HandlerProbe.RESULT).get(0));
+    ChildJvm.Result builtins = probe("SampleDefaultHandler", "message", connectionId,
+        "{\"id\":\"c-7\",\"action\":\"status\",\"payload\":{\"requestId\":\"" + cancelId + "\"}}",
+        "{\"id\":\"c-8\",\"action\":\"subscribe\",\"payload\":{\"requestId\":\"" + cancelId + "\"}}",
+        "{\"id\":\"c-9\",\"action\":\"cancel\",\"payload\":{\"requestId\":\"" + cancelId + "\"}}");
+    List<String> answers = builtins.stdoutLines(HandlerProbe.RESULT);
+    assertEquals(3, answers.size(), builtins.stdout());
+    for (String answer : answers) {
+      assertTrue(answer.startsWith("200 {\"type\":\"result\""), answer);
+    }
+    assertTrue(answers.get(2).contains("\"outcome\":\"CANCELLED\""), answers.get(2));
+    assertEquals("CANCELLED", request(cancelId).get("status").s());
+    assertCalled(builtins, "DynamoDb UpdateItem " + tables.requests() + " -");
+    assertTrue(connections.posted().stream().anyMatch(body -> body.contains("\"id\":\"c-6\"")
+        && body.contains("CANCELLED")), "the owner got the CANCELLED error: " + connections.posted());
+
     // server events: a sync action's event to the caller's tenant, sent by $default, reads the tenant's connections
     ChildJvm.Result announce = probe("SampleDefaultHandler", "message", connectionId,
         "{\"id\":\"c-4\",\"action\":\"announce\",\"payload\":{\"text\":\"to the tenant\"}}");
