@@ -420,7 +420,11 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
-    /** Largest message the gateway passes to {@code $default}; default 1 MiB. Larger ones close the socket (1009). */
+    /**
+     * Largest message the gateway passes to {@code $default}; default API Gateway's 128 KB
+     * ({@code Limits.MAX_MESSAGE_BYTES}). Larger ones close the socket (1009), as on AWS; raise it to see the
+     * router's own typed error for an oversize message.
+     */
     public Builder maxMessageBytes(int v) {
       settings.maxMessageBytes = v;
       return this;

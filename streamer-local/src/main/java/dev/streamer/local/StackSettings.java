@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamer.core.app.HandlerKind;
+import dev.streamer.core.protocol.Limits;
 import dev.streamer.runtime.aws.config.FunctionTimeouts;
 import dev.streamer.runtime.aws.internal.processor.EventSourceMapping;
 import dev.streamer.runtime.aws.internal.processor.SweepSchedule;
@@ -45,7 +46,7 @@ final class StackSettings {
   Duration pollInterval = Duration.ofMillis(20);
   EventSourceMapping mapping = EventSourceMapping.DEFAULT;
   Duration processorTimeout = FunctionTimeouts.of(HandlerKind.STREAM_PROCESSOR);
-  int maxMessageBytes = 1024 * 1024;
+  int maxMessageBytes = Limits.MAX_MESSAGE_BYTES; // API Gateway's 128 KB: a larger message closes with 1009
   int concurrency = 64;
   boolean frameLimit = true;
   boolean urlLimit = true;

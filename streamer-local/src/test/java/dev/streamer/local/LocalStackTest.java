@@ -322,6 +322,26 @@ class LocalStackTest {
   }
 
   @Test
+  void aBinaryFrameClosesWith1003AndReachesNoRoute() throws Exception {
+    HANDLERS.connects.clear();
+    HANDLERS.messages.clear();
+    HANDLERS.disconnects.clear();
+    TestSockets.Received received = new TestSockets.Received();
+    WebSocket socket = TestSockets.open(uri("token=good"), received).join();
+    String connectionId = next(HANDLERS.connects).getRequestContext().getConnectionId();
+    socket.sendBinary(java.nio.ByteBuffer.wrap("{\"action\":\"echo\"}".getBytes(StandardCharsets.UTF_8)), true);
+    assertEquals(1003, received.closed.get(30, TimeUnit.SECONDS), "API Gateway's close code for a binary frame");
+    assertEquals(connectionId, next(HANDLERS.disconnects).getRequestContext().getConnectionId());
+    assertTrue(HANDLERS.messages.isEmpty(), "$default never sees a binary frame");
+  }
+
+  @Test
+  void theGatewaysDefaultMessageLimitIsApiGateways() {
+    assertEquals(dev.streamer.core.protocol.Limits.MAX_MESSAGE_BYTES, new StackSettings().maxMessageBytes,
+        "the gateway passes what API Gateway passes, and closes the rest");
+  }
+
+  @Test
   void oversizeMessageClosesOnlyThatConnection() throws Exception {
     TestSockets.Received big = new TestSockets.Received();
     WebSocket bigSocket = TestSockets.open(uri("token=good"), big).join();

@@ -34,6 +34,12 @@ import java.util.Map;
  */
 public final class Messages {
 
+  /**
+   * The error message of a result too large to answer: over API Gateway's 128 KB message limit for a sync reply
+   * ({@link Limits#MAX_MESSAGE_BYTES}), over the requests table's result limit for a queued one.
+   */
+  public static final String RESULT_TOO_LARGE = "result too large";
+
   /** Nesting depth of error details beyond which values are written as null (guards against cyclic maps). */
   private static final int MAX_DETAILS_DEPTH = 32;
 

@@ -5,6 +5,7 @@ import dev.streamer.core.Progress;
 import dev.streamer.core.RequestContext;
 import dev.streamer.core.protocol.ErrorCode;
 import dev.streamer.core.protocol.ErrorMapper;
+import dev.streamer.core.protocol.Limits;
 import dev.streamer.core.protocol.Messages;
 import dev.streamer.core.protocol.ProtocolException;
 import dev.streamer.core.protocol.Envelope;
@@ -178,7 +179,14 @@ public final class Router {
       Object result = executor.execute(route, payload, context, progress, Phase.SYNC);
       try (JsonGenerator generator = Messages.startResult(request.id(), requestId)) {
         writeResult(route, result, generator);
-        return Messages.finishResult(generator);
+        byte[] reply = Messages.finishResult(generator);
+        if (reply.length > Limits.MAX_MESSAGE_BYTES) {
+          // API Gateway would close the client's socket (1009) rather than send it: answer a typed error instead
+          return failed(StreamerError.of(ErrorCode.INTERNAL_ERROR, Messages.RESULT_TOO_LARGE),
+              new IllegalStateException("the reply of " + reply.length + " bytes exceeds API Gateway's message limit of "
+                  + Limits.MAX_MESSAGE_BYTES + " bytes"), requestId, request.id(), route.action(), caller);
+        }
+        return reply;
       }
     } catch (StackOverflowError e) {
       return failed(errors().toExecutionError(e, requestId), e, requestId, request.id(), route.action(), caller);

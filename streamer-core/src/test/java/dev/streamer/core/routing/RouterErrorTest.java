@@ -19,6 +19,8 @@ import dev.streamer.core.RequestContext;
 import dev.streamer.core.RetryableException;
 import dev.streamer.core.StreamerException;
 import dev.streamer.core.protocol.ErrorCode;
+import dev.streamer.core.protocol.Limits;
+import dev.streamer.core.protocol.Messages;
 import dev.streamer.core.routing.TestRoutes.CallRoute;
 import dev.streamer.core.routing.TestRoutes.EchoRoute;
 import dev.streamer.core.routing.TestRoutes.OrderRoute;
@@ -28,6 +30,7 @@ import dev.streamer.core.validation.Violations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -488,5 +491,30 @@ class RouterErrorTest {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  @Test
+  void aSyncResultOverApiGatewaysMessageLimitIsAnInternalErrorWithTheClientsId() {
+    List<String> logged = new ArrayList<>();
+    Router router = new Router(RouteTables.of("Test", echo), queue, RouterConfig.builder().clock(CLOCK)
+        .idGenerator(() -> "req-" + ids.incrementAndGet())
+        .internalErrors((failure, requestId, clientId, action, caller) -> logged.add(requestId + " " + clientId + " "
+            + action + " " + failure.getMessage()))
+        .build());
+    // ten times the text: over API Gateway's 128 KB by one character, and just under it with the envelope
+    String over = "x".repeat(Limits.MAX_MESSAGE_BYTES / 10 + 1);
+    JsonNode r = error(router.route("{\"id\":\"c-1\",\"action\":\"echo\",\"payload\":{\"text\":\"" + over
+        + "\",\"times\":10}}", CALLER), ErrorCode.INTERNAL_ERROR);
+    assertEquals("c-1", r.get("id").asText());
+    assertEquals("req-1", r.get("requestId").asText());
+    assertEquals(Messages.RESULT_TOO_LARGE, r.get("error").get("message").asText());
+    assertEquals(List.of("req-1 c-1 echo the reply of " + (10 * over.length() + 82)
+        + " bytes exceeds API Gateway's message limit of 131072 bytes"), logged);
+
+    String under = "x".repeat((Limits.MAX_MESSAGE_BYTES - 100) / 10);
+    String reply = router.route("{\"id\":\"c-2\",\"action\":\"echo\",\"payload\":{\"text\":\"" + under
+        + "\",\"times\":10}}", CALLER);
+    assertTrue(reply.getBytes(StandardCharsets.UTF_8).length <= Limits.MAX_MESSAGE_BYTES);
+    assertEquals("result", Replies.parse(reply).get("type").asText());
   }
 }

@@ -2,7 +2,6 @@ package dev.streamer.local.gateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,17 +62,6 @@ final class WebSocketEvents {
     APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();
     event.setBody(text);
     event.setIsBase64Encoded(false);
-    event.setRequestContext(messageContext(connection, now));
-    return event;
-  }
-
-  APIGatewayV2WebSocketEvent message(GatewayConnection connection, ByteBuffer binary, Instant now) {
-    APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();
-    ByteBuffer copy = binary.duplicate();
-    byte[] bytes = new byte[copy.remaining()];
-    copy.get(bytes);
-    event.setBody(Base64.getEncoder().encodeToString(bytes));
-    event.setIsBase64Encoded(true);
     event.setRequestContext(messageContext(connection, now));
     return event;
   }

@@ -47,13 +47,16 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * </ul>
  *
  * <p>API Gateway's limits, from {@link Limits}: a frame over 32 KB closes the connection with 1009 (unless the
- * settings relax it); messages of several frames up to {@code maxMessageBytes} reach {@code $default}, so that the
- * router answers oversize messages (over API Gateway's 128 KB) with a typed error; larger ones make Jetty close the
- * socket with 1009. A handshake whose URL is longer than API Gateway's 4096 characters ({@link Limits#MAX_URL_CHARS})
+ * settings relax it); messages of several frames up to {@code maxMessageBytes} (API Gateway's 128 KB unless the
+ * settings raise it) reach {@code $default}; larger ones make Jetty close the socket with 1009, as API Gateway does. A
+ * binary frame closes the connection with 1003, as API Gateway takes text frames only. A handshake whose URL is longer than API Gateway's 4096 characters ({@link Limits#MAX_URL_CHARS})
  * is refused with 414 before {@code $connect} (unless the settings relax it); otherwise handshakes up to
  * {@link #MAX_HANDSHAKE_BYTES} of headers reach {@code $connect}. The idle timeout is API Gateway's 10 minutes.
  */
 public final class WebSocketGateway {
+
+  /** The close code of a client's binary frame, as API Gateway sends it: 1003, unsupported data. */
+  static final int BINARY_FRAME_CLOSE_CODE = 1003;
 
   /**
    * Settings of the gateway.
@@ -329,8 +332,9 @@ public final class WebSocketGateway {
 
     @Override
     public void binary(GatewayConnection connection, ByteBuffer message) {
-      APIGatewayV2WebSocketEvent event = events.message(connection, message, Instant.now());
-      dispatch(connection, () -> invokeMessage(connection, event));
+      // API Gateway takes no binary frame from a client: it disconnects with 1003 and invokes no route
+      // ("Binary media types for WebSocket APIs in API Gateway"); $disconnect follows the close, as there
+      connection.close(BINARY_FRAME_CLOSE_CODE, "binary frames are not supported");
     }
 
     @Override

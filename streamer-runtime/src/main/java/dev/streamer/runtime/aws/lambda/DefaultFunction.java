@@ -18,6 +18,7 @@ import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteTable;
 import dev.streamer.core.routing.Router;
 import dev.streamer.core.routing.RouterConfig;
+import dev.streamer.runtime.aws.config.FunctionTimeouts;
 import dev.streamer.runtime.aws.internal.builtins.BuiltinRoutes;
 import dev.streamer.runtime.aws.internal.builtins.BuiltinsOnFirstUse;
 import dev.streamer.runtime.aws.internal.connections.MessageSender;
@@ -177,13 +178,36 @@ public final class DefaultFunction {
       return reply(Messages.error(clientIdOf(event), null,
           StreamerError.of(ErrorCode.UNAUTHORIZED, UNKNOWN_CONNECTION_MESSAGE)));
     }
-    return reply(router.route(body(event), caller.get(), deadline(context)));
+    return reply(router.route(body(event), caller.get(), deadline(event, context)));
   }
 
-  private Instant deadline(Context context) {
+  /**
+   * When a sync action must have answered: the earlier of the function's own end and API Gateway's, less the
+   * timeout buffer; null without a Lambda context (tests).
+   */
+  private Instant deadline(APIGatewayV2WebSocketEvent event, Context context) {
+    if (context == null) {
+      return null;
+    }
+    long receivedAt = event.getRequestContext() == null ? 0 : event.getRequestContext().getRequestTimeEpoch();
+    long remaining = remainingMillis(context.getRemainingTimeInMillis(), receivedAt, System.currentTimeMillis());
     // one plusMillis: Instant.minus(Duration) goes through the ChronoUnit switch, a class more at cold start
-    return context == null ? null
-        : clock.instant().plusMillis(context.getRemainingTimeInMillis() - timeoutBuffer.toMillis());
+    return clock.instant().plusMillis(remaining - timeoutBuffer.toMillis());
+  }
+
+  /**
+   * The time a sync action has left, in milliseconds: Lambda's remaining time, or less when API Gateway ends the
+   * integration first. API Gateway counts its 29 s from the message's arrival ({@code requestTimeEpoch}, epoch
+   * milliseconds), so a cold start's initialisation or a SnapStart restore (which Lambda's own timeout does not
+   * count) comes out of the action's time. A receipt time more than 29 s ago is not a live integration (a recorded
+   * event, a test fixture): Lambda's time alone applies; one slightly in the future (clock skew) counts as now.
+   */
+  static long remainingMillis(long lambdaRemaining, long requestTimeEpoch, long nowMillis) {
+    long elapsed = Math.max(0, nowMillis - requestTimeEpoch);
+    if (requestTimeEpoch <= 0 || elapsed > FunctionTimeouts.API_GATEWAY_INTEGRATION_MILLIS) {
+      return lambdaRemaining;
+    }
+    return Math.min(lambdaRemaining, FunctionTimeouts.API_GATEWAY_INTEGRATION_MILLIS - elapsed);
   }
 
   /**

@@ -51,7 +51,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class JobRunner {
 
   /** Client-safe message of a result over {@link DynamoRequestStore#MAX_RESULT_BYTES}. */
-  static final String RESULT_TOO_LARGE_MESSAGE = "result too large";
+  static final String RESULT_TOO_LARGE_MESSAGE = Messages.RESULT_TOO_LARGE;
 
   private final DynamoRequestStore store;
   private final RouteTable routes;
