@@ -9,6 +9,7 @@ import dev.streamer.core.json.JsonReader;
 import dev.streamer.core.json.JsonWrite;
 import dev.streamer.core.json.JsonWriter;
 import dev.streamer.core.protocol.ErrorCode;
+import dev.streamer.core.protocol.Limits;
 import dev.streamer.core.protocol.StreamerError;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -271,7 +272,7 @@ public final class StreamerClient implements AutoCloseable {
     final Map<String, String> headers = new LinkedHashMap<>();
     Duration requestTimeout = Duration.ofMinutes(2);
     Duration connectTimeout = Duration.ofSeconds(10);
-    Duration heartbeatInterval = Duration.ofMinutes(5);
+    Duration heartbeatInterval = Duration.ofSeconds(Limits.IDLE_TIMEOUT_SECONDS / 2); // half API Gateway's idle timeout
     Duration heartbeatTimeout = Duration.ofSeconds(30);
     ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
     RateLimitRetry rateLimitRetry = RateLimitRetry.OFF;

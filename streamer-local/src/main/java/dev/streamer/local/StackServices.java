@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamer.core.app.HandlerKind;
+import dev.streamer.core.protocol.Limits;
 import dev.streamer.local.console.AppDocuments;
 import dev.streamer.local.console.ConsoleHandler;
 import dev.streamer.local.console.LogCapture;
@@ -86,7 +87,7 @@ final class StackServices {
     dynamoDb.createTables(settings.tables);
     gateway = new WebSocketGateway(
         new WebSocketGateway.Settings(settings.host, settings.port, settings.stage, settings.maxMessageBytes,
-            Duration.ofMinutes(10), settings.frameLimit, settings.urlLimit),
+            Duration.ofSeconds(Limits.IDLE_TIMEOUT_SECONDS), settings.frameLimit, settings.urlLimit),
         new WebSocketGateway.Routes(connect, message, disconnect), invocations, settings.console ? () ->
             new ConsoleHandler(owner, AppDocuments.find(Thread.currentThread().getContextClassLoader(),
                 settings.app), logs) : null);

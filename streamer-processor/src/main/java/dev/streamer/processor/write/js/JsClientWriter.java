@@ -70,7 +70,9 @@ public final class JsClientWriter {
             + " * and API Gateway closes the connection (1009) on a frame over 32 KB.\n */\n")
         .append("const MAX_FRAME_BYTES = ").append(WireProtocol.MAX_FRAME_BYTES).append(";\n")
         .append("/** Longest WebSocket URL API Gateway accepts, in characters, query (and so a token in it) included. */\n")
-        .append("const MAX_URL_CHARS = ").append(WireProtocol.MAX_URL_CHARS).append(";\n\n")
+        .append("const MAX_URL_CHARS = ").append(WireProtocol.MAX_URL_CHARS).append(";\n")
+        .append("/** API Gateway closes a connection idle this long, in ms; the heartbeat comes at half of it. */\n")
+        .append("const IDLE_TIMEOUT_MS = ").append(WireProtocol.IDLE_TIMEOUT_SECONDS * 1000L).append(";\n\n")
         .append(resource("client-runtime.js")).append('\n');
 
     out.append("// ").append("-".repeat(111)).append("\n// Application ").append(app.name()).append('\n')

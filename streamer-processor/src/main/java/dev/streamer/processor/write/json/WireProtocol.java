@@ -33,6 +33,7 @@ public final class WireProtocol {
   public static final int MAX_MESSAGE_BYTES = Limits.MAX_MESSAGE_BYTES;
   public static final int MAX_FRAME_BYTES = Limits.MAX_FRAME_BYTES;
   public static final int MAX_URL_CHARS = Limits.MAX_URL_CHARS;
+  public static final int IDLE_TIMEOUT_SECONDS = Limits.IDLE_TIMEOUT_SECONDS;
 
   /** The built-ins: payload {@code {"requestId": "…"}}, answered synchronously with the request's status. */
   public static final List<BuiltinAction> BUILTINS = List.of(BuiltinAction.values());

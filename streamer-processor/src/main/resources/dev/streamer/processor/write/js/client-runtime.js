@@ -38,7 +38,7 @@ const DEFAULTS = Object.freeze({
   tokenIn: 'query',
   timeoutMs: 120_000,
   connectTimeoutMs: 10_000,
-  heartbeatMs: 300_000,
+  heartbeatMs: IDLE_TIMEOUT_MS / 2,
   heartbeatTimeoutMs: 30_000,
   reconnect: Object.freeze({ baseMs: 250, maxMs: 30_000, maxAttempts: Infinity }),
   rateLimitRetry: Object.freeze({ maxAttempts: 0, maxWaitMs: 60_000 }),

@@ -11,6 +11,8 @@ const RETRYABLE_ERROR_CODES = Object.freeze(["RATE_LIMITED", "TIMEOUT", "SERVICE
 const MAX_FRAME_BYTES = 32768;
 /** Longest WebSocket URL API Gateway accepts, in characters, query (and so a token in it) included. */
 const MAX_URL_CHARS = 4096;
+/** API Gateway closes a connection idle this long, in ms; the heartbeat comes at half of it. */
+const IDLE_TIMEOUT_MS = 600000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Streamer client runtime: the same in every generated client. Dependency-free; runs in browsers and in Node >= 22
@@ -52,7 +54,7 @@ const DEFAULTS = Object.freeze({
   tokenIn: 'query',
   timeoutMs: 120_000,
   connectTimeoutMs: 10_000,
-  heartbeatMs: 300_000,
+  heartbeatMs: IDLE_TIMEOUT_MS / 2,
   heartbeatTimeoutMs: 30_000,
   reconnect: Object.freeze({ baseMs: 250, maxMs: 30_000, maxAttempts: Infinity }),
   rateLimitRetry: Object.freeze({ maxAttempts: 0, maxWaitMs: 60_000 }),

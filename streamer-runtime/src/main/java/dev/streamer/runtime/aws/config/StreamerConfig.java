@@ -1,5 +1,6 @@
 package dev.streamer.runtime.aws.config;
 
+import dev.streamer.core.protocol.Limits;
 import dev.streamer.runtime.aws.internal.env.EnvDuration;
 import dev.streamer.runtime.aws.internal.processor.ProcessorSettings;
 import dev.streamer.runtime.aws.internal.processor.SweepSchedule;
@@ -104,6 +105,10 @@ public record StreamerConfig(
     Objects.requireNonNull(timeoutBuffer, "timeoutBuffer");
     Objects.requireNonNull(requestTtl, "requestTtl");
     Objects.requireNonNull(connectionTtl, "connectionTtl");
+    if (connectionTtl.getSeconds() < Limits.MAX_CONNECTION_SECONDS) {
+      // an item that expires before API Gateway closes its connection would refuse that live connection's messages
+      throw new IllegalArgumentException("CONNECTION_TTL must be at least 2h, API Gateway's longest connection");
+    }
     Objects.requireNonNull(progressInterval, "progressInterval");
     Objects.requireNonNull(stalePendingAfter, "stalePendingAfter");
     if (maxRetries < 0) {

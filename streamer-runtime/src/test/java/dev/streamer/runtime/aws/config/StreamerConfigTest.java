@@ -56,6 +56,9 @@ class StreamerConfigTest {
     assertMessage("RETRY_DELAY", Map.of("RETRY_DELAY", "5"));
     assertMessage("DYNAMODB_ENDPOINT", Map.of("DYNAMODB_ENDPOINT", "localhost:8000"));
     assertMessage("RETRY_MAX_DELAY", Map.of("RETRY_DELAY", "1h", "RETRY_MAX_DELAY", "1m"));
+    // a connection item that expired before API Gateway closes the connection would refuse its messages
+    assertMessage("CONNECTION_TTL", Map.of("CONNECTION_TTL", "119m"));
+    assertEquals(Duration.ofHours(2), StreamerConfig.fromEnvironment(Map.of("CONNECTION_TTL", "2h")).connectionTtl());
   }
 
   private static void assertMessage(String variable, Map<String, String> env) {

@@ -1,5 +1,6 @@
 package dev.streamer.runtime.aws.internal.limits;
 
+import dev.streamer.core.protocol.Limits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +17,8 @@ import java.util.function.Predicate;
 public final class ConnectionCap {
 
   public static final String ENV = "MAX_CONNECTIONS_PER_USER";
-  /** API Gateway closes every WebSocket connection after 2 hours (API Gateway quotas for WebSocket APIs). */
-  public static final Duration MAX_CONNECTION_DURATION = Duration.ofHours(2);
+  /** API Gateway closes every WebSocket connection after 2 hours ({@link Limits#MAX_CONNECTION_SECONDS}). */
+  public static final Duration MAX_CONNECTION_DURATION = Duration.ofSeconds(Limits.MAX_CONNECTION_SECONDS);
 
   /** How long after its admission a connection may still be on its way into the table. */
   static final Duration STORE_GRACE = Duration.ofMinutes(1);
