@@ -12,6 +12,7 @@ import dev.streamer.core.json.Json;
 import dev.streamer.core.json.JsonDecodeException;
 import dev.streamer.core.validation.ValidationException;
 import dev.streamer.core.validation.Violation;
+import dev.streamer.core.validation.Violations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,11 @@ public final class ErrorMapper {
    */
   public StreamerError violations(List<Violation> violations) {
     return toExecutionError(new ValidationException(violations), null);
+  }
+
+  /** The VALIDATION_ERROR of {@code violations}: the ones it kept, and how many there were. */
+  public StreamerError violations(Violations violations) {
+    return toExecutionError(new ValidationException(violations.list(), violations.count()), null);
   }
 
   /**

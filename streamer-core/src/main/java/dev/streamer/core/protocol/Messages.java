@@ -40,6 +40,9 @@ public final class Messages {
    */
   public static final String RESULT_TOO_LARGE = "result too large";
 
+  /** The message of an error whose own message or details would take it over API Gateway's 128 KB limit. */
+  public static final String ERROR_TOO_LARGE = "error too large to send";
+
   /** Nesting depth of error details beyond which values are written as null (guards against cyclic maps). */
   private static final int MAX_DETAILS_DEPTH = 32;
 

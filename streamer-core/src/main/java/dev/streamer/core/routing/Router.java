@@ -135,7 +135,7 @@ public final class Router {
       // tested here, not caught by name: a catch clause naming ProtocolException would load it (and
       // StreamerException) on every cold start
       if (e instanceof ProtocolException invalid) {
-        return Messages.errorUtf8(invalid.clientId(), null, errors().toError(e, null));
+        return errorReply(invalid.clientId(), null, errors().toError(e, null));
       }
       return failed(errors().toError(e, requestId), e, requestId, clientId, action, who);
     }
@@ -151,7 +151,17 @@ public final class Router {
         cause.addSuppressed(logFailure); // a broken log never changes the answer
       }
     }
-    return Messages.errorUtf8(clientId, requestId, error);
+    return errorReply(clientId, requestId, error);
+  }
+
+  /**
+   * An error message. One over API Gateway's 128 KiB (a user exception's message or details can be any size) would
+   * close the client's socket: it keeps its code and retry advice, and says it was too large instead.
+   */
+  private static byte[] errorReply(String clientId, String requestId, StreamerError error) {
+    byte[] reply = Messages.errorUtf8(clientId, requestId, error);
+    return reply.length <= Limits.MAX_MESSAGE_BYTES ? reply : Messages.errorUtf8(clientId, requestId,
+        new StreamerError(error.code(), Messages.ERROR_TOO_LARGE, Map.of(), error.retry()));
   }
 
   /** Decoding faults propagate (they are the client's); execution faults are answered here. */
@@ -160,7 +170,7 @@ public final class Router {
     P payload = RouteExecutor.decode(route, request);
     Violations violations = RouteExecutor.violations(route, payload);
     if (!violations.isEmpty()) { // answered without throwing: unwinding costs more than the rest of a small request
-      return Messages.errorUtf8(request.id(), requestId, errors().violations(violations.list()));
+      return errorReply(request.id(), requestId, errors().violations(violations));
     }
     RequestContext context = new RequestContext(requestId, request.id(), route.action(), caller.connectionId(),
         caller.userId(), caller.tenantId(), caller.traceId(), caller.metadata(), deadline, null, config.clock(),

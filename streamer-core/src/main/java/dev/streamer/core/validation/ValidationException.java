@@ -12,7 +12,15 @@ public final class ValidationException extends RuntimeException {
   private final List<Violation> violations;
 
   public ValidationException(List<Violation> violations) {
-    super(message(violations.size()), null, false, false);
+    this(violations, violations.size());
+  }
+
+  /**
+   * {@code violations} as listed to the client, out of {@code count} found ({@link Violations} keeps at most
+   * {@value Violations#MAX_REPORTED}).
+   */
+  public ValidationException(List<Violation> violations, int count) {
+    super(message(count, violations.size()), null, false, false);
     this.violations = List.copyOf(violations);
   }
 
@@ -23,7 +31,7 @@ public final class ValidationException extends RuntimeException {
    */
   public static void throwIfAny(Violations violations) {
     if (!violations.isEmpty()) {
-      throw new ValidationException(violations.list());
+      throw new ValidationException(violations.list(), violations.count());
     }
   }
 
@@ -32,7 +40,8 @@ public final class ValidationException extends RuntimeException {
     return violations;
   }
 
-  private static String message(int n) {
-    return "payload has " + n + (n == 1 ? " constraint violation" : " constraint violations");
+  private static String message(int n, int listed) {
+    return "payload has " + n + (n == 1 ? " constraint violation" : " constraint violations")
+        + (listed < n ? " (the first " + listed + " listed)" : "");
   }
 }

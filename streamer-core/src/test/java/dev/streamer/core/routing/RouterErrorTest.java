@@ -501,20 +501,52 @@ class RouterErrorTest {
         .internalErrors((failure, requestId, clientId, action, caller) -> logged.add(requestId + " " + clientId + " "
             + action + " " + failure.getMessage()))
         .build());
-    // ten times the text: over API Gateway's 128 KB by one character, and just under it with the envelope
-    String over = "x".repeat(Limits.MAX_MESSAGE_BYTES / 10 + 1);
-    JsonNode r = error(router.route("{\"id\":\"c-1\",\"action\":\"echo\",\"payload\":{\"text\":\"" + over
-        + "\",\"times\":10}}", CALLER), ErrorCode.INTERNAL_ERROR);
-    assertEquals("c-1", r.get("id").asText());
-    assertEquals("req-1", r.get("requestId").asText());
-    assertEquals(Messages.RESULT_TOO_LARGE, r.get("error").get("message").asText());
-    assertEquals(List.of("req-1 c-1 echo the reply of " + (10 * over.length() + 82)
-        + " bytes exceeds API Gateway's message limit of 131072 bytes"), logged);
+    // {"type":"result","id":"c-1","requestId":"req-1","success":true,"data":{"text":"…"}} is 82 bytes and the text
+    String envelope = "{\"type\":\"result\",\"id\":\"c-1\",\"requestId\":\"req-1\",\"success\":true,"
+        + "\"data\":{\"text\":\"\"}}";
+    int fits = Limits.MAX_MESSAGE_BYTES - envelope.length();
+    String exactly = router.route(echoOf("c-1", fits), CALLER);
+    assertEquals(Limits.MAX_MESSAGE_BYTES, exactly.getBytes(StandardCharsets.UTF_8).length, "at the limit");
+    assertEquals("result", Replies.parse(exactly).get("type").asText());
 
-    String under = "x".repeat((Limits.MAX_MESSAGE_BYTES - 100) / 10);
-    String reply = router.route("{\"id\":\"c-2\",\"action\":\"echo\",\"payload\":{\"text\":\"" + under
-        + "\",\"times\":10}}", CALLER);
-    assertTrue(reply.getBytes(StandardCharsets.UTF_8).length <= Limits.MAX_MESSAGE_BYTES);
-    assertEquals("result", Replies.parse(reply).get("type").asText());
+    JsonNode r = error(router.route(echoOf("c-1", fits + 1), CALLER), ErrorCode.INTERNAL_ERROR);
+    assertEquals("c-1", r.get("id").asText());
+    assertEquals("req-2", r.get("requestId").asText());
+    assertEquals(Messages.RESULT_TOO_LARGE, r.get("error").get("message").asText());
+    assertEquals(List.of("req-2 c-1 echo the reply of " + (Limits.MAX_MESSAGE_BYTES + 1)
+        + " bytes exceeds API Gateway's message limit of 131072 bytes"), logged);
+  }
+
+  private static String echoOf(String id, int textLength) {
+    return "{\"id\":\"" + id + "\",\"action\":\"echo\",\"payload\":{\"text\":\"" + "x".repeat(textLength)
+        + "\",\"times\":1}}";
+  }
+
+  @Test
+  void violationsBeyondAHundredAreCountedNotListedSoTheReplyStaysUnderTheLimit() {
+    // a payload within the 128 KiB limit holding 40,000 empty items: two violations each
+    String items = String.join(",", java.util.Collections.nCopies(40_000, "{}"));
+    String reply = router(new OrderRoute()).route(
+        "{\"id\":\"v-1\",\"action\":\"process_data\",\"payload\":{\"items\":[" + items + "]}}", CALLER);
+    assertTrue(reply.getBytes(StandardCharsets.UTF_8).length <= Limits.MAX_MESSAGE_BYTES, "bytes: " + reply.length());
+    JsonNode r = error(reply, ErrorCode.VALIDATION_ERROR);
+    assertEquals("v-1", r.get("id").asText());
+    assertEquals("payload has 80000 constraint violations (the first 100 listed)",
+        r.get("error").get("message").asText());
+    JsonNode listed = r.get("error").get("details").get("violations");
+    assertEquals(Violations.MAX_REPORTED, listed.size());
+    assertEquals("items[0].sku", listed.get(0).get("path").asText());
+    assertEquals("items[49].quantity", listed.get(99).get("path").asText());
+  }
+
+  @Test
+  void anErrorTooLargeToSendKeepsItsCodeAndSaysSo() {
+    Map<String, Object> details = Map.of("dump", "d".repeat(Limits.MAX_MESSAGE_BYTES));
+    JsonNode r = error(failing(() -> {
+      throw new StreamerException(ErrorCode.FORBIDDEN, "forbidden", details, null);
+    }), ErrorCode.FORBIDDEN);
+    assertEquals("c-1", r.get("id").asText());
+    assertEquals(Messages.ERROR_TOO_LARGE, r.get("error").get("message").asText());
+    assertEquals(0, r.get("error").get("details").size());
   }
 }

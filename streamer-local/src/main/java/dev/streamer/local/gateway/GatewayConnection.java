@@ -34,6 +34,8 @@ public final class GatewayConnection implements Session.Listener.AutoDemanding {
   private final Object sendLock = new Object();
   private CompletableFuture<Void> sendTail = CompletableFuture.completedFuture(null);
   private volatile Instant lastActiveAt;
+  /** Set when the server closes the socket: messages still in flight reach no route. */
+  private volatile boolean closing;
   private volatile Session session;
 
   GatewayConnection(String connectionId, Instant connectedAt, String sourceIp, String userAgent, Events events) {
@@ -123,8 +125,12 @@ public final class GatewayConnection implements Session.Listener.AutoDemanding {
     }
   }
 
-  /** Closes the socket from the server side (a {@code DELETE} on {@code @connections}, or a shutdown). */
+  /**
+   * Closes the socket from the server side (a {@code DELETE} on {@code @connections}, a binary frame, or a shutdown);
+   * from then on the connection routes no message, as on API Gateway.
+   */
   void close(int statusCode, String reason) {
+    closing = true;
     Session current = session;
     if (current != null) {
       current.close(statusCode, reason, Callback.NOOP);
@@ -140,7 +146,9 @@ public final class GatewayConnection implements Session.Listener.AutoDemanding {
   @Override
   public void onWebSocketText(String message) {
     lastActiveAt = Instant.now();
-    events.text(this, message);
+    if (!closing) { // a message that arrives while the server closes the socket is dropped
+      events.text(this, message);
+    }
   }
 
   @Override

@@ -70,7 +70,8 @@ public final class EnvironmentVariables {
       template("LAMBDA_TIMEOUT_BUFFER", "1s", "time kept back from the remaining Lambda time to record TIMEOUT",
           EVERY),
       template("REQUEST_TTL", "7d", "how long request items are kept", EVERY),
-      template("CONNECTION_TTL", "24h", "how long connection items are kept", EVERY),
+      template("CONNECTION_TTL", "24h", "how long connection items are kept; at least PT2H1M (API Gateway's 2-hour "
+          + "connections)", EVERY),
       template("PROGRESS_INTERVAL", "200ms", "least time between two progress messages of one request", EVERY),
       template("STALE_PENDING_AFTER", "2m", "age at which a PENDING request without a due retry is re-driven",
           EVERY),

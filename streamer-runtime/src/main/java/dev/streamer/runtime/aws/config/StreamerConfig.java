@@ -38,7 +38,8 @@ import java.util.Objects;
  *   <tr><td>{@code LAMBDA_TIMEOUT_BUFFER}</td><td>1s</td><td>time kept back from the Lambda's remaining time to
  *       record a TIMEOUT</td></tr>
  *   <tr><td>{@code REQUEST_TTL}</td><td>7d</td><td>how long request items are kept</td></tr>
- *   <tr><td>{@code CONNECTION_TTL}</td><td>24h</td><td>how long connection items are kept</td></tr>
+ *   <tr><td>{@code CONNECTION_TTL}</td><td>24h</td><td>how long connection items are kept; at least
+ *       {@code PT2H1M}</td></tr>
  *   <tr><td>{@code PROGRESS_INTERVAL}</td><td>200ms</td><td>least time between two progress messages of one
  *       request</td></tr>
  *   <tr><td>{@code STALE_PENDING_AFTER}</td><td>2m</td><td>a PENDING request this old without a pending retry is
@@ -95,6 +96,11 @@ public record StreamerConfig(
     Duration leaseDuration) {
 
   public static final int DEFAULT_MAX_RETRIES = 3;
+  /**
+   * The shortest {@code CONNECTION_TTL}, in seconds: API Gateway's longest connection ({@link Limits}, 2 hours) and a
+   * minute for the {@code $connect} that stored the item (its expiry counts from then, in whole seconds).
+   */
+  public static final long MIN_CONNECTION_TTL_SECONDS = Limits.MAX_CONNECTION_SECONDS + 60;
   public static final String DEFAULT_REGION = "us-east-1";
 
   public StreamerConfig {
@@ -105,9 +111,10 @@ public record StreamerConfig(
     Objects.requireNonNull(timeoutBuffer, "timeoutBuffer");
     Objects.requireNonNull(requestTtl, "requestTtl");
     Objects.requireNonNull(connectionTtl, "connectionTtl");
-    if (connectionTtl.getSeconds() < Limits.MAX_CONNECTION_SECONDS) {
+    if (connectionTtl.getSeconds() < MIN_CONNECTION_TTL_SECONDS) {
       // an item that expires before API Gateway closes its connection would refuse that live connection's messages
-      throw new IllegalArgumentException("CONNECTION_TTL must be at least 2h, API Gateway's longest connection");
+      throw new IllegalArgumentException("CONNECTION_TTL must be at least PT2H1M: API Gateway's longest connection, "
+          + "2 hours, and a minute for the $connect that stored it");
     }
     Objects.requireNonNull(progressInterval, "progressInterval");
     Objects.requireNonNull(stalePendingAfter, "stalePendingAfter");

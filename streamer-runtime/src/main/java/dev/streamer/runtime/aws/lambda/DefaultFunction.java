@@ -199,15 +199,17 @@ public final class DefaultFunction {
    * The time a sync action has left, in milliseconds: Lambda's remaining time, or less when API Gateway ends the
    * integration first. API Gateway counts its 29 s from the message's arrival ({@code requestTimeEpoch}, epoch
    * milliseconds), so a cold start's initialisation or a SnapStart restore (which Lambda's own timeout does not
-   * count) comes out of the action's time. A receipt time more than 29 s ago is not a live integration (a recorded
-   * event, a test fixture): Lambda's time alone applies; one slightly in the future (clock skew) counts as now.
+   * count) comes out of the action's time, down to none once 29 s have passed. A receipt time older than Lambda's
+   * longest timeout is no live integration (a recorded event, a test fixture): Lambda's time alone applies. One
+   * slightly in the future (clock skew) counts as now.
    */
   static long remainingMillis(long lambdaRemaining, long requestTimeEpoch, long nowMillis) {
     long elapsed = Math.max(0, nowMillis - requestTimeEpoch);
-    if (requestTimeEpoch <= 0 || elapsed > FunctionTimeouts.API_GATEWAY_INTEGRATION_MILLIS) {
+    // no invocation can be serving a message received longer ago than Lambda's longest timeout
+    if (requestTimeEpoch <= 0 || elapsed > FunctionTimeouts.LAMBDA_MAXIMUM_MILLIS) {
       return lambdaRemaining;
     }
-    return Math.min(lambdaRemaining, FunctionTimeouts.API_GATEWAY_INTEGRATION_MILLIS - elapsed);
+    return Math.max(0, Math.min(lambdaRemaining, FunctionTimeouts.API_GATEWAY_INTEGRATION_MILLIS - elapsed));
   }
 
   /**

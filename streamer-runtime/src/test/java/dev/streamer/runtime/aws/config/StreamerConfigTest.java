@@ -37,7 +37,7 @@ class StreamerConfigTest {
         Map.entry("WEBSOCKET_ENDPOINT", "https://abc.execute-api.eu-west-1.amazonaws.com/prod"),
         Map.entry("STREAMER_ASYNC_THRESHOLD", "2s"), Map.entry("MAX_RETRIES", "5"), Map.entry("RETRY_DELAY", "1s"),
         Map.entry("RETRY_MAX_DELAY", "1m"), Map.entry("LAMBDA_TIMEOUT_BUFFER", "1500ms"),
-        Map.entry("REQUEST_TTL", "1d"), Map.entry("CONNECTION_TTL", "2h"), Map.entry("PROGRESS_INTERVAL", "PT0.5S"),
+        Map.entry("REQUEST_TTL", "1d"), Map.entry("CONNECTION_TTL", "3h"), Map.entry("PROGRESS_INTERVAL", "PT0.5S"),
         Map.entry("STALE_PENDING_AFTER", "5m"), Map.entry("SWEEP_LIMIT", "50")));
     assertEquals("r", c.tables().requests());
     assertEquals("eu-west-1", c.region());
@@ -57,8 +57,9 @@ class StreamerConfigTest {
     assertMessage("DYNAMODB_ENDPOINT", Map.of("DYNAMODB_ENDPOINT", "localhost:8000"));
     assertMessage("RETRY_MAX_DELAY", Map.of("RETRY_DELAY", "1h", "RETRY_MAX_DELAY", "1m"));
     // a connection item that expired before API Gateway closes the connection would refuse its messages
-    assertMessage("CONNECTION_TTL", Map.of("CONNECTION_TTL", "119m"));
-    assertEquals(Duration.ofHours(2), StreamerConfig.fromEnvironment(Map.of("CONNECTION_TTL", "2h")).connectionTtl());
+    assertMessage("CONNECTION_TTL", Map.of("CONNECTION_TTL", "2h"));
+    assertEquals(Duration.ofMinutes(121), StreamerConfig.fromEnvironment(Map.of("CONNECTION_TTL", "PT2H1M"))
+        .connectionTtl());
   }
 
   private static void assertMessage(String variable, Map<String, String> env) {

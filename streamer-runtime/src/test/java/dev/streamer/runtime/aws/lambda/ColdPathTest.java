@@ -13,6 +13,7 @@ import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteTables;
 import dev.streamer.core.validation.Violations;
 import dev.streamer.runtime.aws.DynamoDbLocal;
+import dev.streamer.runtime.aws.LambdaEvents;
 import dev.streamer.runtime.aws.internal.auth.TestTokens;
 import dev.streamer.runtime.aws.internal.connections.ConnectionStore;
 import dev.streamer.runtime.aws.tables.TableNames;
@@ -56,6 +57,7 @@ class ColdPathTest {
       "dev.streamer.runtime.aws.internal.processor.SweepSchedule",
       "dev.streamer.runtime.aws.internal.progress.BatchedProgress",
       "dev.streamer.runtime.aws.internal.env.EnvDuration", // parses only variables that are set
+      "dev.streamer.runtime.aws.config.FunctionTimeouts", // the deadline reads its compile-time constants
       // the log, log sink and metrics: written to only on an error, a refusal or an enqueue
       "dev.streamer.runtime.aws.internal.observability.JsonLog",
       "dev.streamer.runtime.aws.internal.observability.LogFields",
@@ -218,7 +220,8 @@ class ColdPathTest {
       APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();
       event.setRequestContext(context);
       event.setBody("{\"id\":\"1\",\"action\":\"echo\",\"payload\":\"hello\"}");
-      APIGatewayV2WebSocketResponse response = function.handle(event, null);
+      context.setRequestTimeEpoch(System.currentTimeMillis()); // the deadline's API Gateway bound is computed
+      APIGatewayV2WebSocketResponse response = function.handle(event, LambdaEvents.context(29_000));
       System.out.println("REPLY " + response.getBody());
     }
   }

@@ -45,10 +45,13 @@ class SyncDeadlineTest {
     // a receipt time slightly ahead of this clock (skew) counts as now
     assertEquals(FunctionTimeouts.API_GATEWAY_INTEGRATION_MILLIS,
         DefaultFunction.remainingMillis(300_000, NOW + 50, NOW));
-    // no receipt time, or one older than the integration timeout (a recorded event): Lambda's time alone
-    assertEquals(300_000, DefaultFunction.remainingMillis(300_000, 0, NOW));
-    assertEquals(300_000, DefaultFunction.remainingMillis(300_000, NOW - 29_001, NOW));
+    // API Gateway's time runs out: nothing is left, however much Lambda's has
     assertEquals(1, DefaultFunction.remainingMillis(300_000, NOW - 28_999, NOW));
+    assertEquals(0, DefaultFunction.remainingMillis(300_000, NOW - 29_000, NOW));
+    assertEquals(0, DefaultFunction.remainingMillis(300_000, NOW - 60_000, NOW));
+    // no receipt time, or one older than Lambda's longest timeout (a recorded event): Lambda's time alone
+    assertEquals(300_000, DefaultFunction.remainingMillis(300_000, 0, NOW));
+    assertEquals(300_000, DefaultFunction.remainingMillis(300_000, NOW - 15 * 60_000 - 1, NOW));
     assertEquals(FunctionTimeouts.API_GATEWAY_INTEGRATION.toMillis(),
         FunctionTimeouts.API_GATEWAY_INTEGRATION_MILLIS, "one definition");
   }
