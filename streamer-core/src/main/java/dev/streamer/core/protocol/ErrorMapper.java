@@ -11,7 +11,6 @@ import dev.streamer.core.StreamerException;
 import dev.streamer.core.json.Json;
 import dev.streamer.core.json.JsonDecodeException;
 import dev.streamer.core.validation.ValidationException;
-import dev.streamer.core.validation.Violation;
 import dev.streamer.core.validation.Violations;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,16 +56,12 @@ public final class ErrorMapper {
     return toExecutionError(failure, requestId);
   }
 
-  /**
-   * The VALIDATION_ERROR of a payload that broke its constraints, as a {@link ValidationException} of {@code violations}
-   * maps. Built here rather than by the router, whose class the JVM's verifier would otherwise load the exception's
-   * class with (it checks that the exception passed is a {@link Throwable}) on every cold start.
+    /**
+   * The VALIDATION_ERROR of a payload that broke its constraints: a {@link ValidationException} of the violations
+   * {@code violations} kept, counting them all. Built here rather than by the router, whose class the JVM's verifier
+   * would otherwise load the exception's class with (it checks that the exception passed is a {@link Throwable}) on
+   * every cold start.
    */
-  public StreamerError violations(List<Violation> violations) {
-    return toExecutionError(new ValidationException(violations), null);
-  }
-
-  /** The VALIDATION_ERROR of {@code violations}: the ones it kept, and how many there were. */
   public StreamerError violations(Violations violations) {
     return toExecutionError(new ValidationException(violations.list(), violations.count()), null);
   }

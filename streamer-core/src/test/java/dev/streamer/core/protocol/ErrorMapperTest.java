@@ -58,7 +58,11 @@ class ErrorMapperTest {
     assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
     assertEquals("payload has 2 constraint violations", e.message());
     assertEquals(Map.of("violations", violations), e.details());
-    assertEquals(e, mapper.violations(violations)); // what the router answers an invalid payload with
+    Violations collected = new Violations();
+    for (Violation violation : violations) {
+      collected.add(violation.path(), violation.constraint(), violation.message());
+    }
+    assertEquals(e, mapper.violations(collected)); // what the router answers an invalid payload with
   }
 
   @Test

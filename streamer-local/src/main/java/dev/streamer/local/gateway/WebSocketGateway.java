@@ -55,9 +55,6 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  */
 public final class WebSocketGateway {
 
-  /** The close code of a client's binary frame, as API Gateway sends it: 1003, unsupported data. */
-  static final int BINARY_FRAME_CLOSE_CODE = 1003;
-
   /**
    * Settings of the gateway.
    *
@@ -334,7 +331,7 @@ public final class WebSocketGateway {
     public void binary(GatewayConnection connection, ByteBuffer message) {
       // API Gateway takes no binary frame from a client: it disconnects with 1003 and invokes no route
       // ("Binary media types for WebSocket APIs in API Gateway"); $disconnect follows the close, as there
-      connection.close(BINARY_FRAME_CLOSE_CODE, "binary frames are not supported");
+      connection.close(StatusCode.BAD_DATA, "binary frames are not supported"); // 1003
     }
 
     @Override

@@ -4,21 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import dev.streamer.core.Progress;
-import dev.streamer.core.RequestContext;
-import dev.streamer.core.routing.Route;
 import dev.streamer.core.routing.RouteTables;
-import dev.streamer.core.validation.Violations;
 import dev.streamer.runtime.aws.DynamoDbLocal;
+import dev.streamer.runtime.aws.JobRoute;
 import dev.streamer.runtime.aws.LambdaEvents;
 import dev.streamer.runtime.aws.ManualClock;
 import dev.streamer.runtime.aws.config.FunctionTimeouts;
 import dev.streamer.runtime.aws.config.StreamerConfig;
 import dev.streamer.runtime.aws.internal.connections.ConnectionStore;
 import dev.streamer.runtime.aws.tables.TableNames;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +58,13 @@ class SyncDeadlineTest {
       ConnectionStore connections = new ConnectionStore(client, tables.connections(), Duration.ofHours(1), clock);
       connections.create("c-1", "alice", "acme", "https://abc.execute-api.us-east-1.amazonaws.com/prod", Map.of());
       AtomicReference<Duration> seen = new AtomicReference<>();
+      // the test kit's job route, made sync by the runtime threshold (its estimate is a minute)
       StreamerConfig config = StreamerConfig.fromEnvironment(Map.of("REQUESTS_TABLE", tables.requests(),
-          "CONNECTIONS_TABLE", tables.connections()));
+          "CONNECTIONS_TABLE", tables.connections(), "STREAMER_ASYNC_THRESHOLD", "10m"));
+      JobRoute remaining = new JobRoute("remaining", (job, context, progress) -> {
+        seen.set(context.remainingTime());
+        return job.n();
+      });
       long buffer = config.timeoutBuffer().toMillis();
       DefaultFunction function = new DefaultFunction(AwsRuntime.builder(Map.of())
           .config(config)
@@ -73,10 +72,10 @@ class SyncDeadlineTest {
           .callers(connections)
           .clock(clock)
           .logSink(line -> {})
-          .build(), RouteTables.of("deadline", new RemainingTime(seen)), List.of());
+          .build(), RouteTables.of("deadline", remaining), List.of());
       APIGatewayV2WebSocketEvent event = LambdaEvents.read("websocket-message.json", APIGatewayV2WebSocketEvent.class);
       event.getRequestContext().setConnectionId("c-1");
-      event.setBody("{\"id\":\"d-1\",\"action\":\"remaining\",\"payload\":\"x\"}");
+      event.setBody("{\"id\":\"d-1\",\"action\":\"remaining\",\"payload\":{\"n\":1}}");
 
       // arrived 5 s ago (a cold start's initialisation), with the whole of a 15-minute Lambda timeout left
       event.getRequestContext().setRequestTimeEpoch(System.currentTimeMillis() - 5_000);
@@ -86,28 +85,10 @@ class SyncDeadlineTest {
       assertTrue(left <= 24_000 - buffer && left > 24_000 - buffer - 2_000, "API Gateway's 24 s left: " + left);
 
       // the fixture's own receipt time (January 2024) is not a live integration: Lambda's time applies
-      event.setBody("{\"id\":\"d-2\",\"action\":\"remaining\",\"payload\":\"x\"}");
+      event.setBody("{\"id\":\"d-2\",\"action\":\"remaining\",\"payload\":{\"n\":2}}");
       event.getRequestContext().setRequestTimeEpoch(1_705_054_871_118L);
       function.handle(event, LambdaEvents.context(20_000));
       assertEquals(20_000 - buffer, seen.get().toMillis());
-    }
-  }
-
-  /** A sync action that records the time its context says it has left. */
-  private record RemainingTime(AtomicReference<Duration> seen) implements Route<String, String> {
-    @Override public String action() { return "remaining"; }
-    @Override public String description() { return "remaining time"; }
-    @Override public long estimatedMillis() { return 1; }
-    @Override public boolean async() { return false; }
-    @Override public boolean takesProgress() { return false; }
-    @Override public String decode(JsonParser parser) throws IOException { return parser.getValueAsString(); }
-    @Override public void validate(String payload, Violations violations) {}
-    @Override public String invoke(String payload, RequestContext context, Progress progress) {
-      seen.set(context.remainingTime());
-      return payload;
-    }
-    @Override public void writeResult(String result, JsonGenerator generator) throws IOException {
-      generator.writeString(result);
     }
   }
 }

@@ -118,8 +118,8 @@ public final class JwtConfig {
     b.issuers(list(env, "JWT_ISSUER"));
     b.audiences(list(env, "JWT_AUDIENCE"));
     // parsed only when set: the duration grammar's class stays unloaded at a $connect cold start
-    String leeway = env.get("JWT_LEEWAY");
-    b.leeway(leeway == null || leeway.isBlank() ? DEFAULT_LEEWAY : EnvDuration.parse("JWT_LEEWAY", leeway));
+    String leeway = text(env, "JWT_LEEWAY");
+    b.leeway(leeway == null ? DEFAULT_LEEWAY : EnvDuration.parse("JWT_LEEWAY", leeway));
     b.userClaim(Objects.requireNonNullElse(text(env, "JWT_USER_CLAIM"), DEFAULT_USER_CLAIM));
     b.tenantClaim(Objects.requireNonNullElse(text(env, "JWT_TENANT_CLAIM"), DEFAULT_TENANT_CLAIM));
     b.allowedTenants(new LinkedHashSet<>(list(env, "ALLOWED_TENANTS")));
